@@ -1,0 +1,173 @@
+import type { WarningView } from '../platform/messages.ts';
+import { t, uiLanguage } from '../platform/runtime.ts';
+
+export type BannerAction = 'dismiss' | 'allow-site';
+
+const HOST_TAG = 'vendor-guard-banner';
+
+const STYLE = `
+:host { all: initial; }
+.banner { box-sizing: border-box; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color: #1c1917; background: #fff7ed; border-bottom: 3px solid #9a3412; box-shadow: 0 2px 8px rgb(0 0 0 / 0.15);
+  padding: 10px 16px; max-height: 70vh; overflow: auto; }
+.row { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; }
+.icon { flex: none; width: 22px; height: 22px; }
+.text { flex: 1 1 320px; min-width: 0; }
+.headline { font-weight: 650; margin: 0; }
+.line { margin: 2px 0 0; }
+.actions { display: flex; flex-wrap: wrap; gap: 6px; }
+button { font: inherit; font-size: 13px; cursor: pointer; border-radius: 6px; padding: 5px 10px;
+  border: 1px solid #9a3412; background: #ffffff; color: #7c2d12; }
+button:hover { background: #ffedd5; }
+button.primary { background: #9a3412; color: #ffffff; }
+button.primary:hover { background: #7c2d12; }
+button:focus-visible, a:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
+.details { margin: 10px 0 2px 38px; }
+.details p { margin: 4px 0; }
+.details ul { margin: 4px 0; padding-left: 18px; }
+a { color: #1d4ed8; }
+.muted { color: #44403c; font-size: 13px; }
+@media (prefers-color-scheme: dark) {
+  .banner { color: #fafaf9; background: #292524; border-bottom-color: #fdba74; }
+  button { background: #1c1917; color: #fed7aa; border-color: #fdba74; }
+  button:hover { background: #44403c; }
+  button.primary { background: #fdba74; color: #1c1917; }
+  button.primary:hover { background: #fed7aa; }
+  a { color: #93c5fd; }
+  .muted { color: #d6d3d1; }
+  button:focus-visible, a:focus-visible { outline-color: #93c5fd; }
+}
+@media (prefers-reduced-motion: no-preference) { .banner { animation: enter 160ms ease-out; } }
+@keyframes enter { from { transform: translateY(-100%); } to { transform: none; } }
+`;
+
+const ICON_PATH = 'M12 2 3 6v6c0 5 3.8 9.3 9 10 5.2-.7 9-5 9-10V6l-9-4zm-1 6h2v6h-2V8zm0 8h2v2h-2v-2z';
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, children: (Node | string)[] = []): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+const formatDate = (iso: string) =>
+  new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+
+const link = (href: string, text: string) => element('a', { href, target: '_blank', rel: 'noreferrer', textContent: text });
+
+/**
+ * The in-page warning: a closed shadow root on its own element under <html>, so page scripts
+ * and styles cannot read or restyle it, and it comes back if the page removes it.
+ */
+export class Banner {
+  private host: HTMLElement | null = null;
+  private readonly keeper = new MutationObserver(() => this.reattach());
+
+  constructor(private readonly onAction: (action: BannerAction) => void) {}
+
+  show(view: WarningView): void {
+    this.hide();
+    const host = document.createElement(HOST_TAG);
+    // Inline !important beats page style sheets that try to hide or move it.
+    host.style.cssText =
+      'display:block !important;position:fixed !important;top:0 !important;left:0 !important;right:0 !important;' +
+      'z-index:2147483647 !important;visibility:visible !important;opacity:1 !important;transform:none !important;';
+    const root = host.attachShadow({ mode: 'closed' });
+    root.append(element('style', { textContent: STYLE }), this.render(view));
+    host.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.onAction('dismiss');
+    });
+    this.host = host;
+    document.documentElement.append(host);
+    this.keeper.observe(document.documentElement, { childList: true });
+  }
+
+  hide(): void {
+    this.keeper.disconnect();
+    this.host?.remove();
+    this.host = null;
+  }
+
+  /** Only the children of <html> are watched: a page that keeps mutating its body costs nothing here. */
+  private reattach(): void {
+    if (this.host && this.host.parentNode !== document.documentElement) {
+      document.documentElement.append(this.host);
+    }
+  }
+
+  private render(view: WarningView): HTMLElement {
+    const vendor = view.vendor;
+    const name = vendor?.name ?? '';
+    const kind = view.decision.verdict.kind;
+    const restriction = vendor?.restriction ?? null;
+    const dates = restriction?.effective.map((entry) => formatDate(entry.date)) ?? [];
+    const headline = t(kind === 'purchase' ? 'banner_headline_purchase' : 'banner_headline_download', name);
+    const line = restriction ? t(`banner_restriction_${restriction.id}`, dates) : '';
+
+    const why = element('div', { className: 'details', id: 'vg-why', hidden: true }, [
+      element('p', { textContent: t('banner_existing_users', dates[dates.length - 1] ?? '') }),
+      ...(restriction
+        ? [element('p', {}, [`${t('banner_source_label')} `, link(restriction.sourceUrl, restriction.citation)])]
+        : []),
+      element('p', { className: 'muted', textContent: t('banner_more_in_popup') }),
+    ]);
+    const alternatives = element('div', { className: 'details', id: 'vg-alternatives', hidden: true }, [
+      element(
+        'ul',
+        {},
+        (vendor?.alternatives ?? []).map((alternative) =>
+          element('li', {}, [link(alternative.url, alternative.name), ...(alternative.noteKey ? [` (${t(alternative.noteKey)})`] : [])]),
+        ),
+      ),
+      element('p', { className: 'muted', textContent: t('banner_not_endorsement') }),
+    ]);
+
+    const toggle = (label: string, action: string, panel: HTMLElement) => {
+      const button = element('button', { type: 'button', textContent: label });
+      button.dataset['action'] = action;
+      button.setAttribute('aria-expanded', 'false');
+      button.setAttribute('aria-controls', panel.id);
+      button.addEventListener('click', () => {
+        panel.hidden = !panel.hidden;
+        button.setAttribute('aria-expanded', String(!panel.hidden));
+      });
+      return button;
+    };
+    const command = (label: string, action: BannerAction, primary = false) => {
+      const button = element('button', { type: 'button', textContent: label, className: primary ? 'primary' : '' });
+      button.dataset['action'] = action;
+      button.addEventListener('click', () => this.onAction(action));
+      return button;
+    };
+
+    const icon = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    icon.setAttribute('viewBox', '0 0 24 24');
+    icon.setAttribute('class', 'icon');
+    icon.setAttribute('aria-hidden', 'true');
+    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    path.setAttribute('d', ICON_PATH);
+    path.setAttribute('fill', 'currentColor');
+    icon.append(path);
+
+    const section = element('section', { className: 'banner' }, [
+      element('div', { className: 'row' }, [
+        icon,
+        element('div', { className: 'text' }, [
+          element('p', { className: 'headline', textContent: headline }),
+          element('p', { className: 'line', textContent: line }),
+        ]),
+        element('div', { className: 'actions' }, [
+          toggle(t('banner_why'), 'why', why),
+          toggle(t('banner_alternatives'), 'alternatives', alternatives),
+          command(t('banner_allow_site'), 'allow-site'),
+          command(t('banner_dismiss'), 'dismiss', true),
+        ]),
+      ]),
+      why,
+      alternatives,
+    ]);
+    section.setAttribute('role', 'region');
+    section.setAttribute('aria-label', t('banner_label'));
+    section.lang = uiLanguage();
+    return section;
+  }
+}

@@ -1,0 +1,95 @@
+import type { VendorDefinition } from '../vendors/types.ts';
+
+/** A vendor with its patterns compiled once, ready for per-URL lookups. */
+export interface CompiledVendor {
+  definition: VendorDefinition;
+  id: string;
+  storefrontSubdomains: Set<string>;
+  storeHosts: Set<string>;
+  downloadHosts: Set<string>;
+  infoPaths: RegExp[];
+  downloadPaths: RegExp[];
+  purchasePaths: RegExp[];
+  distinctiveInstallers: RegExp[];
+  vendorHostInstallers: RegExp[];
+  removalTools: RegExp[];
+  googlePlayExact: Set<string>;
+  googlePlayPrefixes: string[];
+  appleIds: Set<string>;
+  chromeIds: Set<string>;
+  safariPrefixes: string[];
+  /** Product words (without the brand) that name a product in a slug: "total-security". */
+  productSlugWords: string[];
+}
+
+/** The whole registry compiled for fast classification. */
+export interface CompiledRegistry {
+  vendors: CompiledVendor[];
+  /** Vendor-controlled host or domain → vendor (matched on every suffix of a host). */
+  byDomain: Map<string, CompiledVendor>;
+  /** Second-level label held under every suffix → vendor. */
+  byOwnedLabel: Map<string, CompiledVendor>;
+  /** Any brand or distinctive product token, in one pattern: the cheap "is this about a vendor" test. */
+  tokenPattern: RegExp;
+  /** Token (lower case) → vendor. */
+  byToken: Map<string, CompiledVendor>;
+}
+
+const regexes = (sources: string[]) => sources.map((source) => new RegExp(source, 'i'));
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function compileRegistry(definitions: readonly VendorDefinition[]): CompiledRegistry {
+  const byDomain = new Map<string, CompiledVendor>();
+  const byOwnedLabel = new Map<string, CompiledVendor>();
+  const byToken = new Map<string, CompiledVendor>();
+  const vendors = definitions.map((definition) => {
+    const vendor = compileVendor(definition);
+    for (const domain of definition.domains) byDomain.set(domain.toLowerCase(), vendor);
+    for (const host of definition.site.storeHosts) byDomain.set(host.toLowerCase(), vendor);
+    for (const label of definition.ownedDomainLabels) byOwnedLabel.set(label.toLowerCase(), vendor);
+    for (const token of [...definition.brandTokens, ...definition.distinctiveProductTokens]) {
+      byToken.set(token.toLowerCase(), vendor);
+    }
+    return vendor;
+  });
+  const tokens = [...byToken.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  // A pattern that never matches keeps an empty registry valid.
+  const tokenPattern = new RegExp(tokens.length ? tokens.join('|') : '(?!)', 'i');
+  return { vendors, byDomain, byOwnedLabel, tokenPattern, byToken };
+}
+
+function compileVendor(definition: VendorDefinition): CompiledVendor {
+  const { site, installers, apps } = definition;
+  const brand = definition.brandTokens.map((token) => token.toLowerCase());
+  return {
+    definition,
+    id: definition.id,
+    storefrontSubdomains: new Set(site.storefrontSubdomains),
+    storeHosts: new Set(site.storeHosts),
+    downloadHosts: new Set(site.downloadHosts),
+    infoPaths: regexes(site.infoPaths),
+    downloadPaths: regexes(site.downloadPaths),
+    purchasePaths: regexes(site.purchasePaths),
+    distinctiveInstallers: regexes(installers.distinctive),
+    vendorHostInstallers: regexes(installers.onVendorHostsOnly),
+    removalTools: regexes(installers.removalTools),
+    googlePlayExact: new Set(apps.googlePlay.filter((id) => !id.endsWith('.'))),
+    googlePlayPrefixes: apps.googlePlay.filter((id) => id.endsWith('.')),
+    appleIds: new Set(apps.appleAppStore),
+    chromeIds: new Set(apps.chromeWebStore),
+    safariPrefixes: apps.safariBundlePrefixes,
+    productSlugWords: definition.productNames
+      .map((name) => slugify(name).split('-').filter((word) => !brand.includes(word)).join('-'))
+      .filter((slug) => slug.length >= 3),
+  };
+}
+
+/** "Kaspersky Total Security" → "kaspersky-total-security". */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
+}

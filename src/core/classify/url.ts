@@ -1,0 +1,102 @@
+import { VENDORS } from '../vendors/index.ts';
+import type { VendorDefinition } from '../vendors/types.ts';
+import { compileRegistry, type CompiledRegistry, type CompiledVendor } from './compile.ts';
+import { isInstallerFile, UrlContext, type UrlRule, type VendorHostSubject } from './rule.ts';
+import { appStoreListing, extensionStoreListing } from './rules/app-stores.ts';
+import { downloadPortalListing } from './rules/portals.ts';
+import { resellerListing, shopListing } from './rules/shops.ts';
+import { removalToolFile, thirdPartyInstaller } from './rules/third-party-files.ts';
+import { VENDOR_SITE_RULES } from './rules/vendor-site.ts';
+import { parseUrlParts } from './url-parts.ts';
+import { NO_VERDICT, type Verdict } from './verdict.ts';
+
+/** Hosts that are not the vendor's, in order: the first rule that matches decides. */
+export const THIRD_PARTY_RULES: readonly UrlRule[] = [
+  removalToolFile,
+  thirdPartyInstaller,
+  appStoreListing,
+  extensionStoreListing,
+  downloadPortalListing,
+  resellerListing,
+  shopListing,
+];
+
+/** Stores whose listings name apps by id only, so the token pre-check cannot see them. */
+const ID_ONLY_STORE_HOSTS = new Set([
+  'play.google.com', 'apps.apple.com', 'itunes.apple.com', 'chrome.google.com', 'chromewebstore.google.com',
+  'safari-extensions.apple.com',
+]);
+
+const defaultRegistry = compileRegistry(VENDORS);
+
+/** Compiles vendor definitions (built-in plus any an organisation adds) for `classifyUrl`. */
+export function buildRegistry(vendors: readonly VendorDefinition[] = VENDORS): CompiledRegistry {
+  return vendors === VENDORS ? defaultRegistry : compileRegistry(vendors);
+}
+
+/**
+ * What a URL is: a purchase or download page of a restricted vendor, another page of the
+ * vendor's, or nothing of interest. Pure, synchronous and total: it never throws.
+ */
+export function classifyUrl(url: string, registry: CompiledRegistry = defaultRegistry): Verdict {
+  const parts = typeof url === 'string' ? parseUrlParts(url) : null;
+  if (parts === null) return { vendor: null, kind: 'none', reasons: ['invalid-url'] };
+  if (parts === 'unsupported') return { vendor: null, kind: 'none', reasons: ['unsupported-scheme'] };
+  const context = new UrlContext(parts, registry);
+
+  const owner = vendorOwning(context);
+  if (owner) {
+    for (const rule of VENDOR_SITE_RULES) {
+      const result = rule.match(owner);
+      if (result) return result;
+    }
+    return { vendor: owner.vendor.id, kind: 'vendor', reasons: ['vendor-domain'] };
+  }
+
+  // The cheap test that keeps almost every URL a browser sees off the rules below.
+  if (
+    !registry.tokenPattern.test(parts.href) &&
+    !ID_ONLY_STORE_HOSTS.has(parts.host) &&
+    !isInstallerFile(parts.fileName) &&
+    !mentionsAppId(parts.href, registry)
+  ) {
+    return NO_VERDICT;
+  }
+  for (const rule of THIRD_PARTY_RULES) {
+    const result = rule.match(context);
+    if (result) return result;
+  }
+  return NO_VERDICT;
+}
+
+/** The vendor controlling the URL's host, found by walking the host's suffixes. */
+export function vendorOwning(context: UrlContext): VendorHostSubject | null {
+  const { host } = context.parts;
+  const { byDomain, byOwnedLabel } = context.registry;
+  for (let start = 0; start < host.length; ) {
+    const suffix = start === 0 ? host : host.slice(start);
+    const vendor = byDomain.get(suffix);
+    if (vendor) return subject(context, vendor, start === 0 ? '' : host.slice(0, start - 1), suffix);
+    const dot = host.indexOf('.', start);
+    if (dot < 0) break;
+    start = dot + 1;
+  }
+  // kaspersky.<any public suffix>: needs the public suffix list, so only when the label appears at all.
+  if (byOwnedLabel.size > 0 && [...byOwnedLabel.keys()].some((label) => host.includes(label))) {
+    const { label, subdomain, domain } = context.domain;
+    const vendor = byOwnedLabel.get(label);
+    if (vendor) return subject(context, vendor, subdomain, domain);
+  }
+  return null;
+}
+
+function subject(context: UrlContext, vendor: CompiledVendor, subdomain: string, matchedDomain: string): VendorHostSubject {
+  const label = matchedDomain.split('.')[0] ?? '';
+  return { context, vendor, subdomain, storefrontDomain: vendor.definition.ownedDomainLabels.includes(label) };
+}
+
+function mentionsAppId(href: string, registry: CompiledRegistry): boolean {
+  return registry.vendors.some(
+    (v) => v.googlePlayPrefixes.some((prefix) => href.includes(prefix)) || [...v.googlePlayExact].some((id) => href.includes(id)),
+  );
+}

@@ -1,0 +1,65 @@
+import * as v from 'valibot';
+
+/** The user's own settings. Organisation policy (a later layer) merges over these. */
+export const SettingsSchema = v.object({
+  /** off: the extension stays silent; warn: banner and badge on flagged pages. */
+  mode: v.picklist(['off', 'warn']),
+  /** Sites (registrable domains, or hosts without one) the user asked not to be warned on. */
+  allowedSites: v.array(v.string()),
+});
+
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+export type Mode = Settings['mode'];
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ mode: 'warn', allowedSites: [] });
+
+export interface SettingsProblem {
+  /** Dotted path of the field, or "" for the whole value. */
+  path: string;
+  message: string;
+}
+
+export interface LoadedSettings {
+  settings: Settings;
+  /** What was wrong with the stored value; empty when it was valid. */
+  problems: SettingsProblem[];
+}
+
+/**
+ * Turns whatever was stored into usable settings: missing values take the defaults, a field
+ * that fails the schema falls back to its default alone, and every fallback is reported.
+ */
+export function parseStoredSettings(stored: unknown): LoadedSettings {
+  if (stored === undefined) return { settings: copyDefaults(), problems: [] };
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
+    return { settings: copyDefaults(), problems: [{ path: '', message: 'not an object' }] };
+  }
+  const record = stored as Record<string, unknown>;
+  const settings = copyDefaults();
+  const problems: SettingsProblem[] = [];
+  const fields = SettingsSchema.entries;
+  for (const key of Object.keys(fields) as (keyof Settings)[]) {
+    if (!(key in record)) continue;
+    const result = v.safeParse(fields[key], record[key]);
+    if (result.success) {
+      (settings as Record<keyof Settings, unknown>)[key] = result.output;
+    } else {
+      problems.push({ path: key, message: result.issues[0]?.message ?? 'invalid value' });
+    }
+  }
+  settings.allowedSites = [...new Set(settings.allowedSites.map((site) => site.trim().toLowerCase()).filter(Boolean))];
+  return { settings, problems };
+}
+
+function copyDefaults(): Settings {
+  return { mode: DEFAULT_SETTINGS.mode, allowedSites: [...DEFAULT_SETTINGS.allowedSites] };
+}
+
+export function withSiteAllowed(settings: Settings, site: string): Settings {
+  if (settings.allowedSites.includes(site)) return settings;
+  return { ...settings, allowedSites: [...settings.allowedSites, site].sort() };
+}
+
+export function withSiteRemoved(settings: Settings, site: string): Settings {
+  return { ...settings, allowedSites: settings.allowedSites.filter((s) => s !== site) };
+}

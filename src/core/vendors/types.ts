@@ -1,0 +1,100 @@
+/**
+ * A restricted vendor, described as data: adding a vendor means adding one of these,
+ * not changing the classifier. Path and file patterns are regular-expression sources,
+ * matched case-insensitively.
+ */
+export interface VendorDefinition {
+  /** Short stable id, used in verdicts, storage and messages. */
+  id: string;
+  /** Display name (a proper noun, not translated). */
+  name: string;
+  /** Registrable domains and hosts the vendor controls; every subdomain is included. */
+  domains: string[];
+  /**
+   * Second-level labels the vendor holds under every public suffix (its regional sites):
+   * "kaspersky" covers kaspersky.ie or kaspersky.com.mx without listing each.
+   */
+  ownedDomainLabels: string[];
+  /** Words that name the vendor in URL slugs and page text, lower case ("kaspersky"). */
+  brandTokens: string[];
+  /** Distinctive product names that name the vendor on their own (tool names), lower case. */
+  distinctiveProductTokens: string[];
+  /** Product names, current and legacy, as people write them. */
+  productNames: string[];
+  /** How the vendor's own sites are laid out. */
+  site: VendorSiteRules;
+  /** Installer and package file names made by the vendor. */
+  installers: InstallerRules;
+  /** App-store and extension-store identifiers of the vendor's apps. */
+  apps: VendorApps;
+  /** Government actions restricting the vendor, oldest first. */
+  restrictions: RestrictionRecord[];
+  /** Id of the record the in-page banner quotes in one line. */
+  primaryRestriction: string;
+  /** Where people can go instead; listed neutrally, not an endorsement. */
+  alternatives: Alternative[];
+}
+
+export interface VendorSiteRules {
+  /**
+   * Subdomain labels (of a vendor domain) that serve the regional storefront: the site root
+   * there is a store front, and product paths are sales pages. "" is the bare domain.
+   */
+  storefrontSubdomains: string[];
+  /** Whole hosts that only sell (a partner-run store, for example). */
+  storeHosts: string[];
+  /** Hosts whose files are installers and packages (a host here also covers its subdomains). */
+  downloadHosts: string[];
+  /** Paths on a storefront that sell: stores, carts, renewals, product pages. */
+  purchasePaths: string[];
+  /** Paths on a storefront that hand out software. */
+  downloadPaths: string[];
+  /** Paths that look like products but only inform (checked first). */
+  infoPaths: string[];
+}
+
+export interface InstallerRules {
+  /** File names distinctive enough to identify the vendor on any host. */
+  distinctive: string[];
+  /** File names that only mean the vendor when served from its download hosts. */
+  onVendorHostsOnly: string[];
+  /** Tools that remove the vendor's software: never flagged. */
+  removalTools: string[];
+}
+
+export interface VendorApps {
+  /** Google Play package names; an entry ending in "." is a prefix. */
+  googlePlay: string[];
+  /** Apple App Store numeric ids (without the "id" prefix). */
+  appleAppStore: string[];
+  /** Chrome Web Store extension ids. */
+  chromeWebStore: string[];
+  /** Safari extension bundle-id prefixes. */
+  safariBundlePrefixes: string[];
+}
+
+export interface RestrictionRecord {
+  /** Stable id; the UI looks up `restriction_<id>_title` and `restriction_<id>_summary`. */
+  id: string;
+  /** Who issued it, e.g. "US Department of Commerce, Bureau of Industry and Security (BIS)". */
+  authority: string;
+  /** The instrument's citation, e.g. "89 FR 52434". */
+  citation: string;
+  /** ISO date it was issued or published. */
+  date: string;
+  /** Dates it took effect, with what changed then (`restriction_<id>_effective_<n>`). */
+  effective: { date: string }[];
+  /** Jurisdiction the restriction applies in (ISO 3166 alpha-2). */
+  jurisdiction: string;
+  /** Where the user can read the primary text. */
+  sourceUrl: string;
+  /** A plain-language page by the authority, when there is one. */
+  infoUrl?: string;
+}
+
+export interface Alternative {
+  name: string;
+  url: string;
+  /** i18n key of a short neutral note, if the entry needs one (e.g. "built into Windows"). */
+  noteKey?: string;
+}

@@ -1,0 +1,78 @@
+import browser, { type Runtime, type WebNavigation } from 'webextension-polyfill';
+import type { BackgroundRequest, ContentMessage } from './messages.ts';
+
+/** Top-level navigations only: a committed page, or a same-document URL change (SPA, fragment). */
+export function onTopLevelNavigation(listener: (tabId: number, url: string, sameDocument: boolean) => void): void {
+  const committed = (details: WebNavigation.OnCommittedDetailsType) => {
+    if (details.frameId === 0) listener(details.tabId, details.url, false);
+  };
+  const sameDocument = (details: WebNavigation.OnHistoryStateUpdatedDetailsType) => {
+    if (details.frameId === 0) listener(details.tabId, details.url, true);
+  };
+  browser.webNavigation.onCommitted.addListener(committed);
+  browser.webNavigation.onHistoryStateUpdated.addListener(sameDocument);
+  browser.webNavigation.onReferenceFragmentUpdated.addListener(sameDocument);
+}
+
+export function onTabClosed(listener: (tabId: number) => void): void {
+  browser.tabs.onRemoved.addListener((tabId) => listener(tabId));
+}
+
+export function onInstalledOrStarted(listener: () => void): void {
+  browser.runtime.onInstalled.addListener(() => listener());
+  browser.runtime.onStartup.addListener(() => listener());
+}
+
+/** Who sent a request: a content script in a tab's top frame, or one of the extension's own pages. */
+export type Sender = { kind: 'content'; tabId: number; url: string } | { kind: 'extension-page' };
+
+/**
+ * Answers typed requests, and only from this extension: its content scripts (top frame)
+ * and its own pages. Anything else is refused.
+ */
+export function onRequest(handler: (request: BackgroundRequest, sender: Sender) => Promise<unknown>): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    const from = identify(sender);
+    if (!from || !isRequest(message)) return undefined;
+    const contentOnly = message.type !== 'get-tab-state';
+    if (contentOnly !== (from.kind === 'content')) return undefined;
+    return handler(message, from);
+  });
+}
+
+function identify(sender: Runtime.MessageSender): Sender | null {
+  if (sender.id !== browser.runtime.id) return null;
+  const ownOrigin = browser.runtime.getURL('');
+  if (sender.tab?.id !== undefined && sender.frameId === 0 && sender.url && !sender.url.startsWith(ownOrigin)) {
+    return { kind: 'content', tabId: sender.tab.id, url: sender.url };
+  }
+  if (sender.url?.startsWith(ownOrigin)) return { kind: 'extension-page' };
+  return null;
+}
+
+const REQUEST_TYPES = new Set<string>(['page-signals', 'dismiss-page', 'allow-site', 'get-tab-state']);
+
+function isRequest(message: unknown): message is BackgroundRequest {
+  return typeof message === 'object' && message !== null && REQUEST_TYPES.has(String((message as { type?: unknown }).type));
+}
+
+export async function sendToTab(tabId: number, message: ContentMessage): Promise<void> {
+  try {
+    await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+  } catch {
+    // No content script in that tab (unrelated site, or not loaded yet): nothing to tell.
+  }
+}
+
+/** URLs of the top frames of open tabs, read through webNavigation (no "tabs" permission needed). */
+export async function openTabUrls(): Promise<{ tabId: number; url: string }[]> {
+  const tabs = await browser.tabs.query({});
+  const found = await Promise.all(
+    tabs.map(async (tab) => {
+      if (tab.id === undefined) return null;
+      const frame = await browser.webNavigation.getFrame({ tabId: tab.id, frameId: 0 }).catch(() => null);
+      return frame?.url ? { tabId: tab.id, url: frame.url } : null;
+    }),
+  );
+  return found.filter((entry): entry is { tabId: number; url: string } => entry !== null);
+}

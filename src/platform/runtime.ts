@@ -1,0 +1,35 @@
+import browser, { type Runtime } from 'webextension-polyfill';
+import type { BackgroundRequest, BackgroundResponse, ContentMessage } from './messages.ts';
+
+/** Sends a typed request to the background service worker and returns its typed answer. */
+export async function sendToBackground<R extends BackgroundRequest>(request: R): Promise<BackgroundResponse[R['type']]> {
+  return (await browser.runtime.sendMessage(request)) as BackgroundResponse[R['type']];
+}
+
+/** A localized string from _locales; the key itself if the string is missing (visible in tests). */
+export function t(key: string, substitutions?: string | string[]): string {
+  return browser.i18n.getMessage(key, substitutions) || key;
+}
+
+/** The browser's UI language, for Intl formatting. */
+export function uiLanguage(): string {
+  return browser.i18n.getUILanguage();
+}
+
+/** The id of the active tab in the current window, or null (for example in a test page). */
+export async function activeTabId(): Promise<number | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+export async function openOptionsPage(): Promise<void> {
+  await browser.runtime.openOptionsPage();
+}
+
+/** Listens for messages the background sends to this tab's content script. */
+export function onBackgroundMessage(listener: (message: ContentMessage) => void): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    if (sender.id === browser.runtime.id && typeof message === 'object' && message !== null) listener(message as ContentMessage);
+    return undefined;
+  });
+}

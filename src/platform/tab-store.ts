@@ -1,0 +1,47 @@
+import browser from 'webextension-polyfill';
+import type { Verdict } from '../core/classify/verdict.ts';
+
+/** What the background remembers about a tab, in storage.session so a restarted worker loses nothing. */
+export interface TabRecord {
+  url: string;
+  site: string;
+  verdict: Verdict;
+  /** The user dismissed the banner on this page (cleared when the tab moves to another page). */
+  dismissed: boolean;
+}
+
+const keyOf = (tabId: number) => `tab:${tabId}`;
+const queues = new Map<number, Promise<unknown>>();
+
+export async function readTab(tabId: number): Promise<TabRecord | null> {
+  const stored = await browser.storage.session.get(keyOf(tabId));
+  return (stored[keyOf(tabId)] as TabRecord | undefined) ?? null;
+}
+
+/**
+ * Read-modify-write of one tab's record, serialised per tab: navigation events and page
+ * messages for the same tab arrive close together and must not overwrite each other.
+ */
+export function updateTab(tabId: number, change: (current: TabRecord | null) => TabRecord | null): Promise<TabRecord | null> {
+  const run = (queues.get(tabId) ?? Promise.resolve()).then(async () => {
+    const next = change(await readTab(tabId));
+    if (next) await browser.storage.session.set({ [keyOf(tabId)]: next });
+    else await browser.storage.session.remove(keyOf(tabId));
+    return next;
+  });
+  const settled = run.catch(() => undefined);
+  queues.set(tabId, settled);
+  void settled.then(() => {
+    if (queues.get(tabId) === settled) queues.delete(tabId);
+  });
+  return run;
+}
+
+export async function allTabs(): Promise<Map<number, TabRecord>> {
+  const stored = await browser.storage.session.get(null);
+  const tabs = new Map<number, TabRecord>();
+  for (const [key, value] of Object.entries(stored)) {
+    if (key.startsWith('tab:')) tabs.set(Number(key.slice(4)), value as TabRecord);
+  }
+  return tabs;
+}
