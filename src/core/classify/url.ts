@@ -16,8 +16,9 @@ export const THIRD_PARTY_RULES: readonly UrlRule[] = [
   thirdPartyInstaller,
   appStoreListing,
   extensionStoreListing,
-  downloadPortalListing,
+  // Before portals: a retailer's slug often says "download" for a digital licence.
   resellerListing,
+  downloadPortalListing,
   shopListing,
 ];
 

@@ -56,12 +56,14 @@ export const kaspersky: VendorDefinition = {
       '^/[^/]+/(?:eula|license-agreement|terms|privacy)(?:/|$)',
     ],
     downloadPaths: [
-      '^/(?:downloads?|download-center|trials?|free-trials?|free-[a-z0-9-]+|anti-ransomware-tool|'
+      '^/(?:downloads?|download-center|trials?|free-trials?|(?:kaspersky-)?free-[a-z0-9-]+|anti-ransomware-tool|'
         + 'virus-removal-tool|rescue-disk|security-cloud-free|kaspersky-free)(?:/|$)',
+      // Trial and free editions of a product: "/total-security-free-trial", "/premium-trial".
+      '^/[a-z0-9-]+-(?:free-trial|trial|free)(?:/|$)',
     ],
     purchasePaths: [
       // Store, checkout, pricing and renewal.
-      '^/(?:store|estore|e-store|shop|buy|buy-now|checkout|cart|basket|order|pricing|prices|renewal-center|'
+      '^/(?:store|estore|e-store|shop|buy|buy-now|checkout|cart|basket|order|pricing|prices|renewal-center|acq|'
         + 'renewal|renew|upgrade|offers?|special-offers?|deals?|promo|promotions?|advert|lp|landing|compare|'
         + 'home-security|small-business-security|small-to-medium-business-security|medium-business-security|'
         + 'business-security|multi-device-security)(?:/|$)',
@@ -69,7 +71,8 @@ export const kaspersky: VendorDefinition = {
       '^/(?:basic|standard|plus|premium|total-security|internet-security|anti-virus|antivirus|security-cloud|'
         + 'safe-kids|password-manager|vpn-secure-connection|secure-connection|small-office-security|next|'
         + 'security-mac|mac-security|android-security|mobile-security|ios-security|pure|who-calls|caller-id|'
-        + 'qr-scanner|kaspersky-(?:basic|standard|plus|premium)|endpoint-security|endpoint-security-cloud)(?:/|$)',
+        + 'qr-scanner|kaspersky-(?:basic|standard|plus|premium|vpn)|endpoint-security|endpoint-security-cloud|vpn|'
+        + 'next-[a-z0-9-]+|(?:mac|android|ios|windows)-antivirus|antivirus-for-(?:mac|android|ios|windows|pc))(?:/|$)',
     ],
   },
   installers: {

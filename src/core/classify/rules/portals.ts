@@ -68,15 +68,14 @@ export const downloadPortalListing: UrlRule = {
     const { label, subdomain, isIp } = context.domain;
     if (isIp) return null;
     const portal = DOWNLOAD_PORTALS.get(label);
-    const where = `${subdomain} ${path}`;
-    if (portal) {
-      if (portal.listing && !portal.listing.test(path)) return null;
-      if (portal.host && !portal.host.test(subdomain || host)) return null;
-    } else if (!PORTAL_LIKE_LABEL.test(label) && !DOWNLOAD_WORD.test(path)) {
-      return null;
-    } else if (looksLikeArticle(context.parts)) {
+    if (!portal) {
+      // Elsewhere only a path segment that names the vendor *and* says download will do.
+      if (!PORTAL_LIKE_LABEL.test(label) && !context.parts.segments.some((s) => DOWNLOAD_WORD.test(s) && context.vendorNamedIn(s))) return null;
+      if (looksLikeArticle(context.parts)) return null;
+    } else if ((portal.listing && !portal.listing.test(path)) || (portal.host && !portal.host.test(subdomain || host))) {
       return null;
     }
+    const where = portal ? `${subdomain} ${path}` : path;
     const vendor = context.vendorNamedIn(where) ?? googlePlayIdIn(context, path);
     return vendor ? verdict(vendor, 'download', 'download-portal') : null;
   },

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { decide } from '../../../src/core/policy/decide.ts';
+import { DEFAULT_SETTINGS, parseStoredSettings, withSiteAllowed, withSiteRemoved } from '../../../src/core/policy/settings.ts';
+import type { Verdict } from '../../../src/core/classify/verdict.ts';
+
+describe('parseStoredSettings', () => {
+  it('gives the defaults when nothing is stored', () => {
+    expect(parseStoredSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
+  });
+
+  it('keeps valid fields and reports each invalid one', () => {
+    const loaded = parseStoredSettings({ mode: 'loud', allowedSites: ['Kaspersky.com ', 'kaspersky.com', 'amazon.com'] });
+    expect(loaded.settings).toEqual({ mode: 'warn', allowedSites: ['kaspersky.com', 'amazon.com'] });
+    expect(loaded.problems.map((problem) => problem.path)).toEqual(['mode']);
+  });
+
+  it.each(['garbage', 42, null, [], { allowedSites: 'kaspersky.com' }])('survives corrupt storage %j', (stored) => {
+    const loaded = parseStoredSettings(stored);
+    expect(loaded.settings).toEqual(DEFAULT_SETTINGS);
+    expect(loaded.problems.length).toBeGreaterThan(0);
+  });
+
+  it('adds and removes allowed sites without duplicates', () => {
+    const once = withSiteAllowed(DEFAULT_SETTINGS, 'kaspersky.com');
+    expect(withSiteAllowed(once, 'kaspersky.com')).toBe(once);
+    expect(withSiteRemoved(once, 'kaspersky.com').allowedSites).toEqual([]);
+  });
+});
+
+describe('decide', () => {
+  const purchase: Verdict = { vendor: 'kaspersky', kind: 'purchase', reasons: ['vendor-store-page'] };
+  const blog: Verdict = { vendor: 'kaspersky', kind: 'vendor', reasons: ['vendor-info-page'] };
+
+  it('warns on flagged pages with banner and badge', () => {
+    expect(decide(purchase, DEFAULT_SETTINGS, 'kaspersky.com', false)).toMatchObject({ banner: true, badge: true, silencedBy: null });
+  });
+
+  it('never warns on vendor pages that sell nothing', () => {
+    expect(decide(blog, DEFAULT_SETTINGS, 'kaspersky.com', false)).toMatchObject({ banner: false, badge: false });
+  });
+
+  it('is silent in mode off and on allowed sites; a dismissal keeps the badge', () => {
+    expect(decide(purchase, { mode: 'off', allowedSites: [] }, 'kaspersky.com', false)).toMatchObject({ banner: false, badge: false, silencedBy: 'mode-off' });
+    expect(decide(purchase, { mode: 'warn', allowedSites: ['kaspersky.com'] }, 'kaspersky.com', false)).toMatchObject({ banner: false, badge: false, silencedBy: 'site-allowed' });
+    expect(decide(purchase, DEFAULT_SETTINGS, 'kaspersky.com', true)).toMatchObject({ banner: false, badge: true, silencedBy: 'dismissed' });
+  });
+});
