@@ -1,0 +1,30 @@
+import { render } from 'preact';
+import { VENDORS } from '../../core/vendors/index.ts';
+import { activeTabId, openOptionsPage, sendToBackground, t, uiLanguage } from '../../platform/runtime.ts';
+import type { TabState } from '../../platform/messages.ts';
+import type { I18n } from '../components/i18n.ts';
+import { Popup } from './Popup.tsx';
+import { tabIdFromSearch } from './view.ts';
+import '../components/base.css';
+import './popup.css';
+
+async function loadTabState(): Promise<TabState | null> {
+  const tabId = tabIdFromSearch(location.search) ?? (await activeTabId());
+  if (tabId === null) return null;
+  return sendToBackground({ type: 'get-tab-state', tabId });
+}
+
+function openSettings(): void {
+  void openOptionsPage().then(() => {
+    // A real popup closes itself once the options tab opens; a popup opened as a tab stays.
+    if (tabIdFromSearch(location.search) === null) window.close();
+  });
+}
+
+const locale = uiLanguage();
+const i18n: I18n = { t, locale };
+document.documentElement.lang = locale || 'en';
+document.title = t('extension_name');
+
+const root = document.getElementById('app');
+if (root) render(<Popup i18n={i18n} loadTabState={loadTabState} vendors={VENDORS} onOpenSettings={openSettings} />, root);

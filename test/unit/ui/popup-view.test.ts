@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { Verdict } from '../../../src/core/classify/verdict.ts';
+import type { Decision } from '../../../src/core/policy/decide.ts';
+import type { TabState } from '../../../src/platform/messages.ts';
+import { popupView, silenceMessageKey, tabIdFromSearch } from '../../../src/ui/popup/view.ts';
+
+const state = (verdict: Verdict, silencedBy: Decision['silencedBy'] = null): TabState => ({
+  url: 'https://usa.kaspersky.com/premium',
+  site: 'kaspersky.com',
+  decision: { verdict, banner: silencedBy === null, badge: silencedBy === null, silencedBy },
+});
+
+describe('tabIdFromSearch', () => {
+  it('reads ?tab=<id>', () => {
+    expect(tabIdFromSearch('?tab=42')).toBe(42);
+    expect(tabIdFromSearch('?x=1&tab=0')).toBe(0);
+  });
+
+  it('ignores missing or malformed ids', () => {
+    expect(tabIdFromSearch('')).toBeNull();
+    expect(tabIdFromSearch('?tab=')).toBeNull();
+    expect(tabIdFromSearch('?tab=-1')).toBeNull();
+    expect(tabIdFromSearch('?tab=1.5')).toBeNull();
+    expect(tabIdFromSearch('?tab=abc')).toBeNull();
+  });
+});
+
+describe('popupView', () => {
+  it('shows nothing to flag without a state', () => {
+    expect(popupView(null)).toEqual({ kind: 'clear', vendorId: null, site: null });
+  });
+
+  it('shows flagged purchase and download pages with their reasons, once each', () => {
+    const view = popupView(
+      state({ vendor: 'kaspersky', kind: 'purchase', reasons: ['vendor-storefront', 'page-buy-control', 'page-buy-control'] }),
+    );
+    expect(view).toEqual({
+      kind: 'flagged',
+      pageKind: 'purchase',
+      vendorId: 'kaspersky',
+      site: 'kaspersky.com',
+      reasons: ['vendor-storefront', 'page-buy-control'],
+      silencedBy: null,
+    });
+    expect(popupView(state({ vendor: 'kaspersky', kind: 'download', reasons: [] }, 'dismissed'))).toMatchObject({
+      kind: 'flagged',
+      pageKind: 'download',
+      silencedBy: 'dismissed',
+    });
+  });
+
+  it('treats vendor information pages and other pages as clear', () => {
+    expect(popupView(state({ vendor: 'kaspersky', kind: 'vendor', reasons: ['vendor-info-page'] }))).toEqual({
+      kind: 'clear',
+      vendorId: 'kaspersky',
+      site: 'kaspersky.com',
+    });
+    expect(popupView(state({ vendor: null, kind: 'none', reasons: [] }))).toMatchObject({ kind: 'clear', vendorId: null });
+  });
+
+  it('has a message for every reason a warning is silenced', () => {
+    expect(silenceMessageKey('dismissed')).toBe('popup_silenced_dismissed');
+    expect(silenceMessageKey('site-allowed')).toBe('popup_silenced_site_allowed');
+    expect(silenceMessageKey('mode-off')).toBe('popup_silenced_mode_off');
+  });
+});
