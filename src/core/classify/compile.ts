@@ -47,7 +47,8 @@ export function compileRegistry(definitions: readonly VendorDefinition[]): Compi
     for (const domain of definition.domains) byDomain.set(domain.toLowerCase(), vendor);
     for (const host of definition.site.storeHosts) byDomain.set(host.toLowerCase(), vendor);
     for (const label of definition.ownedDomainLabels) byOwnedLabel.set(label.toLowerCase(), vendor);
-    for (const token of [...definition.brandTokens, ...definition.distinctiveProductTokens]) {
+    // App ids count as tokens: an APK mirror's path often names the app only by its id ("com.kms.free").
+    for (const token of [...definition.brandTokens, ...definition.distinctiveProductTokens, ...definition.apps.googlePlay]) {
       byToken.set(token.toLowerCase(), vendor);
     }
     return vendor;

@@ -58,8 +58,7 @@ export function classifyUrl(url: string, registry: CompiledRegistry = defaultReg
   if (
     !registry.tokenPattern.test(parts.href) &&
     !ID_ONLY_STORE_HOSTS.has(parts.host) &&
-    !isInstallerFile(parts.fileName) &&
-    !mentionsAppId(parts.href, registry)
+    !isInstallerFile(parts.fileName)
   ) {
     return NO_VERDICT;
   }
@@ -94,10 +93,4 @@ export function vendorOwning(context: UrlContext): VendorHostSubject | null {
 function subject(context: UrlContext, vendor: CompiledVendor, subdomain: string, matchedDomain: string): VendorHostSubject {
   const label = matchedDomain.split('.')[0] ?? '';
   return { context, vendor, subdomain, storefrontDomain: vendor.definition.ownedDomainLabels.includes(label) };
-}
-
-function mentionsAppId(href: string, registry: CompiledRegistry): boolean {
-  return registry.vendors.some(
-    (v) => v.googlePlayPrefixes.some((prefix) => href.includes(prefix)) || [...v.googlePlayExact].some((id) => href.includes(id)),
-  );
 }

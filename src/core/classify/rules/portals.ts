@@ -76,7 +76,7 @@ export const downloadPortalListing: UrlRule = {
       return null;
     }
     const where = portal ? `${subdomain} ${path}` : path;
-    const vendor = context.vendorNamedIn(where) ?? googlePlayIdIn(context, path);
+    const vendor = context.vendorNamedIn(where);
     return vendor ? verdict(vendor, 'download', 'download-portal') : null;
   },
   examples: {
@@ -107,9 +107,3 @@ export const downloadPortalListing: UrlRule = {
     ],
   },
 };
-
-function googlePlayIdIn(context: UrlContext, path: string) {
-  return context.registry.vendors.find(
-    (v) => [...v.googlePlayExact].some((id) => path.includes(id)) || v.googlePlayPrefixes.some((prefix) => path.includes(prefix)),
-  );
-}
