@@ -63,7 +63,7 @@ export const kaspersky: VendorDefinition = {
     ],
     purchasePaths: [
       // Store, checkout, pricing and renewal.
-      '^/(?:store|estore|e-store|shop|buy|buy-now|checkout|cart|basket|order|pricing|prices|renewal-center|acq|'
+      '^/(?:store|estore|e-store|shop|buy[a-z-]*|checkout|cart|basket|order|pricing|prices|renewal-center|acq|'
         + 'renewal|renew|upgrade|offers?|special-offers?|deals?|promo|promotions?|advert|lp|landing|compare|'
         + 'home-security|small-business-security|small-to-medium-business-security|medium-business-security|'
         + 'business-security|multi-device-security)(?:/|$)',

@@ -23,7 +23,7 @@ export const appStoreListing: UrlRule = {
       const slug = segments[idIndex - 1] ?? '';
       vendor = findVendor(context, (v) => v.appleIds.has(appId)) ?? (slug !== 'app' ? context.vendorNamedIn(slug) : undefined);
     } else if (host === 'apps.microsoft.com' || host === 'www.microsoft.com' || host === 'microsoft.com') {
-      const listing = /\/(?:p|detail|store\/detail|store\/apps)\/([^/]+)\/[a-z0-9]{12}(?:\/|$)/.exec(path);
+      const listing = /\/(?:p|detail|store\/detail|store\/apps)\/([^/]+)\/[a-z0-9]{12,14}(?:\/|$)/.exec(path);
       vendor = listing ? context.vendorNamedIn(listing[1]!) : undefined;
     } else {
       return null;

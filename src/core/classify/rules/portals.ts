@@ -52,6 +52,16 @@ export const DOWNLOAD_PORTALS: ReadonlyMap<string, PortalSite> = new Map<string,
   ['techtudo', { hosts: ['techtudo.com.br'], listing: /^\/downloads?\// }],
   ['portalprogramas', { hosts: ['portalprogramas.com'] }],
   ['sourceforge', { listing: /^\/projects\// }],
+  ['lo4d', {}],
+  ['macupdate', { listing: /^\/app\// }],
+  ['chocolatey', { hosts: ['community.chocolatey.org'], listing: /^\/packages\// }],
+  ['winstall', { hosts: ['winstall.app'], listing: /^\/apps\// }],
+  ['winget', { hosts: ['winget.run'], listing: /^\/pkg\// }],
+  ['getjar', {}],
+  ['softmany', {}],
+  ['softfamous', {}],
+  ['freewarefiles', {}],
+  ['tucows', {}],
 ]);
 
 /** Words that say "download" in the languages of the vendor's markets. */

@@ -10,11 +10,11 @@ const AMAZON = ['com', 'co.uk', 'de', 'fr', 'it', 'es', 'nl', 'se', 'pl', 'com.b
 export const RETAILERS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
   ['amazon', AMAZON],
   ['ebay', ['com', 'co.uk', 'de', 'fr', 'it', 'es', 'nl', 'ca', 'com.au', 'at', 'ch', 'be', 'ie', 'pl']],
-  ['bestbuy', ['com', 'ca']],
   ...['newegg', 'walmart', 'target', 'cdw', 'staples', 'officedepot', 'bhphotovideo', 'microcenter', 'costco',
     'samsclub', 'tigerdirect', 'shi', 'insight', 'zones', 'thesource', 'softwarekeep', 'kinguin', 'g2a', 'cdkeys',
     'eneba', 'gamivo', 'mmoga', 'softwarehubs', 'keysfan', 'kabum', 'americanas', 'magazineluiza', 'lazada',
     'shopee', 'qoo10', 'rakuten', 'coupang', 'jd', 'noon', 'flipkart', 'snapdeal', 'croma', 'reliancedigital',
+    'aliexpress', 'instant-gaming', 'scdkey', 'royalcdkeys', 'licendi', 'keycense', 'tatacliq', 'vijaysales',
   ].map((label) => [label, ['com']] as const),
   ['canadacomputers', ['com']], ['memoryexpress', ['com']], ['londondrugs', ['com']],
   ['argos', ['co.uk']], ['currys', ['co.uk']], ['johnlewis', ['com']], ['ebuyer', ['com']], ['novatech', ['co.uk']],
@@ -37,6 +37,8 @@ export const RETAILERS: ReadonlyMap<string, readonly string[]> = new Map<string,
   ['mercadolivre', ['com.br']], ['falabella', ['com']], ['tokopedia', ['com']], ['yodobashi', ['com']],
   ['biccamera', ['com']], ['gmarket', ['co.kr']], ['jarir', ['com']], ['sharafdg', ['com']],
   ['challenger', ['com.sg']], ['courts', ['com.sg']], ['lizengo', ['de', 'fr', 'it', 'es']],
+  ['softvire', ['com.au', 'co.nz']], ['mwave', ['com.au']], ['scorptec', ['com.au']], ['centrecom', ['com.au']],
+  ['umart', ['com.au']], ['softwarebilliger', ['de']], ['bestbuy', ['com', 'ca']],
 ]);
 
 /** Result, search and category pages: they list many products, not one (inline marks are for those). */

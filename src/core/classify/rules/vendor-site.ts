@@ -109,21 +109,31 @@ export const vendorServiceSubdomain: UrlRule<VendorHostSubject> = {
   },
 };
 
-/** A storefront path, tried as is and then without a leading locale segment ("/fr/", "/en-gb/"). */
-function storefrontPath(path: string): string[] {
+/**
+ * The forms a storefront path is tried in: as is; without a leading locale segment ("/fr/",
+ * "/en-gb/"); and with legacy spellings normalised ("/kaspersky_internet_security" reads as
+ * "/internet-security"), so old and regional URLs meet the same patterns.
+ */
+function storefrontPath(path: string, brandTokens: readonly string[] = []): string[] {
   const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  const withoutLocale = /^\/[a-z]{2}(?:[-_][a-z]{2,4})?(?=\/|$)/.exec(trimmed);
-  return withoutLocale ? [trimmed, trimmed.slice(withoutLocale[0].length) || '/'] : [trimmed];
+  const locale = /^\/[a-z]{2}(?:[-_][a-z]{2,4})?(?=\/|$)/.exec(trimmed);
+  const forms = locale ? [trimmed, trimmed.slice(locale[0].length) || '/'] : [trimmed];
+  for (const form of [...forms]) {
+    let legacy = form.replace(/_/g, '-');
+    for (const brand of brandTokens) legacy = legacy.replace(new RegExp(`^/${brand}-(?=[a-z])`), '/');
+    if (legacy !== form) forms.push(legacy);
+  }
+  return forms;
 }
 
-const anyPathMatches = (path: string, patterns: RegExp[]) =>
-  storefrontPath(path).some((candidate) => patterns.some((re) => re.test(candidate)));
+const anyPathMatches = ({ context, vendor }: VendorHostSubject, patterns: RegExp[]) =>
+  storefrontPath(context.parts.path, vendor.definition.brandTokens).some((candidate) => patterns.some((re) => re.test(candidate)));
 
 export const vendorInfoPage: UrlRule<VendorHostSubject> = {
   id: 'vendor-info-page',
   kind: 'vendor',
-  match: ({ context, vendor }) =>
-    anyPathMatches(context.parts.path, vendor.infoPaths) ? verdict(vendor, 'vendor', 'vendor-domain', 'vendor-info-page') : null,
+  match: (subject) =>
+    anyPathMatches(subject, subject.vendor.infoPaths) ? verdict(subject.vendor, 'vendor', 'vendor-domain', 'vendor-info-page') : null,
   examples: {
     matches: [
       'https://www.kaspersky.com/blog/llmjacking-2026-private-ai-server-security/55768/',
@@ -142,9 +152,9 @@ export const vendorInfoPage: UrlRule<VendorHostSubject> = {
 export const vendorDownloadPage: UrlRule<VendorHostSubject> = {
   id: 'vendor-download-page',
   kind: 'download',
-  match: ({ context, vendor }) =>
-    anyPathMatches(context.parts.path, vendor.downloadPaths)
-      ? verdict(vendor, 'download', 'vendor-domain', 'vendor-download-page')
+  match: (subject) =>
+    anyPathMatches(subject, subject.vendor.downloadPaths)
+      ? verdict(subject.vendor, 'download', 'vendor-domain', 'vendor-download-page')
       : null,
   examples: {
     matches: [
@@ -164,8 +174,8 @@ export const vendorDownloadPage: UrlRule<VendorHostSubject> = {
 export const vendorStorePage: UrlRule<VendorHostSubject> = {
   id: 'vendor-store-page',
   kind: 'purchase',
-  match: ({ context, vendor }) =>
-    anyPathMatches(context.parts.path, vendor.purchasePaths) ? verdict(vendor, 'purchase', 'vendor-domain', 'vendor-store-page') : null,
+  match: (subject) =>
+    anyPathMatches(subject, subject.vendor.purchasePaths) ? verdict(subject.vendor, 'purchase', 'vendor-domain', 'vendor-store-page') : null,
   examples: {
     matches: [
       'https://www.kaspersky.co.uk/plus',
@@ -181,6 +191,8 @@ export const vendorStorePage: UrlRule<VendorHostSubject> = {
       'https://www.kaspersky.com/next?icid=x',
       'https://www.kaspersky.ca/fr/premium',
       'https://www.kaspersky.ie/standard',
+      'http://www.kaspersky.com/kaspersky_internet_security',
+      'https://www.kaspersky.com/kaspersky-total-security',
     ],
     rejects: ['https://www.kaspersky.com/third-party-tracking', 'https://www.kaspersky.co.uk/resource-center/threats/darkhotel'],
   },
