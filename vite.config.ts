@@ -12,6 +12,8 @@ export default defineConfig(({ mode }) => {
   const browser = mode === 'firefox' ? 'firefox' : 'chrome';
   const manifest = {
     ...baseManifest,
+    // The sites the content script runs on; also what block mode may redirect (see core/policy/block-rules.ts).
+    host_permissions: contentScriptMatches(),
     content_scripts: [
       {
         // Vendor sites, known resellers, download portals and app stores; nothing else.
@@ -25,6 +27,8 @@ export default defineConfig(({ mode }) => {
     plugins: [preact(), crx({ manifest, browser })],
     build: {
       outDir: `dist/${browser}`,
+      // The blocking page is reached by redirect, not from the manifest, so crxjs needs it named.
+      rollupOptions: { input: { blocked: 'src/ui/blocked/index.html' } },
       emptyOutDir: true,
       target: 'chrome120',
     },

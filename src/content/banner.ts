@@ -96,12 +96,13 @@ export class Banner {
 
   private render(view: WarningView): HTMLElement {
     const vendor = view.vendor;
-    const name = vendor?.name ?? '';
+    const name = vendor?.name || t('organization_fallback_name');
     const kind = view.decision.verdict.kind;
     const restriction = vendor?.restriction ?? null;
     const dates = restriction?.effective.map((entry) => formatDate(entry.date)) ?? [];
     const headline = t(kind === 'purchase' ? 'banner_headline_purchase' : 'banner_headline_download', name);
-    const line = restriction ? t(`banner_restriction_${restriction.id}`, dates) : '';
+    // An organisation's own restriction text is shown as written; built-in ones come from _locales.
+    const line = restriction ? (restriction.summary ?? t(`banner_restriction_${restriction.id}`, dates)) : '';
 
     const why = element('div', { className: 'details', id: 'vg-why', hidden: true }, [
       element('p', { textContent: t('banner_existing_users', dates[dates.length - 1] ?? '') }),

@@ -1,5 +1,5 @@
 import browser, { type Runtime, type WebNavigation } from 'webextension-polyfill';
-import type { BackgroundRequest, ContentMessage } from './messages.ts';
+import { CONTENT_REQUESTS, PAGE_REQUESTS, type BackgroundRequest, type ContentMessage } from './messages.ts';
 
 /** Top-level navigations only: a committed page, or a same-document URL change (SPA, fragment). */
 export function onTopLevelNavigation(listener: (tabId: number, url: string, sameDocument: boolean) => void): void {
@@ -12,6 +12,14 @@ export function onTopLevelNavigation(listener: (tabId: number, url: string, same
   browser.webNavigation.onCommitted.addListener(committed);
   browser.webNavigation.onHistoryStateUpdated.addListener(sameDocument);
   browser.webNavigation.onReferenceFragmentUpdated.addListener(sameDocument);
+}
+
+/** A top-level navigation the browser refused because a block rule matched (it shows an error page). */
+export function onNavigationBlocked(listener: (tabId: number, url: string) => void): void {
+  // Chrome reports the net error as `error`; the polyfill's types omit it.
+  browser.webNavigation.onErrorOccurred.addListener((details: WebNavigation.OnErrorOccurredDetailsType & { error?: string }) => {
+    if (details.frameId === 0 && details.error?.includes('ERR_BLOCKED_BY_CLIENT')) listener(details.tabId, details.url);
+  });
 }
 
 export function onTabClosed(listener: (tabId: number) => void): void {
@@ -34,8 +42,8 @@ export function onRequest(handler: (request: BackgroundRequest, sender: Sender) 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     const from = identify(sender);
     if (!from || !isRequest(message)) return undefined;
-    const contentOnly = message.type !== 'get-tab-state';
-    if (contentOnly !== (from.kind === 'content')) return undefined;
+    const fromContent = (CONTENT_REQUESTS as readonly string[]).includes(message.type);
+    if (fromContent !== (from.kind === 'content')) return undefined;
     return handler(message, from);
   });
 }
@@ -50,7 +58,7 @@ function identify(sender: Runtime.MessageSender): Sender | null {
   return null;
 }
 
-const REQUEST_TYPES = new Set<string>(['page-signals', 'dismiss-page', 'allow-site', 'get-tab-state']);
+const REQUEST_TYPES = new Set<string>([...CONTENT_REQUESTS, ...PAGE_REQUESTS]);
 
 function isRequest(message: unknown): message is BackgroundRequest {
   return typeof message === 'object' && message !== null && REQUEST_TYPES.has(String((message as { type?: unknown }).type));
@@ -75,4 +83,13 @@ export async function openTabUrls(): Promise<{ tabId: number; url: string }[]> {
     }),
   );
   return found.filter((entry): entry is { tabId: number; url: string } => entry !== null);
+}
+
+/** Sends a tab to `url` (used to replace a page that must be blocked with the blocking page). */
+export async function navigateTab(tabId: number, url: string): Promise<void> {
+  try {
+    await browser.tabs.update(tabId, { url });
+  } catch {
+    // The tab closed meanwhile.
+  }
 }

@@ -1,11 +1,35 @@
 import type { PageSignals } from '../core/classify/page-signals.ts';
+import type { Verdict } from '../core/classify/verdict.ts';
+import type { CompiledBlockRules } from '../core/policy/block-rules.ts';
 import type { Decision } from '../core/policy/decide.ts';
+import type { EffectiveSettings, LockedKey } from '../core/policy/merge.ts';
+import type { OrgPolicy, PolicyProblem } from '../core/policy/schema.ts';
+import type { Settings, SettingsProblem } from '../core/policy/settings.ts';
 import type { Alternative, RestrictionRecord } from '../core/vendors/types.ts';
+
+/** A vendor as the UI shows it (built-in, or defined by the organisation's policy). */
+export interface VendorView {
+  id: string;
+  name: string;
+  /** All restriction records, oldest first; records with `summary` come from policy and are shown as written. */
+  restrictions: RestrictionRecord[];
+  /** The record the banner quotes in one line. */
+  restriction: RestrictionRecord | null;
+  alternatives: Alternative[];
+}
+
+/** The organisation's contact and message, when it set them. */
+export interface OrganizationView {
+  name: string;
+  message: string;
+  supportUrl: string;
+  supportEmail: string;
+}
 
 /** Everything the in-page warning needs, prepared by the background (the content script decides nothing). */
 export interface WarningView {
   decision: Decision;
-  vendor: { name: string; restriction: RestrictionRecord | null; alternatives: Alternative[] } | null;
+  vendor: VendorView | null;
 }
 
 /** The state of one tab as the background sees it. */
@@ -14,14 +38,53 @@ export interface TabState {
   /** The site the allowlist works on (registrable domain, or the host). */
   site: string;
   decision: Decision;
+  vendor: VendorView | null;
+}
+
+/** What the blocking page shows for a URL. */
+export interface BlockInfo {
+  url: string;
+  site: string;
+  verdict: Verdict;
+  vendor: VendorView | null;
+  organization: OrganizationView;
+  allowProceed: boolean;
+  /** "Don't warn me again" may be offered (with allowProceed). */
+  allowUserAllowlist: boolean;
+}
+
+/** What the options page shows and edits. */
+export interface OptionsState {
+  /** The user's own settings (what "reset" and edits change). */
+  settings: Settings;
+  /** What applies after the organisation's policy. */
+  effective: EffectiveSettings;
+  locked: LockedKey[];
+  settingsProblems: SettingsProblem[];
+  /** Problems in the managed policy (ignored keys) and what is used instead. */
+  policyProblems: PolicyProblem[];
+  /** The organisation profile imported from a file, if any. */
+  importedPolicy: OrgPolicy | null;
+  /** The managed (enterprise) policy as applied, if any. */
+  managedPolicy: OrgPolicy | null;
+  blockRules: Pick<CompiledBlockRules, 'counts' | 'overLimit'>;
+  extensionId: string;
 }
 
 /** Messages to the background, from content scripts and extension pages. */
 export type BackgroundRequest =
+  // From content scripts:
   | { type: 'page-signals'; signals: PageSignals }
   | { type: 'dismiss-page' }
   | { type: 'allow-site' }
-  | { type: 'get-tab-state'; tabId: number };
+  // From extension pages:
+  | { type: 'get-tab-state'; tabId: number }
+  | { type: 'get-block-info'; url: string }
+  | { type: 'proceed'; url: string; remember: boolean }
+  | { type: 'get-options-state' }
+  | { type: 'save-settings'; settings: Settings }
+  | { type: 'import-policy'; contents: string }
+  | { type: 'clear-imported-policy' };
 
 /** What the background answers to each request type. */
 export interface BackgroundResponse {
@@ -29,7 +92,18 @@ export interface BackgroundResponse {
   'dismiss-page': WarningView;
   'allow-site': WarningView;
   'get-tab-state': TabState | null;
+  'get-block-info': BlockInfo;
+  proceed: { ok: boolean };
+  'get-options-state': OptionsState;
+  'save-settings': OptionsState;
+  'import-policy': { ok: true; state: OptionsState } | { ok: false; problems: PolicyProblem[] };
+  'clear-imported-policy': OptionsState;
 }
+
+export const CONTENT_REQUESTS = ['page-signals', 'dismiss-page', 'allow-site'] as const;
+export const PAGE_REQUESTS = [
+  'get-tab-state', 'get-block-info', 'proceed', 'get-options-state', 'save-settings', 'import-policy', 'clear-imported-policy',
+] as const;
 
 /** Messages from the background to a tab's content script. */
 export type ContentMessage = { type: 'warning-changed'; view: WarningView } | { type: 'url-changed' };

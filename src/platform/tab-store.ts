@@ -45,3 +45,14 @@ export async function allTabs(): Promise<Map<number, TabRecord>> {
   }
   return tabs;
 }
+
+/** A list kept for the browser session (hosts the user proceeded to, downloads already handled). */
+export async function readSessionList(key: string): Promise<string[]> {
+  const stored = (await browser.storage.session.get(key))[key];
+  return Array.isArray(stored) ? stored.filter((item): item is string => typeof item === 'string') : [];
+}
+
+export async function addToSessionList(key: string, item: string): Promise<void> {
+  const list = await readSessionList(key);
+  if (!list.includes(item)) await browser.storage.session.set({ [key]: [...list, item] });
+}

@@ -21,9 +21,17 @@ const everyPageOf = (host: string) => `*://*.${host}/*`;
  * so the two cannot drift apart.
  */
 export function contentScriptMatches(): string[] {
+  return [...extensionHosts().map(everyPageOf), ...STORE_PATTERNS];
+}
+
+/**
+ * The hosts (with their subdomains) the extension has access to: the same list serves as its
+ * host permissions, which block mode needs to redirect a navigation to the blocking page.
+ */
+export function extensionHosts(): string[] {
   const hosts = new Set<string>();
   for (const vendor of VENDORS) for (const domain of vendor.domains) hosts.add(domain);
   for (const [label, suffixes] of RETAILERS) for (const suffix of suffixes) hosts.add(`${label}.${suffix}`);
   for (const [label, portal] of DOWNLOAD_PORTALS) for (const host of portal.hosts ?? [`${label}.com`]) hosts.add(host);
-  return [...[...hosts].sort().map(everyPageOf), ...STORE_PATTERNS];
+  return [...hosts].sort();
 }

@@ -28,6 +28,8 @@ export const REASON_CODES = [
   'page-buy-control',
   'page-download-control',
   'page-installer-link',
+  'policy-blocked-domain',
+  'policy-exempt',
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];

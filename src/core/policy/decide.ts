@@ -8,17 +8,29 @@ export interface Decision {
   verdict: Verdict;
   /** Show the in-page banner. */
   banner: boolean;
+  /** Keep the user from the page: the blocking page (or, for pages found from their content, a full-page interstitial). */
+  block: boolean;
   /** Mark the toolbar icon. Dismissing the banner keeps the mark; turning warnings off removes it. */
   badge: boolean;
-  /** Set when the verdict is flagged but the user's choices silence the banner. */
+  /** Set when the verdict is flagged but the user's choices silence the warning. */
   silencedBy: Silence | null;
 }
 
-/** Turns a verdict into what the extension does, given the user's settings. */
-export function decide(verdict: Verdict, settings: Settings, site: string, dismissed: boolean): Decision {
-  if (!isFlagged(verdict)) return { verdict, banner: false, badge: false, silencedBy: null };
-  if (settings.mode === 'off') return { verdict, banner: false, badge: false, silencedBy: 'mode-off' };
-  if (settings.allowedSites.includes(site)) return { verdict, banner: false, badge: false, silencedBy: 'site-allowed' };
-  if (dismissed) return { verdict, banner: false, badge: true, silencedBy: 'dismissed' };
-  return { verdict, banner: true, badge: true, silencedBy: null };
+/** What the user did on this tab's page. */
+export interface PageChoices {
+  /** Dismissed the banner on this page. */
+  dismissed: boolean;
+  /** Chose "Proceed" on a blocking page for this host in this session. */
+  proceeded: boolean;
+}
+
+/** Turns a verdict into what the extension does, given the merged settings. */
+export function decide(verdict: Verdict, settings: Pick<Settings, 'mode' | 'allowedSites'>, site: string, choices: PageChoices): Decision {
+  const none = { verdict, banner: false, block: false, badge: false };
+  if (!isFlagged(verdict)) return { ...none, silencedBy: null };
+  if (settings.mode === 'off') return { ...none, silencedBy: 'mode-off' };
+  if (settings.allowedSites.includes(site)) return { ...none, silencedBy: 'site-allowed' };
+  if (settings.mode === 'block' && !choices.proceeded) return { ...none, block: true, badge: true, silencedBy: null };
+  if (choices.dismissed) return { ...none, badge: true, silencedBy: 'dismissed' };
+  return { ...none, banner: true, badge: true, silencedBy: null };
 }

@@ -1,9 +1,11 @@
 import * as v from 'valibot';
 
-/** The user's own settings. Organisation policy (a later layer) merges over these. */
+/** The user's own settings; the organisation policy merges over them (see merge.ts). */
 export const SettingsSchema = v.object({
-  /** off: the extension stays silent; warn: banner and badge on flagged pages. */
-  mode: v.picklist(['off', 'warn']),
+  /** off: silent; warn: banner and badge on flagged pages; block: a blocking page instead. */
+  mode: v.picklist(['off', 'warn', 'block']),
+  /** What happens to a download of a vendor's installer. */
+  downloadGuard: v.picklist(['off', 'warn', 'block']),
   /** Sites (registrable domains, or hosts without one) the user asked not to be warned on. */
   allowedSites: v.array(v.string()),
 });
@@ -11,7 +13,7 @@ export const SettingsSchema = v.object({
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export type Mode = Settings['mode'];
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ mode: 'warn', allowedSites: [] });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ mode: 'warn', downloadGuard: 'warn', allowedSites: [] });
 
 export interface SettingsProblem {
   /** Dotted path of the field, or "" for the whole value. */
@@ -52,7 +54,7 @@ export function parseStoredSettings(stored: unknown): LoadedSettings {
 }
 
 function copyDefaults(): Settings {
-  return { mode: DEFAULT_SETTINGS.mode, allowedSites: [...DEFAULT_SETTINGS.allowedSites] };
+  return { ...DEFAULT_SETTINGS, allowedSites: [...DEFAULT_SETTINGS.allowedSites] };
 }
 
 export function withSiteAllowed(settings: Settings, site: string): Settings {

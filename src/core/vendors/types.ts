@@ -74,13 +74,18 @@ export interface VendorApps {
 }
 
 export interface RestrictionRecord {
-  /** Stable id; the UI looks up `restriction_<id>_title` and `restriction_<id>_summary`. */
+  /**
+   * Stable id; for built-in vendors the UI looks up `restriction_<id>_title` and
+   * `restriction_<id>_summary` in _locales.
+   */
   id: string;
+  /** Text given by an organisation's policy for its own vendors, shown as written (no i18n keys). */
+  summary?: string;
   /** Who issued it, e.g. "US Department of Commerce, Bureau of Industry and Security (BIS)". */
   authority: string;
   /** The instrument's citation, e.g. "89 FR 52434". */
   citation: string;
-  /** ISO date it was issued or published. */
+  /** ISO date it was issued or published ("" when an organisation's policy gives none). */
   date: string;
   /** Dates it took effect, with what changed then (`restriction_<id>_effective_<n>`). */
   effective: { date: string }[];

@@ -1,6 +1,9 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const run = (args: string[], input = '') =>
@@ -23,4 +26,110 @@ it('classifies URLs from stdin in order, one JSON object per line, and never fai
 it('takes URLs as arguments', () => {
   const output = run(['https://www.kaspersky.co.uk/plus', 'https://kaspersky.com@evil.example/']);
   expect(output.trim().split('\n').map((line) => (JSON.parse(line) as { kind: string }).kind)).toEqual(['purchase', 'none']);
+});
+
+describe('--policy', { timeout: 30_000 }, () => {
+  const spawn = (args: string[], input = '') =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/classify.ts', ...args], { cwd: root, input, encoding: 'utf8' });
+  const parse = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  let dir = '';
+  const write = (name: string, contents: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, contents);
+    return file;
+  };
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'vendor-guard-cli-'));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('adds the decision under a valid block policy: "block" on a store page, "none" elsewhere', () => {
+    const lines = parse(run(['--policy', 'docs/policies/block-locked.json', 'https://usa.kaspersky.com/premium', 'https://www.kaspersky.com/blog/post/1/', 'https://example.org/', 'not a url']));
+    expect(lines.map((line) => [line.url, line.kind, line.decision])).toEqual([
+      ['https://usa.kaspersky.com/premium', 'purchase', 'block'],
+      ['https://www.kaspersky.com/blog/post/1/', 'vendor', 'none'],
+      ['https://example.org/', 'none', 'none'],
+      ['not a url', 'none', 'none'],
+    ]);
+    expect(Object.keys(lines[0]!)).toEqual(['url', 'vendor', 'kind', 'reasons', 'decision']);
+  });
+
+  it('never flags an exempt domain, and still blocks the vendor elsewhere', () => {
+    const lines = parse(run(['--policy', 'docs/policies/exempt-licence-portal.json'], 'https://licences.example.com/kaspersky-premium-download\nhttps://www.kaspersky.com/downloads\n'));
+    expect(lines).toEqual([
+      { url: 'https://licences.example.com/kaspersky-premium-download', vendor: null, kind: 'none', reasons: ['policy-exempt'], decision: 'none' },
+      { url: 'https://www.kaspersky.com/downloads', vendor: 'kaspersky', kind: 'download', reasons: ['vendor-domain', 'vendor-download-page'], decision: 'block' },
+    ]);
+  });
+
+  it('gives "warn" in warn mode, "none" in off mode, and flags blocked domains and extra vendors', () => {
+    expect(parse(run(['--policy', 'docs/policies/warn-with-contact.json', 'https://usa.kaspersky.com/premium']))[0]?.decision).toBe('warn');
+    const off = write('off.json', '{"mode":"off"}');
+    expect(parse(run(['--policy', off, 'https://usa.kaspersky.com/premium']))[0]).toMatchObject({ kind: 'purchase', decision: 'none' });
+    const lines = parse(run(['--policy=docs/policies/extra-vendor.json', 'https://www.cheap-av-keys.example/deal', 'https://www.nordvale.example/store']));
+    expect(lines.map((line) => [line.vendor, line.reasons, line.decision])).toEqual([
+      ['organization', ['policy-blocked-domain'], 'warn'],
+      ['nordvale', ['vendor-domain', 'vendor-store-page'], 'warn'],
+    ]);
+  });
+
+  it('accepts a Chrome/Linux policy file and a Firefox policies.json', () => {
+    const linux = write('linux.json', JSON.stringify({ ExtensionInstallForcelist: [], '3rdparty': { extensions: { akdcnbnoipjhlalmapgkeofijagdoifj: { mode: 'block' } } } }));
+    expect(parse(run(['--policy', linux, 'https://usa.kaspersky.com/premium']))[0]?.decision).toBe('block');
+    expect(parse(run(['--policy', 'docs/policies/firefox-policies.json', 'https://usa.kaspersky.com/premium']))[0]?.decision).toBe('block');
+  });
+
+  it('rejects an invalid policy with exit code 2, every problem listed, and nothing classified', () => {
+    const bad = write('bad.json', JSON.stringify({ mode: 'loud', supportUrl: 'javascript:alert(1)', blockedDomains: ['ok.example', 'not a host'], colour: 'red' }));
+    const result = spawn(['--policy', bad, 'https://usa.kaspersky.com/premium']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('4 problems');
+    expect(result.stderr).toContain('mode: must be "off", "warn" or "block"\n');
+    expect(result.stderr).toContain('supportUrl: must be a URL starting with https:// or http://\n');
+    expect(result.stderr).toContain('blockedDomains[1]: is not a hostname (like example.com)\n');
+    expect(result.stderr).toContain('colour: is not a Vendor Guard policy key\n');
+  });
+
+  it('rejects a bad policy inside a Chrome/Linux wrapper, and a wrapper without this extension', () => {
+    const wrapped = write('wrapped.json', JSON.stringify({ '3rdparty': { extensions: { akdcnbnoipjhlalmapgkeofijagdoifj: { mode: 1 } } } }));
+    const result = spawn(['--policy', wrapped], 'https://usa.kaspersky.com/premium\n');
+    expect([result.status, result.stdout]).toEqual([2, '']);
+    expect(result.stderr).toContain('in 3rdparty.extensions.akdcnbnoipjhlalmapgkeofijagdoifj');
+    expect(result.stderr).toContain('mode: must be "off", "warn" or "block"');
+    const other = write('other.json', JSON.stringify({ '3rdparty': { extensions: { a: {}, b: {} } } }));
+    const missing = spawn(['--policy', other, 'https://usa.kaspersky.com/premium']);
+    expect([missing.status, missing.stdout]).toEqual([2, '']);
+    expect(missing.stderr).toContain('has no policy for akdcnbnoipjhlalmapgkeofijagdoifj in "3rdparty.extensions" (found: a, b)');
+  });
+
+  it.each([
+    ['an empty file', '', '(file): the file is empty'],
+    ['a file that is not JSON', '{mode: block}', '(file): is not JSON ('],
+    ['a JSON list', '[{"mode":"block"}]', '(file): is not an object of policy keys'],
+  ])('rejects %s with exit code 2', (_label, contents, message) => {
+    const result = spawn(['--policy', write('file.json', contents), 'https://usa.kaspersky.com/premium']);
+    expect([result.status, result.stdout]).toEqual([2, '']);
+    expect(result.stderr).toContain(message);
+  });
+
+  it('exits 2 with a clear message when the policy file is missing', () => {
+    const result = spawn(['--policy', join(dir, 'no-such-policy.json'), 'https://usa.kaspersky.com/premium']);
+    expect([result.status, result.stdout]).toEqual([2, '']);
+    expect(result.stderr).toBe(`classify: cannot read the policy file ${join(dir, 'no-such-policy.json')}: no such file\n`);
+  });
+
+  it('exits 2 on --policy without a file and on unknown options; --help prints usage and exits 0', () => {
+    for (const args of [['--policy'], ['--polcy', 'x.json', 'https://example.org/']]) {
+      const result = spawn(args);
+      expect([result.status, result.stdout]).toEqual([2, '']);
+      expect(result.stderr).toContain('Usage: npm run classify');
+    }
+    const help = spawn(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--policy FILE');
+  });
 });

@@ -10,7 +10,7 @@ describe('parseStoredSettings', () => {
 
   it('keeps valid fields and reports each invalid one', () => {
     const loaded = parseStoredSettings({ mode: 'loud', allowedSites: ['Kaspersky.com ', 'kaspersky.com', 'amazon.com'] });
-    expect(loaded.settings).toEqual({ mode: 'warn', allowedSites: ['kaspersky.com', 'amazon.com'] });
+    expect(loaded.settings).toEqual({ mode: 'warn', downloadGuard: 'warn', allowedSites: ['kaspersky.com', 'amazon.com'] });
     expect(loaded.problems.map((problem) => problem.path)).toEqual(['mode']);
   });
 
@@ -31,17 +31,25 @@ describe('decide', () => {
   const purchase: Verdict = { vendor: 'kaspersky', kind: 'purchase', reasons: ['vendor-store-page'] };
   const blog: Verdict = { vendor: 'kaspersky', kind: 'vendor', reasons: ['vendor-info-page'] };
 
+  const fresh = { dismissed: false, proceeded: false };
+
   it('warns on flagged pages with banner and badge', () => {
-    expect(decide(purchase, DEFAULT_SETTINGS, 'kaspersky.com', false)).toMatchObject({ banner: true, badge: true, silencedBy: null });
+    expect(decide(purchase, DEFAULT_SETTINGS, 'kaspersky.com', fresh)).toMatchObject({ banner: true, block: false, badge: true, silencedBy: null });
   });
 
   it('never warns on vendor pages that sell nothing', () => {
-    expect(decide(blog, DEFAULT_SETTINGS, 'kaspersky.com', false)).toMatchObject({ banner: false, badge: false });
+    expect(decide(blog, { mode: 'block', allowedSites: [] }, 'kaspersky.com', fresh)).toMatchObject({ banner: false, block: false, badge: false });
   });
 
   it('is silent in mode off and on allowed sites; a dismissal keeps the badge', () => {
-    expect(decide(purchase, { mode: 'off', allowedSites: [] }, 'kaspersky.com', false)).toMatchObject({ banner: false, badge: false, silencedBy: 'mode-off' });
-    expect(decide(purchase, { mode: 'warn', allowedSites: ['kaspersky.com'] }, 'kaspersky.com', false)).toMatchObject({ banner: false, badge: false, silencedBy: 'site-allowed' });
-    expect(decide(purchase, DEFAULT_SETTINGS, 'kaspersky.com', true)).toMatchObject({ banner: false, badge: true, silencedBy: 'dismissed' });
+    expect(decide(purchase, { mode: 'off', allowedSites: [] }, 'kaspersky.com', fresh)).toMatchObject({ banner: false, badge: false, silencedBy: 'mode-off' });
+    expect(decide(purchase, { mode: 'warn', allowedSites: ['kaspersky.com'] }, 'kaspersky.com', fresh)).toMatchObject({ banner: false, badge: false, silencedBy: 'site-allowed' });
+    expect(decide(purchase, DEFAULT_SETTINGS, 'kaspersky.com', { dismissed: true, proceeded: false })).toMatchObject({ banner: false, badge: true, silencedBy: 'dismissed' });
+  });
+
+  it('blocks in block mode until the user proceeds, then warns', () => {
+    const block = { mode: 'block' as const, allowedSites: [] };
+    expect(decide(purchase, block, 'kaspersky.com', fresh)).toMatchObject({ block: true, banner: false, badge: true });
+    expect(decide(purchase, block, 'kaspersky.com', { dismissed: false, proceeded: true })).toMatchObject({ block: false, banner: true, badge: true });
   });
 });

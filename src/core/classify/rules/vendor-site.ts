@@ -62,8 +62,11 @@ export const vendorInstallerFile: UrlRule<VendorHostSubject> = {
 export const vendorDownloadHost: UrlRule<VendorHostSubject> = {
   id: 'vendor-download-host-other',
   kind: 'vendor',
-  match: ({ context, vendor }) =>
-    hostIn(context.parts.host, vendor.downloadHosts) ? verdict(vendor, 'vendor', 'vendor-domain') : null,
+  // A vendor whose storefront also serves its files (policy-defined vendors) keeps its store rules.
+  match: ({ context, vendor, subdomain, storefrontDomain }) =>
+    hostIn(context.parts.host, vendor.downloadHosts) && !(storefrontDomain && vendor.storefrontSubdomains.has(subdomain))
+      ? verdict(vendor, 'vendor', 'vendor-domain')
+      : null,
   examples: {
     matches: [
       'https://content.kaspersky-labs.com/se/com/content/en-global/images/product-icon.png',
@@ -77,7 +80,7 @@ export const vendorStoreHost: UrlRule<VendorHostSubject> = {
   id: 'vendor-store-host',
   kind: 'purchase',
   match: ({ context, vendor }) =>
-    vendor.storeHosts.has(context.parts.host) ? verdict(vendor, 'purchase', 'vendor-store-host') : null,
+    hostIn(context.parts.host, vendor.storeHosts) ? verdict(vendor, 'purchase', 'vendor-store-host') : null,
   examples: {
     matches: ['https://store.kaspersky.fr/', 'https://store.kaspersky.fr/DRHM/store?Action=DisplayPage'],
     rejects: ['https://support.kaspersky.fr/'],

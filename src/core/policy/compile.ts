@@ -1,0 +1,107 @@
+import { compileRegistry, slugify, type CompiledRegistry } from '../classify/compile.ts';
+import { hostIn } from '../classify/rule.ts';
+import { classifyUrl } from '../classify/url.ts';
+import { VENDORS } from '../vendors/index.ts';
+import type { VendorDefinition } from '../vendors/types.ts';
+import type { EffectiveSettings } from './merge.ts';
+import type { ExtraVendor } from './schema.ts';
+import type { Verdict } from '../classify/verdict.ts';
+
+/** Vendor id of the hosts an organisation blocks outright (`blockedDomains`). */
+export const POLICY_VENDOR_ID = 'organization';
+
+/** Store and download paths any vendor's site is likely to use, for vendors described only by policy. */
+const GENERIC_SITE = {
+  storefrontSubdomains: ['', 'www', 'store', 'shop', 'buy'],
+  infoPaths: ['^/(?:blog|news|press|about|support|help|docs?|careers|legal|privacy)(?:/|$)'],
+  downloadPaths: ['^/(?:downloads?|trials?|free-[a-z0-9-]+)(?:/|$)'],
+  purchasePaths: ['^/(?:store|shop|buy[a-z-]*|pricing|prices|checkout|cart|basket|order|renew(?:al)?[a-z-]*|products?|plans?)(?:/|$)', '^/$'],
+};
+
+/** An admin-defined vendor as registry data: it goes through the same classifier as built-in ones. */
+export function vendorFromPolicy(extra: ExtraVendor, settings: Pick<EffectiveSettings, 'organizationName' | 'alternatives'>): VendorDefinition {
+  const labels = [...new Set(extra.domains.map((domain) => domain.split('.')[0] ?? ''))].filter((label) => label.length >= 4);
+  const nameSlug = slugify(extra.name);
+  // The name as written, run together, and the domain labels: "Nordvale Security" on nordvale.example.
+  const tokens = [...new Set([nameSlug, nameSlug.replace(/-/g, ''), ...labels])].filter((token) => token.length >= 4);
+  const productSlugs = extra.productNames.map(slugify).filter(Boolean);
+  return {
+    id: extra.id,
+    name: extra.name,
+    domains: extra.domains,
+    ownedDomainLabels: labels,
+    brandTokens: tokens,
+    distinctiveProductTokens: [],
+    productNames: extra.productNames,
+    site: {
+      ...GENERIC_SITE,
+      storeHosts: [],
+      // Any installer file on the vendor's own domains is a download.
+      downloadHosts: extra.domains,
+      purchasePaths: [...GENERIC_SITE.purchasePaths, ...productSlugs.map((slug) => `^/${slug}(?:/|$)`)],
+    },
+    installers: {
+      distinctive: tokens.map((token) => `^${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\w .%-]*\\.(?:exe|msi|dmg|pkg|apk|zip)$`),
+      onVendorHostsOnly: [],
+      removalTools: [],
+    },
+    apps: { googlePlay: [], appleAppStore: [], chromeWebStore: [], safariBundlePrefixes: [] },
+    restrictions: [policyRestriction(extra.id, extra.restriction, extra.sourceUrl, settings.organizationName)],
+    primaryRestriction: extra.id,
+    alternatives: settings.alternatives ?? [],
+  };
+}
+
+function policyRestriction(id: string, summary: string, sourceUrl: string, organizationName: string) {
+  return { id, summary, authority: organizationName, citation: '', date: '', effective: [], jurisdiction: '', sourceUrl };
+}
+
+/** Hosts the organisation blocks outright, as a vendor whose every page is a store. */
+function blockedDomainsVendor(settings: EffectiveSettings): VendorDefinition {
+  return {
+    ...vendorFromPolicy({ id: POLICY_VENDOR_ID, name: '', domains: ['blocked.invalid'], productNames: [], restriction: settings.message, sourceUrl: settings.supportUrl }, settings),
+    domains: settings.blockedDomains,
+    ownedDomainLabels: [],
+    brandTokens: [],
+    installers: { distinctive: [], onVendorHostsOnly: [], removalTools: [] },
+    site: { ...GENERIC_SITE, storeHosts: settings.blockedDomains, downloadHosts: [] },
+    restrictions: settings.message ? [policyRestriction(POLICY_VENDOR_ID, settings.message, settings.supportUrl, settings.organizationName)] : [],
+  };
+}
+
+export interface CompiledPolicy {
+  /** Built-in vendors (with the organisation's alternatives, if it set them), its own vendors, and its blocked hosts. */
+  vendors: VendorDefinition[];
+  registry: CompiledRegistry;
+  exemptDomains: ReadonlySet<string>;
+}
+
+export function compilePolicy(settings: EffectiveSettings): CompiledPolicy {
+  const builtIn = settings.alternatives === null ? VENDORS : VENDORS.map((vendor) => ({ ...vendor, alternatives: settings.alternatives ?? [] }));
+  const vendors = [...builtIn, ...settings.extraVendors.map((extra) => vendorFromPolicy(extra, settings))];
+  if (settings.blockedDomains.length > 0) vendors.push(blockedDomainsVendor(settings));
+  return { vendors, registry: compileRegistry(vendors), exemptDomains: new Set(settings.exemptDomains) };
+}
+
+/** classifyUrl under an organisation's policy: exempt hosts are never flagged; blocked hosts always are. */
+export function classifyWithPolicy(url: string, policy: CompiledPolicy): Verdict {
+  const verdict = classifyUrl(url, policy.registry);
+  if (policy.exemptDomains.size > 0) {
+    const host = hostOf(url);
+    if (host && hostIn(host, policy.exemptDomains)) return { vendor: null, kind: 'none', reasons: ['policy-exempt'] };
+  }
+  if (verdict.vendor === POLICY_VENDOR_ID) return { vendor: POLICY_VENDOR_ID, kind: 'purchase', reasons: ['policy-blocked-domain'] };
+  return verdict;
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/\.$/, '');
+  } catch {
+    return null;
+  }
+}
+
+export function findVendor(policy: CompiledPolicy, id: string | null): VendorDefinition | undefined {
+  return id === null ? undefined : policy.vendors.find((vendor) => vendor.id === id);
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { extensionHosts } from '../../../src/core/classify/content-script-matches.ts';
+import { hostIn } from '../../../src/core/classify/rule.ts';
+import { compileBlockRules, RULE_LIMITS, type BlockRule } from '../../../src/core/policy/block-rules.ts';
+import { compilePolicy } from '../../../src/core/policy/compile.ts';
+import { mergeSettings } from '../../../src/core/policy/merge.ts';
+import type { OrgPolicy } from '../../../src/core/policy/schema.ts';
+import { DEFAULT_SETTINGS } from '../../../src/core/policy/settings.ts';
+import { classifyDownload } from '../../../src/core/policy/download.ts';
+
+const BLOCKED_PAGE = 'chrome-extension://akdcnbnoipjhlalmapgkeofijagdoifj/src/ui/blocked/index.html';
+const PERMITTED = new Set(extensionHosts());
+
+function compile(policy: OrgPolicy) {
+  const { effective } = mergeSettings(DEFAULT_SETTINGS, { mode: 'block', ...policy });
+  return { compiled: compilePolicy(effective), rules: compileBlockRules(compilePolicy(effective), effective, BLOCKED_PAGE, PERMITTED) };
+}
+
+/** What declarativeNetRequest would do with a top-level navigation (RE2 filters read as JS regexes). */
+function outcome(rules: BlockRule[], url: string): 'allow' | 'block' | 'redirect' | 'none' {
+  const host = new URL(url).hostname;
+  const matching = rules.filter(
+    (rule) =>
+      (!rule.condition.requestDomains || rule.condition.requestDomains.some((domain) => hostIn(host, new Set([domain])))) &&
+      (!rule.condition.regexFilter || new RegExp(rule.condition.regexFilter, 'i').test(url)),
+  );
+  if (!matching.length) return 'none';
+  const top = Math.max(...matching.map((rule) => rule.priority));
+  const winners = matching.filter((rule) => rule.priority === top).map((rule) => rule.action.type);
+  // Chrome's order among equal priorities: allow beats block beats redirect.
+  return winners.includes('allow') ? 'allow' : winners.includes('block') ? 'block' : 'redirect';
+}
+
+describe('compileBlockRules', () => {
+  const { rules } = compile({ exemptDomains: ['licences.example.com'] }).rules;
+
+  it.each([
+    'https://usa.kaspersky.com/premium',
+    'https://www.kaspersky.co.uk/plus?campaign=x',
+    'https://www.kaspersky.com/',
+    'https://www.kaspersky.com/?ignoreredirects=true',
+    'https://www.kaspersky.de/renewal-center/home',
+    'https://www.kaspersky.com/downloads/thank-you/free-virus-removal-tool',
+    'https://www.kaspersky.ca/fr/premium',
+    'https://downloads.kaspersky-labs.com/main/kaspersky_standard/latest/full/kaspersky_standard.exe',
+    'https://store.kaspersky.fr/store/cart',
+  ])('redirects %s to the blocking page before it loads', (url) => {
+    expect(outcome(rules, url)).toBe('redirect');
+  });
+
+  it.each([
+    'https://www.kaspersky.com/blog/some-post/123/',
+    'https://support.kaspersky.com/KIS/2017/en-EN/71345.htm',
+    'https://usa.kaspersky.com/resource-center/threats/naikon',
+    'https://securelist.com/',
+    'https://media.kaspersky.com/utilities/ConsumerUtilities/kavremvr.exe',
+    'https://www.example.org/',
+  ])('leaves %s alone', (url) => {
+    expect(['none', 'allow']).toContain(outcome(rules, url));
+  });
+
+  it('blocks installers on hosts it cannot redirect (the background then shows the blocking page)', () => {
+    expect(outcome(rules, 'https://files.example-mirror.net/pub/kis21.3.10.391en_26096.exe')).toBe('block');
+    expect(outcome(rules, 'https://files.example-mirror.net/pub/vlc-3.0.21-win64.exe')).toBe('none');
+  });
+
+  it('lets exempt and allowed sites through', () => {
+    const { rules: withExempt } = compile({ exemptDomains: ['kaspersky.co.uk'] }).rules;
+    expect(outcome(withExempt, 'https://www.kaspersky.co.uk/plus')).toBe('allow');
+    expect(outcome(withExempt, 'https://usa.kaspersky.com/premium')).toBe('redirect');
+  });
+
+  it('blocks every page of blocked domains with one rule, however many there are', () => {
+    const domains = Array.from({ length: 100_000 }, (_, i) => `shop${i}.example`);
+    const { rules: big, counts, overLimit } = compile({ blockedDomains: domains }).rules;
+    expect(outcome(big, 'https://www.shop99999.example/anything')).toBe('block');
+    expect(outcome(big, 'https://shop5.example/')).toBe('block');
+    expect(counts.rules).toBeLessThan(60);
+    expect(counts.domains).toBeGreaterThanOrEqual(100_000);
+    expect(overLimit).toEqual([]);
+  });
+
+  it('stays within the browser limits and says so when a policy would not', () => {
+    const { counts, overLimit } = compile({}).rules;
+    expect(counts.rules).toBeLessThan(RULE_LIMITS.dynamicUnsafe);
+    expect(counts.regexRules).toBeLessThan(RULE_LIMITS.regex);
+    expect(overLimit).toEqual([]);
+    const productNames = Array.from({ length: 200 }, (_, i) => `Product line number ${i} with a long name`);
+    const extraVendors = Array.from({ length: 10 }, (_, i) => ({
+      id: `acme-${i}`, name: `Acme ${i}`, domains: [`acme${i}.example`], productNames, restriction: 'r', sourceUrl: 'https://acme.example/',
+    }));
+    const huge = compile({ extraVendors }).rules;
+    expect(huge.counts.regexRules).toBeGreaterThan(RULE_LIMITS.regex);
+    expect(huge.overLimit.join('\n')).toMatch(/pattern rules; the browser allows 1000/);
+    for (const rule of compile({}).rules.rules) expect(rule.condition.regexFilter?.length ?? 0).toBeLessThanOrEqual(RULE_LIMITS.regexChars);
+  });
+});
+
+describe('classifyDownload', () => {
+  const { compiled } = compile({ blockedDomains: ['bad.example'], exemptDomains: ['mirror.corp.example'] });
+  const download = (url: string, filename = '') => classifyDownload({ url, finalUrl: url, filename }, compiled);
+
+  it('recognises installers by URL, by host and by the saved file name', () => {
+    expect(download('https://downloads.kaspersky-labs.com/main/kaspersky_plus/latest/full/kaspersky_plus.dmg')).toMatchObject({ vendor: 'kaspersky', kind: 'download' });
+    expect(download('https://cdn.example.net/d/8f3a9', '/home/me/Downloads/kis21.3.10.391en_26096.exe')).toMatchObject({ vendor: 'kaspersky', kind: 'download' });
+    expect(download('https://bad.example/tool.exe')).toMatchObject({ reasons: ['policy-blocked-domain'] });
+  });
+
+  it('leaves other downloads, removal tools and exempt hosts alone', () => {
+    expect(download('https://cdn.example.net/vlc.exe', '/tmp/vlc-3.0.21-win64.exe').kind).toBe('none');
+    expect(download('https://media.kaspersky.com/utilities/ConsumerUtilities/kavremvr.exe', 'kavremvr.exe').kind).not.toBe('download');
+    expect(download('https://mirror.corp.example/kis21.3.10.391en_26096.exe').kind).toBe('none');
+  });
+});
