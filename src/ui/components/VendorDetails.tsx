@@ -1,4 +1,5 @@
-import type { VendorDefinition } from '../../core/vendors/types.ts';
+import type { Alternative, RestrictionRecord } from '../../core/vendors/types.ts';
+import type { VendorView } from '../../platform/messages.ts';
 import { ExternalLink } from './ExternalLink.tsx';
 import {
   displayHost,
@@ -11,15 +12,20 @@ import {
   restrictionTitleKey,
 } from './format.ts';
 import type { I18n } from './i18n.ts';
+import { isOrganizationVendor, isPolicyRecord, vendorDisplayName } from './vendor-view.ts';
 
 /**
- * The one-line summary of a vendor's main restriction with its effective dates filled in
- * (`banner_restriction_<id>`, for the vendor's primary restriction first, then the newest
- * record that has such a message), or null.
+ * The one-line summary of a vendor's main restriction: an organisation's own text as written,
+ * or for built-in records `banner_restriction_<id>` with the effective dates filled in (the
+ * vendor's primary restriction first, then the newest record that has such a message), or null.
  */
-export function restrictionLead(vendor: VendorDefinition, { t, locale }: I18n): string | null {
-  const primary = vendor.restrictions.filter((record) => record.id === vendor.primaryRestriction);
+export function restrictionLead(vendor: Pick<VendorView, 'restriction' | 'restrictions'>, { t, locale }: I18n): string | null {
+  const primary = vendor.restriction ? [vendor.restriction] : [];
   for (const record of [...primary, ...newestFirst(vendor.restrictions)]) {
+    if (isPolicyRecord(record)) {
+      if (record.summary.trim()) return record.summary;
+      continue;
+    }
     const dates = record.effective.map((step) => formatIsoDate(step.date, locale));
     const text = optionalMessage(t, `banner_restriction_${record.id}`, dates);
     if (text) return text;
@@ -27,76 +33,127 @@ export function restrictionLead(vendor: VendorDefinition, { t, locale }: I18n): 
   return null;
 }
 
-/** Each government restriction on the vendor: what, who, when, and a link to the primary text. */
-export function RestrictionSection({ vendor, i18n, lead }: { vendor: VendorDefinition; i18n: I18n; lead?: string | null }) {
+/** The record's title: the localized title of a built-in record, or for an organisation's record who set it. */
+export function restrictionTitle(record: RestrictionRecord, { t }: I18n): string {
+  if (isPolicyRecord(record)) {
+    if (record.citation) return record.citation;
+    return record.authority ? t('restriction_policy_title_by', record.authority) : t('restriction_policy_title');
+  }
+  return optionalMessage(t, restrictionTitleKey(record)) ?? record.citation;
+}
+
+/** A link to where the restriction is written down, with the host it goes to. */
+export function RestrictionSourceLink({ record, i18n }: { record: RestrictionRecord; i18n: I18n }) {
+  const { t } = i18n;
+  if (!record.sourceUrl) return null;
+  const host = displayHost(record.sourceUrl);
+  return (
+    <span>
+      <ExternalLink href={record.sourceUrl}>{t(isPolicyRecord(record) ? 'restriction_policy_source_link' : 'popup_source_link')}</ExternalLink>
+      {host ? <span class="muted"> · {host}</span> : null}
+    </span>
+  );
+}
+
+/** One government (or organisation) restriction: what, who, when, and a link to the text. */
+export function RestrictionCard({ record, i18n }: { record: RestrictionRecord; i18n: I18n }) {
   const { t, locale } = i18n;
+  const policy = isPolicyRecord(record);
+  const title = restrictionTitle(record, i18n);
+  const summary = policy ? record.summary : optionalMessage(t, restrictionSummaryKey(record));
+  // An organisation's record names its author in the title already.
+  const authority = policy ? '' : record.authority;
+  const citation = record.citation && record.citation !== title ? record.citation : '';
+  const meta = [
+    record.date ? (
+      <div key="date">
+        <dt class="visually-hidden">{t('popup_label_date')}</dt>
+        <dd>
+          <time dateTime={record.date}>{formatIsoDate(record.date, locale)}</time>
+        </dd>
+      </div>
+    ) : null,
+    authority ? (
+      <div key="authority">
+        <dt class="visually-hidden">{t('popup_label_authority')}</dt>
+        <dd>{authority}</dd>
+      </div>
+    ) : null,
+    citation ? (
+      <div key="citation">
+        <dt class="visually-hidden">{t('popup_label_citation')}</dt>
+        <dd class="record-citation">{citation}</dd>
+      </div>
+    ) : null,
+  ].filter(Boolean);
+  return (
+    <li class={policy ? 'card record record-policy' : 'card record'} data-restriction={record.id}>
+      <h3>{title}</h3>
+      {meta.length > 0 ? <dl class="record-meta">{meta}</dl> : null}
+      {summary ? <p class={policy ? 'record-summary as-written' : 'record-summary'}>{summary}</p> : null}
+      {record.effective.length > 0 ? (
+        <ul class="record-steps">
+          {record.effective.map((step, index) => {
+            const change = optionalMessage(t, restrictionEffectiveKey(record, index));
+            return (
+              <li key={`${step.date}-${index}`}>
+                <span class="step-date">
+                  <time dateTime={step.date}>{t('popup_effective_from', formatIsoDate(step.date, locale))}</time>
+                </span>
+                {change}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {record.sourceUrl || record.infoUrl ? (
+        <p class="record-links">
+          <RestrictionSourceLink record={record} i18n={i18n} />
+          {record.infoUrl ? (
+            <span>
+              <ExternalLink href={record.infoUrl}>{t('popup_info_link')}</ExternalLink>
+              {displayHost(record.infoUrl) ? <span class="muted"> · {displayHost(record.infoUrl)}</span> : null}
+            </span>
+          ) : null}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+/** The heading over a vendor's restrictions: US records say so; an organisation's own are worded as its reasons. */
+export function restrictionsHeading(vendor: Pick<VendorView, 'id' | 'name' | 'restrictions'>, { t }: I18n): string {
+  if (isOrganizationVendor(vendor)) return t('popup_restrictions_heading_organization');
+  const usOnly = vendor.restrictions.length > 0 && vendor.restrictions.every((record) => !isPolicyRecord(record) && record.jurisdiction === 'US');
+  return t(usOnly ? 'popup_restrictions_heading' : 'popup_restrictions_heading_generic', vendorDisplayName(vendor, t));
+}
+
+/** The list of restriction records, newest first. */
+export function RestrictionList({ records, i18n }: { records: readonly RestrictionRecord[]; i18n: I18n }) {
+  return (
+    <ol class="record-list">
+      {newestFirst(records).map((record) => (
+        <RestrictionCard key={record.id} record={record} i18n={i18n} />
+      ))}
+    </ol>
+  );
+}
+
+/** Each restriction on the vendor, under a heading, with an optional one-line lead. */
+export function RestrictionSection({ vendor, i18n, lead }: { vendor: VendorView; i18n: I18n; lead?: string | null }) {
+  if (vendor.restrictions.length === 0) return null;
   const headingId = `restrictions-${vendor.id}`;
   return (
     <section class="section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('popup_restrictions_heading', vendor.name)}</h2>
+      <h2 id={headingId}>{restrictionsHeading(vendor, i18n)}</h2>
       {lead ? <p class="section-intro">{lead}</p> : null}
-      <ol class="record-list">
-        {newestFirst(vendor.restrictions).map((record) => {
-          const title = optionalMessage(t, restrictionTitleKey(record)) ?? record.citation;
-          const summary = optionalMessage(t, restrictionSummaryKey(record));
-          const host = displayHost(record.sourceUrl);
-          return (
-            <li class="card record" key={record.id} data-restriction={record.id}>
-              <h3>{title}</h3>
-              <dl class="record-meta">
-                <div>
-                  <dt class="visually-hidden">{t('popup_label_date')}</dt>
-                  <dd>
-                    <time dateTime={record.date}>{formatIsoDate(record.date, locale)}</time>
-                  </dd>
-                </div>
-                <div>
-                  <dt class="visually-hidden">{t('popup_label_authority')}</dt>
-                  <dd>{record.authority}</dd>
-                </div>
-                <div>
-                  <dt class="visually-hidden">{t('popup_label_citation')}</dt>
-                  <dd class="record-citation">{record.citation}</dd>
-                </div>
-              </dl>
-              {summary ? <p>{summary}</p> : null}
-              {record.effective.length > 0 ? (
-                <ul class="record-steps">
-                  {record.effective.map((step, index) => {
-                    const change = optionalMessage(t, restrictionEffectiveKey(record, index));
-                    return (
-                      <li key={`${step.date}-${index}`}>
-                        <span class="step-date">
-                          <time dateTime={step.date}>{t('popup_effective_from', formatIsoDate(step.date, locale))}</time>
-                        </span>
-                        {change}
-                      </li>
-                    );
-                  })}
-                </ul>
-              ) : null}
-              <p class="record-links">
-                <span>
-                  <ExternalLink href={record.sourceUrl}>{t('popup_source_link')}</ExternalLink>
-                  {host ? <span class="muted"> · {host}</span> : null}
-                </span>
-                {record.infoUrl ? (
-                  <span>
-                    <ExternalLink href={record.infoUrl}>{t('popup_info_link')}</ExternalLink>
-                    {displayHost(record.infoUrl) ? <span class="muted"> · {displayHost(record.infoUrl)}</span> : null}
-                  </span>
-                ) : null}
-              </p>
-            </li>
-          );
-        })}
-      </ol>
+      <RestrictionList records={vendor.restrictions} i18n={i18n} />
     </section>
   );
 }
 
-/** What the restriction means for people who already have the vendor's software. */
-export function ExistingUsersSection({ vendor, i18n }: { vendor: VendorDefinition; i18n: I18n }) {
+/** What the restriction means for people who already have the vendor's software (built-in vendors only). */
+export function ExistingUsersSection({ vendor, i18n }: { vendor: VendorView; i18n: I18n }) {
   const { t, locale } = i18n;
   const since = lastEffectiveDate(vendor);
   const existing = optionalMessage(t, `vendor_${vendor.id}_existing_users`, since ? formatIsoDate(since, locale) : '');
@@ -112,19 +169,19 @@ export function ExistingUsersSection({ vendor, i18n }: { vendor: VendorDefinitio
   );
 }
 
-/** Other vendors, as links, listed neutrally. */
-export function AlternativesSection({ vendor, i18n }: { vendor: VendorDefinition; i18n: I18n }) {
+/** Other vendors, as links, listed neutrally; nothing at all when the list is empty. */
+export function AlternativesSection({ alternatives, i18n, idSuffix }: { alternatives: readonly Alternative[]; i18n: I18n; idSuffix: string }) {
   const { t } = i18n;
-  if (vendor.alternatives.length === 0) return null;
-  const headingId = `alternatives-${vendor.id}`;
+  if (alternatives.length === 0) return null;
+  const headingId = `alternatives-${idSuffix}`;
   return (
     <section class="section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('popup_alternatives_heading')}</h2>
       <ul class="alternative-list">
-        {vendor.alternatives.map((alternative) => {
+        {alternatives.map((alternative) => {
           const note = alternative.noteKey ? optionalMessage(t, alternative.noteKey) : null;
           return (
-            <li key={alternative.name}>
+            <li key={`${alternative.name} ${alternative.url}`}>
               <ExternalLink href={alternative.url}>{alternative.name}</ExternalLink>
               {note ? <span class="alternative-note">{note}</span> : null}
             </li>
@@ -137,12 +194,12 @@ export function AlternativesSection({ vendor, i18n }: { vendor: VendorDefinition
 }
 
 /** Everything the popup explains about one vendor. */
-export function VendorDetails({ vendor, i18n, lead }: { vendor: VendorDefinition; i18n: I18n; lead?: string | null }) {
+export function VendorDetails({ vendor, i18n, lead }: { vendor: VendorView; i18n: I18n; lead?: string | null }) {
   return (
     <>
       <RestrictionSection vendor={vendor} i18n={i18n} lead={lead ?? null} />
       <ExistingUsersSection vendor={vendor} i18n={i18n} />
-      <AlternativesSection vendor={vendor} i18n={i18n} />
+      <AlternativesSection alternatives={vendor.alternatives} i18n={i18n} idSuffix={vendor.id} />
     </>
   );
 }

@@ -73,8 +73,11 @@ export function isWebUrl(url: string): boolean {
   }
 }
 
+/** Anything that carries restriction records: a built-in vendor definition or a VendorView. */
+export type HasRestrictions = Pick<VendorDefinition, 'restrictions'>;
+
 /** The date a restriction record's n-th effective step took effect, if there is one. */
-export function effectiveDate(vendor: VendorDefinition, restrictionId: string, index: number): string | null {
+export function effectiveDate(vendor: HasRestrictions, restrictionId: string, index: number): string | null {
   return vendor.restrictions.find((record) => record.id === restrictionId)?.effective[index]?.date ?? null;
 }
 
@@ -82,7 +85,7 @@ export function effectiveDate(vendor: VendorDefinition, restrictionId: string, i
  * The date since which existing installations get no updates: the last effective date of the
  * vendor's restrictions (for Kaspersky, the BIS Final Determination's 2024-09-29 step).
  */
-export function lastEffectiveDate(vendor: VendorDefinition): string | null {
+export function lastEffectiveDate(vendor: HasRestrictions): string | null {
   let last: string | null = null;
   for (const record of vendor.restrictions) {
     for (const step of record.effective) if (last === null || step.date > last) last = step.date;

@@ -1,66 +1,78 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  DEFAULT_SETTINGS,
-  withSiteRemoved,
-  type LoadedSettings,
-  type Mode,
-  type Settings,
-  type SettingsProblem,
-} from '../../core/policy/settings.ts';
+import type { LockedKey } from '../../core/policy/merge.ts';
+import type { PolicyProblem } from '../../core/policy/schema.ts';
+import { withSiteRemoved, type Settings } from '../../core/policy/settings.ts';
+import type { OptionsState } from '../../platform/messages.ts';
 import type { I18n } from '../components/i18n.ts';
 import { ShieldMark } from '../components/ShieldMark.tsx';
+import { LockedNote, RadioGroup, type Choice } from './Choices.tsx';
+import { OrganizationPanel } from './OrganizationPanel.tsx';
+import { PolicyProblemsPanel } from './PolicyProblems.tsx';
+import { ProfilePanel } from './ProfilePanel.tsx';
+import { defaultSettings, fallbackState, focusIndexAfterRemoval, MAX_PROFILE_BYTES, withUserSettings, type ImportResult } from './state.ts';
+
+export { defaultSettings, focusIndexAfterRemoval } from './state.ts';
 
 export interface OptionsProps {
   i18n: I18n;
-  loadSettings: () => Promise<LoadedSettings>;
-  saveSettings: (settings: Settings) => Promise<void>;
-  /** Subscribes to changes made elsewhere; returns the unsubscribe function. */
-  onSettingsChanged: (callback: (loaded: LoadedSettings) => void) => () => void;
+  /** `get-options-state`. */
+  loadState: () => Promise<OptionsState>;
+  /** `save-settings`: the user's own settings; answers with the new state. */
+  saveSettings: (settings: Settings) => Promise<OptionsState>;
+  /** `import-policy`: the file's text; the background validates it whole. */
+  importPolicy: (contents: string) => Promise<ImportResult>;
+  /** `clear-imported-policy`. */
+  clearImportedPolicy: () => Promise<OptionsState>;
+  /** Calls back when the state may have changed elsewhere (another page, a new policy); returns the unsubscribe function. */
+  onExternalChange: (callback: () => void) => () => void;
+  /** Writes text to the clipboard. */
+  copyText: (text: string) => Promise<void>;
 }
 
-type SaveStatus = { kind: 'idle' } | { kind: 'saved'; count: number } | { kind: 'failed'; message: string };
+type Status = { kind: 'idle' } | { kind: 'saved'; message: string; count: number } | { kind: 'failed'; message: string; count: number };
+type Focus = 'site-row' | 'sites-heading' | 'confirm-reset' | 'reset' | 'import';
 
-/** A fresh, mutable copy of the defaults. */
-export function defaultSettings(): Settings {
-  return { mode: DEFAULT_SETTINGS.mode, allowedSites: [...DEFAULT_SETTINGS.allowedSites] };
-}
-
-/** The index of the row to focus after removing row `removed` from a list of `length` rows, or null. */
-export function focusIndexAfterRemoval(removed: number, length: number): number | null {
-  const remaining = length - 1;
-  if (remaining <= 0) return null;
-  return Math.min(removed, remaining - 1);
-}
-
-export function Options({ i18n, loadSettings, saveSettings, onSettingsChanged }: OptionsProps) {
+export function Options({ i18n, loadState, saveSettings, importPolicy, clearImportedPolicy, onExternalChange, copyText }: OptionsProps) {
   const { t } = i18n;
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [problems, setProblems] = useState<SettingsProblem[]>([]);
-  const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
+  const [state, setState] = useState<OptionsState | null>(null);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [confirmingReset, setConfirmingReset] = useState(false);
-  const [pendingFocus, setPendingFocus] = useState<'site-row' | 'sites-heading' | 'confirm-reset' | 'reset' | null>(null);
+  const [importProblems, setImportProblems] = useState<PolicyProblem[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [pendingFocus, setPendingFocus] = useState<Focus | null>(null);
   const focusRow = useRef<number>(0);
   const sitesList = useRef<HTMLUListElement>(null);
   const sitesHeading = useRef<HTMLHeadingElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
   const resetButton = useRef<HTMLButtonElement>(null);
+  const importButton = useRef<HTMLButtonElement>(null);
+  /** Answers are applied in the order requests were made: a slow read never undoes a newer save. */
+  const requests = useRef({ issued: 0, applied: 0 });
+
+  const track = () => ++requests.current.issued;
+  const applyState = (seq: number, next: OptionsState) => {
+    if (seq < requests.current.applied) return;
+    requests.current.applied = seq;
+    setState(next);
+  };
 
   useEffect(() => {
     let live = true;
-    const apply = (loaded: LoadedSettings) => {
-      if (!live) return;
-      setSettings(loaded.settings);
-      setProblems(loaded.problems);
+    const load = () => {
+      const seq = track();
+      loadState().then(
+        (next) => live && applyState(seq, next),
+        (error: unknown) => live && applyState(seq, fallbackState(errorMessage(error))),
+      );
     };
-    const unsubscribe = onSettingsChanged(apply);
-    loadSettings().then(apply, (error: unknown) =>
-      apply({ settings: defaultSettings(), problems: [{ path: '', message: errorMessage(error) }] }),
-    );
+    const unsubscribe = onExternalChange(load);
+    load();
     return () => {
       live = false;
       unsubscribe();
     };
-  }, [loadSettings, onSettingsChanged]);
+  }, [loadState, onExternalChange]);
 
   useEffect(() => {
     if (!pendingFocus) return;
@@ -71,26 +83,81 @@ export function Options({ i18n, loadSettings, saveSettings, onSettingsChanged }:
       else sitesHeading.current?.focus();
     } else if (pendingFocus === 'sites-heading') sitesHeading.current?.focus();
     else if (pendingFocus === 'confirm-reset') confirmButton.current?.focus();
+    else if (pendingFocus === 'import') importButton.current?.focus();
     else resetButton.current?.focus();
     setPendingFocus(null);
-  }, [pendingFocus, settings, confirmingReset]);
+  }, [pendingFocus, state, confirmingReset]);
+
+  const announce = (message: string, failed = false) =>
+    setStatus((previous) => {
+      const count = previous.kind === 'idle' ? 1 : previous.count + 1;
+      return failed ? { kind: 'failed', message, count } : { kind: 'saved', message, count };
+    });
 
   const save = async (next: Settings) => {
-    setSettings(next);
+    if (!state) return;
+    const before = state;
+    const seq = track();
+    setState(withUserSettings(state, next));
     try {
-      await saveSettings(next);
-      setStatus((previous) => ({ kind: 'saved', count: previous.kind === 'saved' ? previous.count + 1 : 1 }));
+      applyState(seq, await saveSettings(next));
+      announce(t('options_saved'));
     } catch (error) {
-      setStatus({ kind: 'failed', message: errorMessage(error) });
+      applyState(seq, before);
+      announce(t('options_save_failed', errorMessage(error)), true);
     }
   };
 
-  const changeMode = (mode: Mode) => {
-    if (settings && settings.mode !== mode) void save({ ...settings, mode });
+  const importFile = async (file: File) => {
+    setBusy(true);
+    try {
+      if (file.size > MAX_PROFILE_BYTES) {
+        setImportProblems([{ path: '', message: t('options_profile_too_large'), fallback: '' }]);
+        return;
+      }
+      const result = await importPolicy(await file.text());
+      if (result.ok) {
+        applyState(track(), result.state);
+        setImportProblems(null);
+        announce(t('options_profile_imported'));
+      } else {
+        setImportProblems(result.problems);
+      }
+    } catch (error) {
+      setImportProblems([{ path: '', message: errorMessage(error), fallback: '' }]);
+    } finally {
+      setBusy(false);
+    }
   };
 
+  const removeProfile = async () => {
+    setBusy(true);
+    const seq = track();
+    try {
+      applyState(seq, await clearImportedPolicy());
+      setImportProblems(null);
+      setPendingFocus('import');
+      announce(t('options_profile_removed'));
+    } catch (error) {
+      announce(t('options_save_failed', errorMessage(error)), true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!state) {
+    return (
+      <Page i18n={i18n} status={status} busy>
+        <p class="muted">{t('options_loading')}</p>
+      </Page>
+    );
+  }
+
+  const { settings, effective, locked } = state;
+  const isLocked = (key: LockedKey) => locked.includes(key);
+  const sitesLocked = isLocked('allowedSites');
+
   const removeSite = (site: string, index: number) => {
-    if (!settings) return;
     const next = focusIndexAfterRemoval(index, settings.allowedSites.length);
     focusRow.current = next ?? 0;
     setPendingFocus(next === null ? 'sites-heading' : 'site-row');
@@ -98,7 +165,6 @@ export function Options({ i18n, loadSettings, saveSettings, onSettingsChanged }:
   };
 
   const clearSites = () => {
-    if (!settings) return;
     setPendingFocus('sites-heading');
     void save({ ...settings, allowedSites: [] });
   };
@@ -119,6 +185,152 @@ export function Options({ i18n, loadSettings, saveSettings, onSettingsChanged }:
     void save(defaultSettings());
   };
 
+  const modeChoices: Choice<Settings['mode']>[] = [
+    { value: 'warn', label: t('options_mode_warn'), hint: t('options_mode_warn_hint') },
+    { value: 'block', label: t('options_mode_block'), hint: t('options_mode_block_hint') },
+    { value: 'off', label: t('options_mode_off'), hint: t('options_mode_off_hint') },
+  ];
+  const downloadChoices: Choice<Settings['downloadGuard']>[] = [
+    { value: 'warn', label: t('options_download_warn'), hint: t('options_download_warn_hint') },
+    { value: 'block', label: t('options_download_block'), hint: t('options_download_block_hint') },
+    { value: 'off', label: t('options_download_off'), hint: t('options_download_off_hint') },
+  ];
+
+  return (
+    <Page i18n={i18n} status={status}>
+      {state.settingsProblems.length > 0 ? (
+        <div class="notice notice-warning settings-problems">
+          <p class="notice-title">{t('options_problems_heading')}</p>
+          <ul>
+            {state.settingsProblems.map((problem, index) => (
+              <li key={`${problem.path}-${index}`}>
+                <code>{problem.path || t('options_problem_whole')}</code>: {problem.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <PolicyProblemsPanel problems={state.policyProblems} i18n={i18n} />
+      <OrganizationPanel state={state} i18n={i18n} />
+
+      <section class="card panel" aria-labelledby="warnings-heading">
+        <RadioGroup
+          name="mode"
+          legend={t('options_warnings_legend')}
+          legendId="warnings-heading"
+          choices={modeChoices}
+          value={effective.mode}
+          lockedNoteId={isLocked('mode') ? 'mode-locked' : null}
+          i18n={i18n}
+          onSelect={(mode) => {
+            if (settings.mode !== mode) void save({ ...settings, mode });
+          }}
+        />
+        {state.blockRules.overLimit.length > 0 ? (
+          <div class="notice notice-warning block-rules-over-limit">
+            <p class="notice-title">{t('options_rules_over_limit')}</p>
+            <ul>
+              {state.blockRules.overLimit.map((line, index) => (
+                <li key={index}>{line}</li>
+              ))}
+            </ul>
+          </div>
+        ) : effective.mode === 'block' ? (
+          <p class="fine-print block-rules-count">{t('options_rules_count', String(state.blockRules.counts.rules))}</p>
+        ) : null}
+      </section>
+
+      <section class="card panel" aria-labelledby="downloads-heading">
+        <RadioGroup
+          name="downloadGuard"
+          legend={t('options_downloads_legend')}
+          legendId="downloads-heading"
+          choices={downloadChoices}
+          value={effective.downloadGuard}
+          lockedNoteId={isLocked('downloadGuard') ? 'downloadGuard-locked' : null}
+          i18n={i18n}
+          onSelect={(downloadGuard) => {
+            if (settings.downloadGuard !== downloadGuard) void save({ ...settings, downloadGuard });
+          }}
+        />
+      </section>
+
+      <section class="card panel" aria-labelledby="sites-heading" aria-describedby={sitesLocked ? 'sites-locked' : undefined}>
+        <div class="panel-head">
+          <h2 id="sites-heading" ref={sitesHeading} tabIndex={-1}>
+            {t('options_sites_heading')}
+          </h2>
+          {sitesLocked ? null : (
+            <button type="button" class="button" onClick={clearSites} disabled={settings.allowedSites.length === 0}>
+              {t('options_clear_all')}
+            </button>
+          )}
+        </div>
+        {sitesLocked ? (
+          <LockedNote id="sites-locked" i18n={i18n}>
+            {t('options_sites_locked')}
+          </LockedNote>
+        ) : settings.allowedSites.length === 0 ? (
+          <p class="empty">{t('options_sites_empty')}</p>
+        ) : (
+          <ul class="site-list" ref={sitesList} aria-labelledby="sites-heading">
+            {settings.allowedSites.map((site, index) => (
+              <li key={site}>
+                <span class="site-name">{site}</span>
+                <button
+                  type="button"
+                  class="button button-small"
+                  aria-label={t('options_remove_site_label', site)}
+                  onClick={() => removeSite(site, index)}
+                >
+                  {t('options_remove_site')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <ProfilePanel
+        state={state}
+        i18n={i18n}
+        importProblems={importProblems}
+        busy={busy}
+        onImportFile={(file) => void importFile(file)}
+        onRemove={() => void removeProfile()}
+        copyText={copyText}
+        announce={announce}
+        importButton={importButton}
+      />
+
+      <section class="card panel" aria-labelledby="reset-heading">
+        <h2 id="reset-heading">{t('options_reset_heading')}</h2>
+        <p class="muted">{t('options_reset_explain')}</p>
+        <div class="actions">
+          {confirmingReset ? (
+            <>
+              <button type="button" class="button button-danger" ref={confirmButton} onClick={confirmReset}>
+                {t('options_reset_confirm')}
+              </button>
+              <button type="button" class="button" onClick={cancelReset}>
+                {t('options_reset_cancel')}
+              </button>
+            </>
+          ) : (
+            <button type="button" class="button" ref={resetButton} onClick={startReset}>
+              {t('options_reset')}
+            </button>
+          )}
+        </div>
+      </section>
+    </Page>
+  );
+}
+
+/** The page frame: heading, the status line (always in the page, so it is announced), the content, About. */
+function Page({ i18n, status, busy, children }: { i18n: I18n; status: Status; busy?: boolean; children: ComponentChildren }) {
+  const { t } = i18n;
   return (
     <div class="page">
       <header class="page-header">
@@ -129,119 +341,22 @@ export function Options({ i18n, loadSettings, saveSettings, onSettingsChanged }:
         <p class="page-intro">{t('options_intro')}</p>
       </header>
 
-      <main class="page-main" aria-busy={settings ? undefined : 'true'}>
+      <main class="page-main" aria-busy={busy ? 'true' : undefined}>
         <p class={`save-status save-status-${status.kind}`} role="status" aria-live="polite">
           {status.kind === 'saved' ? (
             <>
               <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
                 <path d="m3.5 8.5 3 3 6-6.5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
               </svg>
-              {/* The key changes on every save so the same word is announced again. */}
-              <span key={status.count}>{t('options_saved')}</span>
+              {/* The key changes on every message so the same words are announced again. */}
+              <span key={status.count}>{status.message}</span>
             </>
           ) : status.kind === 'failed' ? (
-            t('options_save_failed', status.message)
+            <span key={status.count}>{status.message}</span>
           ) : null}
         </p>
 
-        {problems.length > 0 ? (
-          <div class="notice notice-warning">
-            <p class="notice-title">{t('options_problems_heading')}</p>
-            <ul>
-              {problems.map((problem, index) => (
-                <li key={`${problem.path}-${index}`}>
-                  <code>{problem.path || t('options_problem_whole')}</code>: {problem.message}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-
-        {settings ? (
-          <>
-            <section class="card panel" aria-labelledby="warnings-heading">
-              <fieldset class="mode-fieldset">
-                <legend>
-                  <h2 id="warnings-heading">{t('options_warnings_legend')}</h2>
-                </legend>
-                <div class="choices">
-                  <ModeChoice
-                    mode="warn"
-                    checked={settings.mode === 'warn'}
-                    label={t('options_mode_warn')}
-                    hint={t('options_mode_warn_hint')}
-                    onSelect={changeMode}
-                  />
-                  <ModeChoice
-                    mode="off"
-                    checked={settings.mode === 'off'}
-                    label={t('options_mode_off')}
-                    hint={t('options_mode_off_hint')}
-                    onSelect={changeMode}
-                  />
-                </div>
-              </fieldset>
-            </section>
-
-            <section class="card panel" aria-labelledby="sites-heading">
-              <div class="panel-head">
-                <h2 id="sites-heading" ref={sitesHeading} tabIndex={-1}>
-                  {t('options_sites_heading')}
-                </h2>
-                <button
-                  type="button"
-                  class="button"
-                  onClick={clearSites}
-                  disabled={settings.allowedSites.length === 0}
-                >
-                  {t('options_clear_all')}
-                </button>
-              </div>
-              {settings.allowedSites.length === 0 ? (
-                <p class="empty">{t('options_sites_empty')}</p>
-              ) : (
-                <ul class="site-list" ref={sitesList} aria-labelledby="sites-heading">
-                  {settings.allowedSites.map((site, index) => (
-                    <li key={site}>
-                      <span class="site-name">{site}</span>
-                      <button
-                        type="button"
-                        class="button button-small"
-                        aria-label={t('options_remove_site_label', site)}
-                        onClick={() => removeSite(site, index)}
-                      >
-                        {t('options_remove_site')}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-
-            <section class="card panel" aria-labelledby="reset-heading">
-              <h2 id="reset-heading">{t('options_reset_heading')}</h2>
-              <p class="muted">{t('options_reset_explain')}</p>
-              <div class="actions">
-                {confirmingReset ? (
-                  <>
-                    <button type="button" class="button button-danger" ref={confirmButton} onClick={confirmReset}>
-                      {t('options_reset_confirm')}
-                    </button>
-                    <button type="button" class="button" onClick={cancelReset}>
-                      {t('options_reset_cancel')}
-                    </button>
-                  </>
-                ) : (
-                  <button type="button" class="button" ref={resetButton} onClick={startReset}>
-                    {t('options_reset')}
-                  </button>
-                )}
-              </div>
-            </section>
-          </>
-        ) : (
-          <p class="muted">{t('options_loading')}</p>
-        )}
+        {children}
 
         <section class="about" aria-labelledby="about-heading">
           <h2 id="about-heading">{t('options_about_heading')}</h2>
@@ -249,43 +364,6 @@ export function Options({ i18n, loadSettings, saveSettings, onSettingsChanged }:
           <p>{t('popup_not_legal_advice')}</p>
         </section>
       </main>
-    </div>
-  );
-}
-
-function ModeChoice({
-  mode,
-  checked,
-  label,
-  hint,
-  onSelect,
-}: {
-  mode: Mode;
-  checked: boolean;
-  label: string;
-  hint: string;
-  onSelect: (mode: Mode) => void;
-}) {
-  const id = `mode-${mode}`;
-  return (
-    <div class={checked ? 'choice choice-checked' : 'choice'}>
-      <input
-        type="radio"
-        id={id}
-        name="mode"
-        value={mode}
-        checked={checked}
-        aria-describedby={`${id}-hint`}
-        onChange={() => onSelect(mode)}
-      />
-      <div class="choice-text">
-        <label for={id} class="choice-label">
-          {label}
-        </label>
-        <p class="choice-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      </div>
     </div>
   );
 }

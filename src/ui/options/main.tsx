@@ -1,10 +1,27 @@
 import { render } from 'preact';
-import { t, uiLanguage } from '../../platform/runtime.ts';
-import { loadSettings, onSettingsChanged, saveSettings } from '../../platform/settings.ts';
+import { sendToBackground, t, uiLanguage } from '../../platform/runtime.ts';
 import type { I18n } from '../components/i18n.ts';
 import { Options } from './Options.tsx';
 import '../components/base.css';
 import './options.css';
+
+/** The page reads its state again whenever it comes back into view: changes made on other pages, or a new policy. */
+function onExternalChange(callback: () => void): () => void {
+  const visible = () => {
+    if (document.visibilityState === 'visible') callback();
+  };
+  document.addEventListener('visibilitychange', visible);
+  window.addEventListener('focus', callback);
+  return () => {
+    document.removeEventListener('visibilitychange', visible);
+    window.removeEventListener('focus', callback);
+  };
+}
+
+async function copyText(text: string): Promise<void> {
+  if (!navigator.clipboard) throw new Error('no clipboard');
+  await navigator.clipboard.writeText(text);
+}
 
 const locale = uiLanguage();
 const i18n: I18n = { t, locale };
@@ -14,7 +31,15 @@ document.title = t('options_title');
 const root = document.getElementById('app');
 if (root) {
   render(
-    <Options i18n={i18n} loadSettings={loadSettings} saveSettings={saveSettings} onSettingsChanged={onSettingsChanged} />,
+    <Options
+      i18n={i18n}
+      loadState={() => sendToBackground({ type: 'get-options-state' })}
+      saveSettings={(settings) => sendToBackground({ type: 'save-settings', settings })}
+      importPolicy={(contents) => sendToBackground({ type: 'import-policy', contents })}
+      clearImportedPolicy={() => sendToBackground({ type: 'clear-imported-policy' })}
+      onExternalChange={onExternalChange}
+      copyText={copyText}
+    />,
     root,
   );
 }

@@ -1,42 +1,76 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { VendorDefinition } from '../../core/vendors/types.ts';
-import type { TabState } from '../../platform/messages.ts';
-import { reasonMessageKey } from '../components/format.ts';
+import type { BlockInfo, OrganizationView, TabState, VendorView } from '../../platform/messages.ts';
 import type { I18n } from '../components/i18n.ts';
+import { OrganizationMessage } from '../components/Organization.tsx';
+import { ReasonList } from '../components/Reasons.tsx';
 import { ShieldMark } from '../components/ShieldMark.tsx';
 import { restrictionLead, VendorDetails } from '../components/VendorDetails.tsx';
+import { isOrganizationVendor, vendorDisplayName, vendorViewOf } from '../components/vendor-view.ts';
 import { popupView, silenceMessageKey, type PopupView } from './view.ts';
 
 export interface PopupProps {
   i18n: I18n;
   /** The state of the tab the popup is about (from the background). */
   loadTabState: () => Promise<TabState | null>;
-  /** The restricted vendors, in registry order. */
+  /** The organisation's message and contact for a blocked URL (asked only when the tab's decision blocks). */
+  loadBlockInfo?: (url: string) => Promise<BlockInfo>;
+  /** The built-in restricted vendors, in registry order: explained when the tab shows no vendor. */
   vendors: readonly VendorDefinition[];
   onOpenSettings: () => void;
 }
 
-type Loaded = { status: 'loading' } | { status: 'ready'; view: PopupView } | { status: 'error' };
+interface Ready {
+  status: 'ready';
+  view: PopupView;
+  /** The vendor as the background describes it (built-in or the organisation's), if any. */
+  vendor: VendorView | null;
+  blocked: boolean;
+  organization: OrganizationView | null;
+}
 
-export function Popup({ i18n, loadTabState, vendors, onOpenSettings }: PopupProps) {
+type Loaded = { status: 'loading' } | Ready | { status: 'error' };
+
+async function loadAll(loadTabState: PopupProps['loadTabState'], loadBlockInfo: PopupProps['loadBlockInfo']): Promise<Ready> {
+  const state = await loadTabState();
+  const blocked = Boolean(state?.decision.block);
+  let organization: OrganizationView | null = null;
+  if (blocked && state && loadBlockInfo) {
+    // The message is a courtesy: the popup still explains the page when it cannot be read.
+    organization = await loadBlockInfo(state.url).then(
+      (info) => info.organization,
+      () => null,
+    );
+  }
+  return { status: 'ready', view: popupView(state), vendor: state?.vendor ?? null, blocked, organization };
+}
+
+export function Popup({ i18n, loadTabState, loadBlockInfo, vendors, onOpenSettings }: PopupProps) {
   const { t } = i18n;
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
 
   useEffect(() => {
     let live = true;
-    loadTabState().then(
-      (state) => live && setLoaded({ status: 'ready', view: popupView(state) }),
+    loadAll(loadTabState, loadBlockInfo).then(
+      (ready) => live && setLoaded(ready),
       () => live && setLoaded({ status: 'error' }),
     );
     return () => {
       live = false;
     };
-  }, [loadTabState]);
+  }, [loadTabState, loadBlockInfo]);
 
-  const vendorById = (id: string | null) => (id ? vendors.find((vendor) => vendor.id === id) : undefined);
+  const builtIn = vendors.map(vendorViewOf);
+  /** The background's view of the vendor, else the built-in definition with that id. */
+  const vendorFor = (ready: Ready): VendorView | undefined => {
+    const id = ready.view.vendorId;
+    if (id === null) return undefined;
+    if (ready.vendor?.id === id) return ready.vendor;
+    return builtIn.find((vendor) => vendor.id === id);
+  };
 
   let status;
-  let detailVendors: readonly VendorDefinition[] = vendors;
+  let detailVendors: readonly VendorView[] = builtIn;
   let leadInStatus = false;
   if (loaded.status === 'loading') {
     status = (
@@ -54,29 +88,28 @@ export function Popup({ i18n, loadTabState, vendors, onOpenSettings }: PopupProp
     );
   } else if (loaded.view.kind === 'flagged') {
     const view = loaded.view;
-    const vendor = vendorById(view.vendorId);
-    const vendorName = vendor?.name ?? view.vendorId ?? '';
-    detailVendors = vendor ? [vendor] : vendors;
+    const vendor = vendorFor(loaded);
+    const vendorName = vendor ? vendorDisplayName(vendor, t) : view.vendorId ?? '';
+    detailVendors = vendor ? [vendor] : builtIn;
     leadInStatus = Boolean(vendor);
-    const lead = vendor ? restrictionLead(vendor, i18n) : null;
+    const lead = vendor && !isOrganizationVendor(vendor) ? restrictionLead(vendor, i18n) : null;
+    const leadAsWritten = vendor?.restriction?.summary !== undefined;
+    const headline = isOrganizationVendor(vendor)
+      ? t('popup_headline_organization')
+      : t(view.pageKind === 'purchase' ? 'popup_headline_purchase' : 'popup_headline_download', vendorName);
     status = (
       <section class="status status-flagged" aria-labelledby="status-heading">
         <p class="status-eyebrow">
           <WarningIcon />
           <span>{view.site}</span>
         </p>
-        <h1 id="status-heading">
-          {t(view.pageKind === 'purchase' ? 'popup_headline_purchase' : 'popup_headline_download', vendorName)}
-        </h1>
-        {lead ? <p class="status-lead">{lead}</p> : null}
+        <h1 id="status-heading">{headline}</h1>
+        {lead ? <p class={leadAsWritten ? 'status-lead as-written' : 'status-lead'}>{lead}</p> : null}
+        {loaded.blocked ? <p class="status-blocked">{t('popup_blocked_note')}</p> : null}
         {view.reasons.length > 0 ? (
           <>
             <h2 class="status-subheading">{t('popup_reasons_heading')}</h2>
-            <ul class="reason-list">
-              {view.reasons.map((code) => (
-                <li key={code}>{t(reasonMessageKey(code))}</li>
-              ))}
-            </ul>
+            <ReasonList reasons={view.reasons} i18n={i18n} />
           </>
         ) : null}
         {view.silencedBy ? (
@@ -89,20 +122,28 @@ export function Popup({ i18n, loadTabState, vendors, onOpenSettings }: PopupProp
         ) : null}
       </section>
     );
+    if (loaded.blocked && loaded.organization?.message.trim()) {
+      status = (
+        <>
+          {status}
+          <OrganizationMessage organization={loaded.organization} i18n={i18n} />
+        </>
+      );
+    }
   } else {
-    const view = loaded.view;
-    const vendor = vendorById(view.vendorId);
+    const vendor = vendorFor(loaded);
     if (vendor) detailVendors = [vendor];
+    const site = loaded.view.site;
     status = (
       <section class="status status-clear" aria-labelledby="status-heading">
-        {view.site ? (
+        {site ? (
           <p class="status-eyebrow">
             <CheckIcon />
-            <span>{view.site}</span>
+            <span>{site}</span>
           </p>
         ) : null}
         <h1 id="status-heading">{t('popup_nothing_heading')}</h1>
-        {vendor ? <p>{t('popup_vendor_page_note', vendor.name)}</p> : null}
+        {vendor ? <p>{t('popup_vendor_page_note', vendorDisplayName(vendor, t))}</p> : null}
         <p>{t('popup_nothing_body')}</p>
       </section>
     );

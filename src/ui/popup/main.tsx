@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { VENDORS } from '../../core/vendors/index.ts';
 import { activeTabId, openOptionsPage, sendToBackground, t, uiLanguage } from '../../platform/runtime.ts';
-import type { TabState } from '../../platform/messages.ts';
+import type { BlockInfo, TabState } from '../../platform/messages.ts';
 import type { I18n } from '../components/i18n.ts';
 import { Popup } from './Popup.tsx';
 import { tabIdFromSearch } from './view.ts';
@@ -12,6 +12,10 @@ async function loadTabState(): Promise<TabState | null> {
   const tabId = tabIdFromSearch(location.search) ?? (await activeTabId());
   if (tabId === null) return null;
   return sendToBackground({ type: 'get-tab-state', tabId });
+}
+
+function loadBlockInfo(url: string): Promise<BlockInfo> {
+  return sendToBackground({ type: 'get-block-info', url });
 }
 
 function openSettings(): void {
@@ -27,4 +31,4 @@ document.documentElement.lang = locale || 'en';
 document.title = t('extension_name');
 
 const root = document.getElementById('app');
-if (root) render(<Popup i18n={i18n} loadTabState={loadTabState} vendors={VENDORS} onOpenSettings={openSettings} />, root);
+if (root) render(<Popup i18n={i18n} loadTabState={loadTabState} loadBlockInfo={loadBlockInfo} vendors={VENDORS} onOpenSettings={openSettings} />, root);

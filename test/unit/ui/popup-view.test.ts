@@ -7,7 +7,8 @@ import { popupView, silenceMessageKey, tabIdFromSearch } from '../../../src/ui/p
 const state = (verdict: Verdict, silencedBy: Decision['silencedBy'] = null): TabState => ({
   url: 'https://usa.kaspersky.com/premium',
   site: 'kaspersky.com',
-  decision: { verdict, banner: silencedBy === null, badge: silencedBy === null, silencedBy },
+  decision: { verdict, banner: silencedBy === null, block: false, badge: silencedBy === null, silencedBy },
+  vendor: null,
 });
 
 describe('tabIdFromSearch', () => {

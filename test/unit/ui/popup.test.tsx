@@ -3,7 +3,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { VENDORS } from '../../../src/core/vendors/index.ts';
-import type { TabState } from '../../../src/platform/messages.ts';
+import type { BlockInfo, TabState, VendorView } from '../../../src/platform/messages.ts';
+import { vendorViewOf } from '../../../src/ui/components/vendor-view.ts';
 import { Popup } from '../../../src/ui/popup/Popup.tsx';
 import { i18n } from './i18n-stub.ts';
 
@@ -17,16 +18,21 @@ afterEach(() => {
   root.remove();
 });
 
-async function show(state: TabState | null | Error, onOpenSettings = vi.fn()) {
+async function show(state: TabState | null | Error, onOpenSettings = vi.fn(), loadBlockInfo?: (url: string) => Promise<BlockInfo>) {
   const loadTabState = () => (state instanceof Error ? Promise.reject(state) : Promise.resolve(state));
   await act(async () => {
-    render(<Popup i18n={i18n} loadTabState={loadTabState} vendors={VENDORS} onOpenSettings={onOpenSettings} />, root);
+    render(
+      <Popup i18n={i18n} loadTabState={loadTabState} loadBlockInfo={loadBlockInfo} vendors={VENDORS} onOpenSettings={onOpenSettings} />,
+      root,
+    );
   });
   await act(async () => {
-    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 0));
   });
   return onOpenSettings;
 }
+
+const kaspersky = vendorViewOf(VENDORS[0]!);
 
 const flagged = (kind: 'purchase' | 'download', silencedBy: TabState['decision']['silencedBy'] = null): TabState => ({
   url: 'https://usa.kaspersky.com/premium',
@@ -34,9 +40,11 @@ const flagged = (kind: 'purchase' | 'download', silencedBy: TabState['decision']
   decision: {
     verdict: { vendor: 'kaspersky', kind, reasons: ['vendor-store-page', 'page-buy-control'] },
     banner: silencedBy === null,
+    block: false,
     badge: silencedBy === null,
     silencedBy,
   },
+  vendor: kaspersky,
 });
 
 const text = () => root.textContent ?? '';
@@ -97,7 +105,8 @@ describe('Popup', () => {
     await show({
       url: 'https://www.kaspersky.com/about',
       site: 'kaspersky.com',
-      decision: { verdict: { vendor: 'kaspersky', kind: 'vendor', reasons: ['vendor-info-page'] }, banner: false, badge: false, silencedBy: null },
+      decision: { verdict: { vendor: 'kaspersky', kind: 'vendor', reasons: ['vendor-info-page'] }, banner: false, block: false, badge: false, silencedBy: null },
+      vendor: kaspersky,
     });
     expect(root.querySelector('h1')?.textContent).toBe('Nothing to flag on this page');
     expect(text()).toContain('This is a Kaspersky page, but it does not sell the software or offer it for download.');
@@ -121,5 +130,87 @@ describe('Popup', () => {
     await show(state);
     expect(root.querySelector('img')).toBeNull();
     expect(text()).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it("uses the background's vendor: an organisation's vendor with its restriction as written, no date, its alternatives", async () => {
+    const acme: VendorView = {
+      id: 'acme-av',
+      name: 'Acme AV',
+      restrictions: [
+        { id: 'acme-av', summary: 'Not approved: see policy IT-7.', authority: 'Example Corp', citation: '', date: '', effective: [], jurisdiction: '', sourceUrl: 'https://intranet.example.com/it-7' },
+      ],
+      restriction: null,
+      alternatives: [{ name: 'Other AV', url: 'https://other.example/' }],
+    };
+    acme.restriction = acme.restrictions[0]!;
+    const state = flagged('purchase');
+    state.decision.verdict = { vendor: 'acme-av', kind: 'purchase', reasons: ['vendor-store-page'] };
+    state.vendor = acme;
+    await show(state);
+    expect(root.querySelector('h1')?.textContent).toBe('This page sells Acme AV software');
+    expect(root.querySelector('.status-lead')?.textContent).toBe('Not approved: see policy IT-7.');
+    const record = root.querySelector('[data-restriction="acme-av"]')!;
+    expect(record.querySelector('h3')?.textContent).toBe('Restricted by Example Corp');
+    expect(record.querySelector('time')).toBeNull();
+    expect(text()).toContain('Why Acme AV is restricted');
+    expect(text()).not.toContain('How the US restricts');
+    expect([...root.querySelectorAll('a')].map((a) => a.textContent)).toContain('Other AV');
+    expect(text()).not.toContain('Microsoft Defender');
+  });
+
+  it("hides the alternatives when the organisation's list is empty", async () => {
+    const state = flagged('purchase');
+    state.vendor = { ...kaspersky, alternatives: [] };
+    await show(state);
+    expect(text()).not.toContain('Alternatives');
+    expect(text()).toContain('How the US restricts Kaspersky');
+  });
+
+  it("shows the organisation's message when the page is blocked", async () => {
+    const state = flagged('purchase');
+    state.decision = { ...state.decision, banner: false, block: true };
+    const loadBlockInfo = vi.fn(async (url: string): Promise<BlockInfo> => ({
+      url,
+      site: 'kaspersky.com',
+      verdict: state.decision.verdict,
+      vendor: kaspersky,
+      organization: { name: 'Example Corp', message: 'Use Defender.\nCall 555-0100.', supportUrl: '', supportEmail: 'it@example.com' },
+      allowProceed: false,
+      allowUserAllowlist: false,
+    }));
+    await show(state, vi.fn(), loadBlockInfo);
+    expect(loadBlockInfo).toHaveBeenCalledWith('https://usa.kaspersky.com/premium');
+    expect(text()).toContain('Vendor Guard blocks this page: you see a blocking page instead.');
+    expect(root.querySelector('.org-message h2')?.textContent).toBe('Message from Example Corp');
+    expect(root.querySelector('.org-message .as-written')?.textContent).toBe('Use Defender.\nCall 555-0100.');
+    expect(root.querySelector('a[href="mailto:it@example.com"]')).not.toBeNull();
+  });
+
+  it('does not ask for the block details when the page is not blocked, and still explains a blocked page without them', async () => {
+    const loadBlockInfo = vi.fn(() => Promise.reject(new Error('unused')));
+    await show(flagged('purchase'), vi.fn(), loadBlockInfo);
+    expect(loadBlockInfo).not.toHaveBeenCalled();
+    const state = flagged('download');
+    state.decision = { ...state.decision, block: true };
+    await show(state, vi.fn(), loadBlockInfo);
+    expect(root.querySelector('h1')?.textContent).toBe('This page offers Kaspersky software for download');
+    expect(root.querySelector('.org-message')).toBeNull();
+  });
+
+  it('names a site the organisation blocks outright', async () => {
+    const state = flagged('purchase');
+    state.decision.verdict = { vendor: 'organization', kind: 'purchase', reasons: ['policy-blocked-domain'] };
+    state.vendor = {
+      id: 'organization',
+      name: '',
+      restrictions: [{ id: 'organization', summary: 'Blocked by IT.', authority: '', citation: '', date: '', effective: [], jurisdiction: '', sourceUrl: '' }],
+      restriction: null,
+      alternatives: [],
+    };
+    await show(state);
+    expect(root.querySelector('h1')?.textContent).toBe('Your organisation blocks this site');
+    expect(text()).toContain('Why your organisation blocks this site');
+    expect(text()).toContain('Blocked by IT.');
+    expect(root.querySelector('[data-restriction="organization"] h3')?.textContent).toBe("Your organisation's restriction");
   });
 });

@@ -1,0 +1,49 @@
+import { render } from 'preact';
+import { sendToBackground, t, uiLanguage } from '../../platform/runtime.ts';
+import type { I18n } from '../components/i18n.ts';
+import { Blocked, type PageNavigation } from './Blocked.tsx';
+import { blockedLocation } from './view.ts';
+import '../components/base.css';
+import './blocked.css';
+
+/** Timers that must not fire once the page is left (a page restored from the back-forward cache keeps them). */
+const timers = new Set<ReturnType<typeof setTimeout>>();
+addEventListener('pagehide', () => {
+  for (const timer of timers) clearTimeout(timer);
+  timers.clear();
+});
+
+const navigation: PageNavigation = {
+  historyLength: () => history.length,
+  go: (delta) => history.go(delta),
+  close: () => window.close(),
+  replace: (url) => location.replace(url),
+  later: (callback, ms) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      callback();
+    }, ms);
+    timers.add(timer);
+  },
+};
+
+const locale = uiLanguage();
+const i18n: I18n = { t, locale };
+document.documentElement.lang = locale || 'en';
+document.title = t('blocked_title');
+
+const { url, replaced } = blockedLocation(location);
+const root = document.getElementById('app');
+if (root) {
+  render(
+    <Blocked
+      i18n={i18n}
+      url={url}
+      replaced={replaced}
+      loadBlockInfo={(blocked) => sendToBackground({ type: 'get-block-info', url: blocked })}
+      proceed={(blocked, remember) => sendToBackground({ type: 'proceed', url: blocked, remember })}
+      navigation={navigation}
+    />,
+    root,
+  );
+}

@@ -1,0 +1,36 @@
+import type { PolicyProblem } from '../../core/policy/schema.ts';
+import type { I18n } from '../components/i18n.ts';
+
+/** Every problem in the organisation's policy: the key, what was wrong, and what is used instead. */
+export function PolicyProblemsPanel({ problems, i18n }: { problems: readonly PolicyProblem[]; i18n: I18n }) {
+  const { t } = i18n;
+  if (problems.length === 0) return null;
+  return (
+    <section class="card panel panel-warning policy-problems" aria-labelledby="policy-problems-heading">
+      <h2 id="policy-problems-heading">{t('options_policy_problems_heading')}</h2>
+      <p>{t('options_policy_problems_intro')}</p>
+      <div class="table-scroll">
+        <table class="problem-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('options_policy_problem_key')}</th>
+              <th scope="col">{t('options_policy_problem_problem')}</th>
+              <th scope="col">{t('options_policy_problem_fallback')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {problems.map((problem, index) => (
+              <tr key={`${problem.path}-${index}`}>
+                <th scope="row">
+                  <code>{problem.path || t('options_policy_problem_whole')}</code>
+                </th>
+                <td>{problem.message}</td>
+                <td>{problem.fallback}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { POLICY_DEFAULTS, type LockedKey } from '../../core/policy/merge.ts';
+import type { OrgPolicy } from '../../core/policy/schema.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../core/policy/settings.ts';
+import type { BackgroundResponse, OptionsState } from '../../platform/messages.ts';
+
+export type ImportResult = BackgroundResponse['import-policy'];
+
+/** A fresh, mutable copy of the defaults. */
+export function defaultSettings(): Settings {
+  return { mode: DEFAULT_SETTINGS.mode, downloadGuard: DEFAULT_SETTINGS.downloadGuard, allowedSites: [...DEFAULT_SETTINGS.allowedSites] };
+}
+
+/** What the page shows when the background cannot be reached: the defaults, with the problem reported. */
+export function fallbackState(message: string): OptionsState {
+  const settings = defaultSettings();
+  return {
+    settings,
+    effective: { ...POLICY_DEFAULTS, ...settings, extraVendors: [], blockedDomains: [], exemptDomains: [] },
+    locked: [],
+    settingsProblems: [{ path: '', message }],
+    policyProblems: [],
+    importedPolicy: null,
+    managedPolicy: null,
+    blockRules: { counts: { rules: 0, regexRules: 0, domains: 0 }, overLimit: [] },
+    extensionId: '',
+  };
+}
+
+/**
+ * The state as it will be once `settings` are saved, for an immediate answer to a click: the
+ * user's fields apply wherever the organisation has not locked them.
+ */
+export function withUserSettings(state: OptionsState, settings: Settings): OptionsState {
+  const effective = { ...state.effective };
+  if (!state.locked.includes('mode')) effective.mode = settings.mode;
+  if (!state.locked.includes('downloadGuard')) effective.downloadGuard = settings.downloadGuard;
+  if (!state.locked.includes('allowedSites')) effective.allowedSites = settings.allowedSites;
+  return { ...state, settings, effective };
+}
+
+/** True when an organisation policy (managed or an imported profile) applies. */
+export function hasOrganizationPolicy(state: Pick<OptionsState, 'managedPolicy' | 'importedPolicy'>): boolean {
+  return Boolean(state.managedPolicy || state.importedPolicy);
+}
+
+/**
+ * What "Export" writes: the organisation layer (managed policy over the imported profile), or,
+ * when there is none, the user's own choices as policy keys, as a start for a profile.
+ */
+export function exportedPolicy(state: Pick<OptionsState, 'managedPolicy' | 'importedPolicy' | 'settings'>): OrgPolicy {
+  if (hasOrganizationPolicy(state)) return { ...state.importedPolicy, ...state.managedPolicy };
+  return { mode: state.settings.mode, downloadGuard: state.settings.downloadGuard };
+}
+
+/** The words for each setting an organisation can manage (`options_key_*`). */
+export const LOCKED_KEY_LABELS: Readonly<Record<LockedKey, string>> = {
+  mode: 'options_key_mode',
+  allowProceed: 'options_key_allow_proceed',
+  allowUserAllowlist: 'options_key_allow_user_allowlist',
+  extraVendors: 'options_key_extra_vendors',
+  blockedDomains: 'options_key_blocked_domains',
+  exemptDomains: 'options_key_exempt_domains',
+  alternatives: 'options_key_alternatives',
+  organizationName: 'options_key_organization_name',
+  supportUrl: 'options_key_support_url',
+  supportEmail: 'options_key_support_email',
+  message: 'options_key_message',
+  downloadGuard: 'options_key_download_guard',
+  allowedSites: 'options_key_allowed_sites',
+};
+
+/** The message key that names a snippet (`snippet_<id with - as _>`). */
+export function snippetTitleKey(id: string): string {
+  return `snippet_${id.replace(/-/g, '_')}`;
+}
+
+/** The index of the row to focus after removing row `removed` from a list of `length` rows, or null. */
+export function focusIndexAfterRemoval(removed: number, length: number): number | null {
+  const remaining = length - 1;
+  if (remaining <= 0) return null;
+  return Math.min(removed, remaining - 1);
+}
+
+/** Larger files are refused before they are read (a policy within every limit is far smaller). */
+export const MAX_PROFILE_BYTES = 16 * 1024 * 1024;
