@@ -9,6 +9,7 @@ import { decide, type Decision } from '../core/policy/decide.ts';
 import { classifyDownload } from '../core/policy/download.ts';
 import { parsePolicyFile } from '../core/policy/schema.ts';
 import { parseStoredSettings, withSiteAllowed } from '../core/policy/settings.ts';
+import { vendorViewOf } from '../core/vendors/view.ts';
 import { setTabBadge } from '../platform/badge.ts';
 import { allowHostForSession, blockedPageUrl, extensionId, installBlockRules } from '../platform/block-rules.ts';
 import { cancelDownload, notify, onDownload } from '../platform/downloads.ts';
@@ -60,14 +61,7 @@ function freshRecord(url: string, policy: CompiledPolicy): TabRecord {
 
 function vendorView(policy: CompiledPolicy, verdict: Verdict): VendorView | null {
   const vendor = findVendor(policy, verdict.vendor);
-  if (!vendor) return null;
-  return {
-    id: vendor.id,
-    name: vendor.name,
-    restrictions: vendor.restrictions,
-    restriction: vendor.restrictions.find((record) => record.id === vendor.primaryRestriction) ?? null,
-    alternatives: vendor.alternatives,
-  };
+  return vendor ? vendorViewOf(vendor) : null;
 }
 
 async function decisionFor(record: TabRecord | null, ctx: Context): Promise<Decision> {

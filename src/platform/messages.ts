@@ -5,18 +5,9 @@ import type { Decision } from '../core/policy/decide.ts';
 import type { EffectiveSettings, LockedKey } from '../core/policy/merge.ts';
 import type { OrgPolicy, PolicyProblem } from '../core/policy/schema.ts';
 import type { Settings, SettingsProblem } from '../core/policy/settings.ts';
-import type { Alternative, RestrictionRecord } from '../core/vendors/types.ts';
+import type { VendorView } from '../core/vendors/view.ts';
 
-/** A vendor as the UI shows it (built-in, or defined by the organisation's policy). */
-export interface VendorView {
-  id: string;
-  name: string;
-  /** All restriction records, oldest first; records with `summary` come from policy and are shown as written. */
-  restrictions: RestrictionRecord[];
-  /** The record the banner quotes in one line. */
-  restriction: RestrictionRecord | null;
-  alternatives: Alternative[];
-}
+export type { VendorView };
 
 /** The organisation's contact and message, when it set them. */
 export interface OrganizationView {

@@ -3,12 +3,11 @@ import { hostIn } from '../classify/rule.ts';
 import { classifyUrl } from '../classify/url.ts';
 import { VENDORS } from '../vendors/index.ts';
 import type { VendorDefinition } from '../vendors/types.ts';
+import { POLICY_VENDOR_ID } from '../vendors/view.ts';
 import type { EffectiveSettings } from './merge.ts';
 import type { ExtraVendor } from './schema.ts';
 import type { Verdict } from '../classify/verdict.ts';
 
-/** Vendor id of the hosts an organisation blocks outright (`blockedDomains`). */
-export const POLICY_VENDOR_ID = 'organization';
 
 /** Store and download paths any vendor's site is likely to use, for vendors described only by policy. */
 const GENERIC_SITE = {

@@ -6,7 +6,8 @@ import { OrganizationMessage } from '../components/Organization.tsx';
 import { ReasonList } from '../components/Reasons.tsx';
 import { ShieldMark } from '../components/ShieldMark.tsx';
 import { restrictionLead, VendorDetails } from '../components/VendorDetails.tsx';
-import { isOrganizationVendor, vendorDisplayName, vendorViewOf } from '../components/vendor-view.ts';
+import { vendorViewOf } from '../../core/vendors/view.ts';
+import { isOrganizationVendor, vendorDisplayName } from '../components/vendor-view.ts';
 import { popupView, silenceMessageKey, type PopupView } from './view.ts';
 
 export interface PopupProps {

@@ -6,7 +6,7 @@ import { VENDORS } from '../../../src/core/vendors/index.ts';
 import type { BlockInfo, VendorView } from '../../../src/platform/messages.ts';
 import { BACK_TIMEOUT_MS, Blocked, CLOSE_TIMEOUT_MS, type PageNavigation } from '../../../src/ui/blocked/Blocked.tsx';
 import { backPlan, blockedLocation, canProceedTo, reportMailto } from '../../../src/ui/blocked/view.ts';
-import { vendorViewOf } from '../../../src/ui/components/vendor-view.ts';
+import { vendorViewOf } from '../../../src/core/vendors/view.ts';
 import { i18n, t } from './i18n-stub.ts';
 
 let root: HTMLElement;

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { VENDORS } from '../../../src/core/vendors/index.ts';
 import type { BlockInfo, TabState, VendorView } from '../../../src/platform/messages.ts';
-import { vendorViewOf } from '../../../src/ui/components/vendor-view.ts';
+import { vendorViewOf } from '../../../src/core/vendors/view.ts';
 import { Popup } from '../../../src/ui/popup/Popup.tsx';
 import { i18n } from './i18n-stub.ts';
 
