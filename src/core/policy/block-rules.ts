@@ -57,27 +57,33 @@ function pathBody(source: string): string | null {
 /** "^kavremvr\\.exe$" → "kavremvr\\.exe". */
 const fileBody = (source: string) => source.replace(/^\^/, '').replace(/\$$/, '');
 
-/** "(?:a|b(?:c|d))" → ["a", "b(?:c|d)"]; anything else stays whole. */
+/**
+ * "(?:a|b(?:c|d))" → ["a", "b(?:c|d)"]. A trailing optional group ("(?:a|b)(?:-mac)?") is
+ * dropped: the rules then match a little less, and the after-load check covers the rest.
+ * Anything else stays whole.
+ */
 function alternativesOf(body: string): string[] {
-  if (!body.startsWith('(?:') || !body.endsWith(')')) return [body];
+  if (!body.startsWith('(?:')) return [body];
   const parts: string[] = [];
   let depth = 0;
   let current = '';
-  for (let i = 3; i < body.length - 1; i++) {
+  for (let i = 3; i < body.length; i++) {
     const char = body[i]!;
     if (char === '\\') {
       current += char + (body[++i] ?? '');
       continue;
     }
     if (char === '(') depth++;
-    if (char === ')') depth--;
-    if (depth < 0) return [body]; // the first group closes before the end: not one group
+    if (char === ')' && depth-- === 0) {
+      const rest = body.slice(i + 1);
+      return rest === '' || /^\(.*\)\?$/.test(rest) ? [...parts, current] : [body];
+    }
     if (char === '|' && depth === 0) {
       parts.push(current);
       current = '';
     } else current += char;
   }
-  return [...parts, current];
+  return [body];
 }
 
 /** Packs alternatives into "(?:a|b|c)" groups of at most CHUNK_CHARS characters. */

@@ -56,7 +56,7 @@ export const kaspersky: VendorDefinition = {
       '^/[^/]+/(?:eula|license-agreement|terms|privacy)(?:/|$)',
     ],
     downloadPaths: [
-      '^/(?:downloads?|download-center|trials?|free-trials?|(?:kaspersky-)?free-[a-z0-9-]+|anti-ransomware-tool|'
+      '^/(?:downloads?(?:-[a-z0-9-]+)?|download-center|trials?|free-trials?|(?:kaspersky-)?free-[a-z0-9-]+|anti-ransomware-tool|'
         + 'virus-removal-tool|rescue-disk|security-cloud-free|kaspersky-free)(?:/|$)',
       // Trial and free editions of a product: "/total-security-free-trial", "/premium-trial".
       '^/[a-z0-9-]+-(?:free-trial|trial|free)(?:/|$)',
@@ -72,7 +72,9 @@ export const kaspersky: VendorDefinition = {
         + 'safe-kids|password-manager|vpn-secure-connection|secure-connection|small-office-security|next|'
         + 'security-mac|mac-security|android-security|mobile-security|ios-security|pure|who-calls|caller-id|'
         + 'qr-scanner|kaspersky-(?:basic|standard|plus|premium|vpn)|endpoint-security|endpoint-security-cloud|vpn|'
-        + 'next-[a-z0-9-]+|(?:mac|android|ios|windows)-antivirus|antivirus-for-(?:mac|android|ios|windows|pc))(?:/|$)',
+        + 'next-[a-z0-9-]+|(?:mac|android|ios|windows)-antivirus|antivirus-for-(?:mac|android|ios|windows|pc))'
+        // The same pages for one platform: "/internet-security-mac", "/safe-kids-for-android".
+        + '(?:-(?:for-)?(?:mac|android|ios|iphone|ipad|windows|pc|linux))?(?:/|$)',
     ],
   },
   installers: {
