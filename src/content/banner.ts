@@ -1,5 +1,8 @@
 import type { WarningView } from '../platform/messages.ts';
 import { t, uiLanguage } from '../platform/runtime.ts';
+import { createHost, Keeper } from './keeper.ts';
+import { formatIsoDate } from '../ui/components/format.ts';
+import { intlLocale, MESSAGES_LOCALE_KEY } from '../ui/components/i18n.ts';
 
 export type BannerAction = 'dismiss' | 'allow-site';
 
@@ -21,6 +24,7 @@ button { font: inherit; font-size: 13px; cursor: pointer; border-radius: 6px; pa
 button:hover { background: #ffedd5; }
 button.primary { background: #9a3412; color: #ffffff; }
 button.primary:hover { background: #7c2d12; }
+button[aria-expanded="true"] { background: #ffedd5; border-width: 2px; padding: 4px 9px; }
 button:focus-visible, a:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
 .details { margin: 10px 0 2px 38px; }
 .details p { margin: 4px 0; }
@@ -33,6 +37,7 @@ a { color: #1d4ed8; }
   button:hover { background: #44403c; }
   button.primary { background: #fdba74; color: #1c1917; }
   button.primary:hover { background: #fed7aa; }
+  button[aria-expanded="true"] { background: #44403c; }
   a { color: #93c5fd; }
   .muted { color: #d6d3d1; }
   button:focus-visible, a:focus-visible { outline-color: #93c5fd; }
@@ -49,8 +54,8 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<H
   return node;
 }
 
-const formatDate = (iso: string) =>
-  new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+/** Dates in the language of the banner's text (see intlLocale). */
+const bannerLocale = () => intlLocale(uiLanguage(), t(MESSAGES_LOCALE_KEY));
 
 const link = (href: string, text: string) => element('a', { href, target: '_blank', rel: 'noreferrer', textContent: text });
 
@@ -59,39 +64,85 @@ const link = (href: string, text: string) => element('a', { href, target: '_blan
  * and styles cannot read or restyle it, and it comes back if the page removes it.
  */
 export class Banner {
+  /** Keeps the host attached, on top and visible while the banner is shown (see keeper.ts). */
+  private keeper: Keeper | null = null;
   private host: HTMLElement | null = null;
-  private readonly keeper = new MutationObserver(() => this.reattach());
+  private root: ShadowRoot | null = null;
+  /** The warning on screen (as JSON), to tell a repeat of it from a change. */
+  private shown: string | null = null;
+  /** The page element that had focus before the person moved into the banner: focus goes back there when it closes. */
+  private returnFocus: Element | null = null;
 
   constructor(private readonly onAction: (action: BannerAction) => void) {}
 
+  /**
+   * Shows the warning. The background sends it again whenever settings or policy are (re)read,
+   * for example a few seconds after start-up: the same warning leaves the banner as it is, and a
+   * changed one is redrawn with the same panels open and focus on the same button, so a person
+   * in the middle of reading or tabbing through it is not thrown out.
+   */
   show(view: WarningView): void {
-    this.hide();
-    const host = document.createElement(HOST_TAG);
-    // Inline !important beats page style sheets that try to hide or move it.
-    host.style.cssText =
-      'display:block !important;position:fixed !important;top:0 !important;left:0 !important;right:0 !important;' +
-      'z-index:2147483647 !important;visibility:visible !important;opacity:1 !important;transform:none !important;';
+    const key = JSON.stringify(view);
+    if (this.keeper && this.shown === key) return;
+    const previous = this.interaction();
+    this.remove();
+    const host = createHost(HOST_TAG);
     const root = host.attachShadow({ mode: 'closed' });
     root.append(element('style', { textContent: STYLE }), this.render(view));
     host.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.onAction('dismiss');
     });
+    host.addEventListener('focusin', (event) => {
+      // Focus coming from inside the shadow root is retargeted to the host itself.
+      const from = event.relatedTarget;
+      if (from instanceof Element && from !== host) this.returnFocus = from;
+    });
     this.host = host;
-    document.documentElement.append(host);
-    this.keeper.observe(document.documentElement, { childList: true });
+    this.root = root;
+    this.shown = key;
+    const skipEntrance = () => root.getAnimations().forEach((animation) => animation.finish());
+    // Put back after the page removed it, the banner is simply there again, without sliding in.
+    this.keeper = new Keeper(host, skipEntrance);
+    this.keeper.start();
+    if (previous) {
+      skipEntrance();
+      this.restoreInteraction(root, previous);
+    }
   }
 
   hide(): void {
-    this.keeper.disconnect();
-    this.host?.remove();
-    this.host = null;
+    // With focus inside the closed shadow root, the page's active element is the host.
+    const hadFocus = this.host !== null && document.activeElement === this.host;
+    this.remove();
+    const target = this.returnFocus;
+    this.returnFocus = null;
+    if (hadFocus && target instanceof HTMLElement && target.isConnected) target.focus({ preventScroll: true });
   }
 
-  /** Only the children of <html> are watched: a page that keeps mutating its body costs nothing here. */
-  private reattach(): void {
-    if (this.host && this.host.parentNode !== document.documentElement) {
-      document.documentElement.append(this.host);
-    }
+  private remove(): void {
+    this.keeper?.stop();
+    this.keeper = null;
+    this.host = null;
+    this.root = null;
+    this.shown = null;
+  }
+
+  /** Which panels are open and which button has focus, while a banner is shown. */
+  private interaction(): { open: string[]; focused: string | null } | null {
+    const { host, root } = this;
+    if (!host || !root) return null;
+    const open = [...root.querySelectorAll<HTMLElement>('button[aria-expanded="true"]')].map((button) => button.dataset['action'] ?? '');
+    const active = document.activeElement === host ? root.activeElement : null;
+    // Focus on a link inside a panel goes back to the panel's button.
+    const owner = active?.closest('.details')?.id;
+    const focused = active instanceof HTMLElement ? (active.dataset['action'] ?? root.querySelector<HTMLElement>(`[aria-controls="${owner}"]`)?.dataset['action'] ?? null) : null;
+    return { open, focused };
+  }
+
+  private restoreInteraction(root: ShadowRoot, { open, focused }: { open: string[]; focused: string | null }): void {
+    const button = (action: string) => root.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
+    for (const action of open) button(action)?.click();
+    if (focused) button(focused)?.focus({ preventScroll: true });
   }
 
   private render(view: WarningView): HTMLElement {
@@ -99,7 +150,8 @@ export class Banner {
     const name = vendor?.name || t('organization_fallback_name');
     const kind = view.decision.verdict.kind;
     const restriction = vendor?.restriction ?? null;
-    const dates = restriction?.effective.map((entry) => formatDate(entry.date)) ?? [];
+    const locale = bannerLocale();
+    const dates = restriction?.effective.map((entry) => formatIsoDate(entry.date, locale)) ?? [];
     const headline = t(kind === 'purchase' ? 'banner_headline_purchase' : 'banner_headline_download', name);
     // An organisation's own restriction text is shown as written; built-in ones come from _locales.
     const line = restriction ? (restriction.summary ?? t(`banner_restriction_${restriction.id}`, dates)) : '';
@@ -168,7 +220,7 @@ export class Banner {
     ]);
     section.setAttribute('role', 'region');
     section.setAttribute('aria-label', t('banner_label'));
-    section.lang = uiLanguage();
+    section.lang = locale;
     return section;
   }
 }

@@ -2,6 +2,7 @@ import type { ContentMessage, WarningView } from '../platform/messages.ts';
 import { onBackgroundMessage, sendToBackground } from '../platform/runtime.ts';
 import { Banner } from './banner.ts';
 import { collectSignals } from './signals.ts';
+import { recordReport } from './timings.ts';
 
 /*
  * Content script: reads the page's signals, asks the background what to do, and shows the
@@ -18,7 +19,13 @@ function render(view: WarningView | undefined): void {
 }
 
 async function report(): Promise<void> {
-  render(await sendToBackground({ type: 'page-signals', signals: collectSignals() }));
+  const start = performance.now();
+  const signals = collectSignals();
+  const collected = performance.now();
+  const view = await sendToBackground({ type: 'page-signals', signals });
+  const decided = performance.now();
+  render(view);
+  recordReport(start, collected, decided, performance.now());
 }
 
 /** Single-page apps render the new listing some time after the URL changes: look twice, then stop. */

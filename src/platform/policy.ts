@@ -30,6 +30,8 @@ export interface LoadedState {
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isProblem = (value: unknown): value is PolicyProblem =>
+  isRecord(value) && typeof value['path'] === 'string' && typeof value['message'] === 'string' && typeof value['fallback'] === 'string';
 
 /** Everything that decides what the extension does, read in one storage call. */
 export async function loadState(): Promise<LoadedState> {
@@ -39,7 +41,8 @@ export async function loadState(): Promise<LoadedState> {
   const imported = isRecord(stored[IMPORTED]) ? parseManagedPolicy(stored[IMPORTED]) : null;
   const cache = stored[MANAGED_CACHE];
   const managed = isRecord(cache) ? parseManagedPolicy(cache['policy']) : null;
-  const managedProblems = isRecord(cache) && Array.isArray(cache['problems']) ? (cache['problems'] as PolicyProblem[]) : [];
+  // The cached problem list is re-checked too: options renders each entry's fields.
+  const managedProblems = isRecord(cache) && Array.isArray(cache['problems']) ? cache['problems'].filter(isProblem) : [];
   const importedPolicy = imported && Object.keys(imported.policy).length ? imported.policy : null;
   const managedPolicy = managed && Object.keys(managed.policy).length ? managed.policy : null;
   return {

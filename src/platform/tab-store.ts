@@ -13,9 +13,29 @@ export interface TabRecord {
 const keyOf = (tabId: number) => `tab:${tabId}`;
 const queues = new Map<number, Promise<unknown>>();
 
+/**
+ * A stored record is used only if it has the shape this version writes: anything else (another
+ * version's format, a bad write) counts as no record, and the tab is classified afresh.
+ */
+function isTabRecord(value: unknown): value is TabRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  const verdict = record['verdict'] as Record<string, unknown> | null | undefined;
+  return (
+    typeof record['url'] === 'string' &&
+    typeof record['site'] === 'string' &&
+    typeof record['dismissed'] === 'boolean' &&
+    typeof verdict === 'object' &&
+    verdict !== null &&
+    (typeof verdict['vendor'] === 'string' || verdict['vendor'] === null) &&
+    typeof verdict['kind'] === 'string' &&
+    Array.isArray(verdict['reasons'])
+  );
+}
+
 export async function readTab(tabId: number): Promise<TabRecord | null> {
-  const stored = await browser.storage.session.get(keyOf(tabId));
-  return (stored[keyOf(tabId)] as TabRecord | undefined) ?? null;
+  const stored = (await browser.storage.session.get(keyOf(tabId)))[keyOf(tabId)];
+  return isTabRecord(stored) ? stored : null;
 }
 
 /**
@@ -41,7 +61,7 @@ export async function allTabs(): Promise<Map<number, TabRecord>> {
   const stored = await browser.storage.session.get(null);
   const tabs = new Map<number, TabRecord>();
   for (const [key, value] of Object.entries(stored)) {
-    if (key.startsWith('tab:')) tabs.set(Number(key.slice(4)), value as TabRecord);
+    if (key.startsWith('tab:') && isTabRecord(value)) tabs.set(Number(key.slice(4)), value);
   }
   return tabs;
 }

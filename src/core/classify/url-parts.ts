@@ -62,6 +62,11 @@ export interface DomainParts {
   /** Labels left of the registrable domain ("kaspersky-anti-virus.en"). */
   subdomain: string;
   isIp: boolean;
+  /**
+   * The suffix is on the ICANN part of the public suffix list. An unknown "TLD" (a homograph
+   * such as "cоm" with a Cyrillic о, ".local", ".invalid") only gets tldts' default rule.
+   */
+  knownSuffix: boolean;
 }
 
 export function domainParts(host: string): DomainParts {
@@ -72,6 +77,7 @@ export function domainParts(host: string): DomainParts {
     label: (!isIp && parsed.domainWithoutSuffix) || '',
     subdomain: (!isIp && parsed.subdomain) || '',
     isIp,
+    knownSuffix: parsed.isIcann === true,
   };
 }
 

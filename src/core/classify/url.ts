@@ -7,7 +7,7 @@ import { downloadPortalListing } from './rules/portals.ts';
 import { resellerListing, shopListing } from './rules/shops.ts';
 import { removalToolFile, thirdPartyInstaller } from './rules/third-party-files.ts';
 import { VENDOR_SITE_RULES } from './rules/vendor-site.ts';
-import { parseUrlParts } from './url-parts.ts';
+import { parseUrlParts, type UrlParts } from './url-parts.ts';
 import { NO_VERDICT, type Verdict } from './verdict.ts';
 
 /** Hosts that are not the vendor's, in order: the first rule that matches decides. */
@@ -56,7 +56,7 @@ export function classifyUrl(url: string, registry: CompiledRegistry = defaultReg
 
   // The cheap test that keeps almost every URL a browser sees off the rules below.
   if (
-    !registry.tokenPattern.test(parts.href) &&
+    !namesVendor(parts, registry) &&
     !ID_ONLY_STORE_HOSTS.has(parts.host) &&
     !isInstallerFile(parts.fileName)
   ) {
@@ -67,6 +67,16 @@ export function classifyUrl(url: string, registry: CompiledRegistry = defaultReg
     if (result) return result;
   }
   return NO_VERDICT;
+}
+
+/**
+ * Whether a brand, product token or app id appears anywhere in the URL. The rules read the
+ * percent-decoded path and query, so a percent-encoded letter ("/%4Baspersky-premium") must not
+ * hide a token from this pre-check (found by test/unit/fuzz).
+ */
+function namesVendor(parts: UrlParts, registry: CompiledRegistry): boolean {
+  if (registry.tokenPattern.test(parts.href)) return true;
+  return parts.href.includes('%') && (registry.tokenPattern.test(parts.path) || registry.tokenPattern.test(parts.query));
 }
 
 /** The vendor controlling the URL's host, found by walking the host's suffixes. */
@@ -83,8 +93,9 @@ export function vendorOwning(context: UrlContext): VendorHostSubject | null {
   }
   // kaspersky.<any public suffix>: needs the public suffix list, so only when the label appears at all.
   if (byOwnedLabel.size > 0 && [...byOwnedLabel.keys()].some((label) => host.includes(label))) {
-    const { label, subdomain, domain } = context.domain;
-    const vendor = byOwnedLabel.get(label);
+    const { label, subdomain, domain, knownSuffix } = context.domain;
+    // Only under a real public suffix: "kaspersky.cоm" (Cyrillic о) is a lookalike, not a regional site.
+    const vendor = knownSuffix ? byOwnedLabel.get(label) : undefined;
     if (vendor) return subject(context, vendor, subdomain, domain);
   }
   return null;
