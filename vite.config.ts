@@ -1,37 +1,109 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { contentScriptMatches } from './src/core/classify/content-script-matches.ts';
+import { VENDOR_GUARD_IDS } from './src/core/policy/snippets.ts';
+
+/** The add-on id Firefox knows Vendor Guard by: the one docs/admin.md and the policy snippets use. */
+export const FIREFOX_ADDON_ID = VENDOR_GUARD_IDS.firefox;
 
 /**
- * One config for every browser: `vite build` writes dist/chrome (Chrome and Edge);
- * `--mode firefox` is reserved for the Firefox build (dist/firefox).
+ * The oldest Firefox the build supports: 140 ESR. It reads `data_collection_permissions`, and
+ * addons-linter warns when strict_min_version is older than the keys the manifest uses.
  */
-export default defineConfig(({ mode }) => {
-  const browser = mode === 'firefox' ? 'firefox' : 'chrome';
-  const manifest = {
+export const FIREFOX_MIN_VERSION = '140.0';
+
+/** Firefox for Android reads `data_collection_permissions` from 142 on. */
+export const FIREFOX_ANDROID_MIN_VERSION = '142.0';
+
+type Browser = 'chrome' | 'firefox';
+
+/**
+ * One source manifest (manifest.json, written for Chrome and Edge), adapted per browser:
+ *
+ * - Chrome/Edge: as written, with the content-script hosts filled in. The fixed `key` keeps the
+ *   extension id stable, and `storage.managed_schema` declares the enterprise policy.
+ * - Firefox: the background runs as an event page (`background.scripts`; Firefox has no
+ *   extension service workers), `browser_specific_settings.gecko` names the add-on and says it
+ *   collects no data, and the Chrome-only keys go: `key` (Firefox ids come from `gecko.id`),
+ *   `minimum_chrome_version`, and `storage.managed_schema` (Firefox reads policy from
+ *   policies.json, see docs/admin.md).
+ */
+export function manifestFor(browser: Browser): ManifestV3Export {
+  const matches = contentScriptMatches();
+  const common = {
     ...baseManifest,
     // The sites the content script runs on; also what block mode may redirect (see core/policy/block-rules.ts).
-    host_permissions: contentScriptMatches(),
+    host_permissions: matches,
     content_scripts: [
       {
         // Vendor sites, known resellers, download portals and app stores; nothing else.
-        matches: contentScriptMatches(),
+        matches,
         js: ['src/content/index.ts'],
-        run_at: 'document_idle',
+        run_at: 'document_idle' as const,
       },
     ],
-  } as ManifestV3Export;
+  };
+  if (browser === 'chrome') return common as ManifestV3Export;
+
+  const { key: _key, minimum_chrome_version: _minChrome, storage: _storage, background: _background, ...firefox } = common;
   return {
-    plugins: [preact(), crx({ manifest, browser })],
+    ...firefox,
+    background: { scripts: ['src/background/index.ts'], type: 'module' },
+    browser_specific_settings: {
+      gecko: {
+        id: FIREFOX_ADDON_ID,
+        strict_min_version: FIREFOX_MIN_VERSION,
+        data_collection_permissions: { required: ['none'] },
+      },
+      gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
+    },
+  } as unknown as ManifestV3Export;
+}
+
+/**
+ * Vendor Guard never renders HTML from data (DESIGN.md: page content, URLs and admin text are
+ * text), so it has no use for preact's `dangerouslySetInnerHTML`. Preact still ships the code
+ * path that assigns it to `innerHTML`, the one unsafe assignment in the bundle (addons-linter:
+ * UNSAFE_VAR_ASSIGNMENT). This plugin takes that assignment out of preact's build: using
+ * `dangerouslySetInnerHTML` now throws instead of parsing HTML. The build fails if preact's code
+ * changes shape, so the plugin is updated rather than silently doing nothing.
+ */
+export function preactWithoutInnerHtml(): Plugin {
+  const PREACT_DIST = /[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.mjs$/;
+  // Minified: `<dom>.innerHTML=<newHtml>.__html` (see preact/src/diff/index.js, diffElementNodes).
+  const ASSIGNMENT = /([A-Za-z_$][\w$]*)\.innerHTML=([A-Za-z_$][\w$]*)\.__html/g;
+  const REFUSAL = '(()=>{throw new Error("Vendor Guard renders no HTML: dangerouslySetInnerHTML is not supported")})()';
+  return {
+    name: 'vendor-guard:preact-without-innerhtml',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!PREACT_DIST.test(id.split('?')[0] ?? '')) return null;
+      const found = code.match(ASSIGNMENT)?.length ?? 0;
+      if (found !== 1) {
+        this.error(`preact's innerHTML assignment not found as expected (${found} matches in ${id}): update preactWithoutInnerHtml in vite.config.ts`);
+      }
+      return { code: code.replace(ASSIGNMENT, REFUSAL), map: null };
+    },
+  };
+}
+
+/**
+ * `vite build` writes dist/chrome (Chrome and Edge); `vite build --mode firefox` writes
+ * dist/firefox. `npm run build` runs both.
+ */
+export default defineConfig(({ mode }) => {
+  const browser: Browser = mode === 'firefox' ? 'firefox' : 'chrome';
+  return {
+    plugins: [preactWithoutInnerHtml(), preact(), crx({ manifest: manifestFor(browser), browser })],
     build: {
       outDir: `dist/${browser}`,
       // The blocking page is reached by redirect, not from the manifest, so crxjs needs it named.
       rollupOptions: { input: { blocked: 'src/ui/blocked/index.html' } },
       emptyOutDir: true,
-      target: 'chrome120',
+      target: browser === 'firefox' ? 'firefox140' : 'chrome120',
     },
-    server: { cors: { origin: [/chrome-extension:\/\//] } },
+    server: { cors: { origin: [/chrome-extension:\/\//, /moz-extension:\/\//] } },
   };
 });

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { FIXTURE_HOSTS } from '../fixtures/server.ts';
+import { formatLeaks, RequestRecorder } from './privacy-recorder.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -36,13 +37,22 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Default true. `npm start` shows the window. */
   headless?: boolean;
+  /** The browser's language (UI, Accept-Language, i18n.getUILanguage); default en-US. */
+  locale?: string;
+  /** More command-line switches (the benchmark turns off the back/forward cache for speed). */
+  args?: string[];
 }
 
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   serviceWorker: Worker;
-  /** Closes the browser and deletes the temporary profile (safe to call twice). */
+  /** Every request made in the browser; see privacy-recorder.ts. */
+  requests: RequestRecorder;
+  /**
+   * Closes the browser and deletes the temporary profile (safe to call twice). Then fails if the
+   * extension's service worker or pages requested anything but the extension's own files.
+   */
   close(): Promise<void>;
 }
 
@@ -82,7 +92,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       executablePath,
       headless: options.headless ?? true,
       viewport: { width: 1280, height: 800 },
-      locale: 'en-US',
+      locale: options.locale ?? 'en-US',
       args: [
         `--disable-extensions-except=${DIST}`,
         `--load-extension=${DIST}`,
@@ -92,9 +102,10 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
-        '--lang=en-US',
+        `--lang=${options.locale ?? 'en-US'}`,
         '--ignore-certificate-errors',
         `--host-resolver-rules=${hostResolverRules()}`,
+        ...(options.args ?? []),
       ],
     });
   } catch (error) {
@@ -102,12 +113,17 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     throw error;
   }
 
+  const requests = new RequestRecorder(context);
   let closed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
     await context.close().catch(() => undefined);
     await removeProfile();
+    const leaks = requests.leaks();
+    if (leaks.length > 0) {
+      throw new Error(`Privacy: the extension made ${leaks.length} request(s) for something other than its own files:\n${formatLeaks(leaks)}`);
+    }
   };
 
   try {
@@ -115,7 +131,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     const extensionId = extensionIdOf(serviceWorker);
     if (extensionId === null) throw new Error(`Unexpected service worker URL: ${serviceWorker.url()}`);
     extensionIds.set(context, extensionId);
-    return { context, extensionId, serviceWorker, close };
+    requests.setExtensionId(extensionId);
+    return { context, extensionId, serviceWorker, requests, close };
   } catch (error) {
     await close();
     throw new Error(

@@ -50,10 +50,19 @@ export function Blocked({ i18n, url, replaced, loadBlockInfo, proceed, navigatio
   const [proceeding, setProceeding] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
   const backButton = useRef<HTMLButtonElement>(null);
+  const addressBox = useRef<HTMLElement>(null);
 
   useEffect(() => {
     backButton.current?.focus();
   }, []);
+
+  // A very long address scrolls inside its box: then the box takes keyboard focus, so it can be scrolled without a mouse.
+  useEffect(() => {
+    const box = addressBox.current;
+    if (!box) return;
+    if (box.scrollHeight > box.clientHeight + 1) box.tabIndex = 0;
+    else box.removeAttribute('tabindex');
+  }, [url]);
 
   useEffect(() => {
     if (!url) return;
@@ -143,14 +152,12 @@ export function Blocked({ i18n, url, replaced, loadBlockInfo, proceed, navigatio
         ) : null}
 
         {url ? (
-          <div class="blocked-address">
-            <p class="blocked-url-label" id="blocked-url-label">
-              {t('blocked_url_label')}
-            </p>
-            <p class="blocked-url" aria-labelledby="blocked-url-label">
+          <dl class="blocked-address">
+            <dt class="blocked-url-label">{t('blocked_url_label')}</dt>
+            <dd class="blocked-url" ref={addressBox}>
               {url}
-            </p>
-          </div>
+            </dd>
+          </dl>
         ) : null}
 
         <div class="blocked-actions">
@@ -215,7 +222,7 @@ export function Blocked({ i18n, url, replaced, loadBlockInfo, proceed, navigatio
               {t('blocked_report')}
             </ExternalLink>
           ) : (
-            <a class="report-link" href={reportMailto(url, info, t)}>
+            <a class="report-link" href={reportMailto(url, info, t, i18n.locale)}>
               {t('blocked_report')}
             </a>
           )}

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { sendToBackground, t, uiLanguage } from '../../platform/runtime.ts';
-import type { I18n } from '../components/i18n.ts';
+import { pageI18n, type I18n } from '../components/i18n.ts';
 import { Blocked, type PageNavigation } from './Blocked.tsx';
 import { blockedLocation } from './view.ts';
 import '../components/base.css';
@@ -27,9 +27,8 @@ const navigation: PageNavigation = {
   },
 };
 
-const locale = uiLanguage();
-const i18n: I18n = { t, locale };
-document.documentElement.lang = locale || 'en';
+const i18n: I18n = pageI18n(t, uiLanguage());
+document.documentElement.lang = i18n.locale;
 document.title = t('blocked_title');
 
 const { url, replaced } = blockedLocation(location);

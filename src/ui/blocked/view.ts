@@ -1,6 +1,6 @@
 import type { BlockInfo } from '../../platform/messages.ts';
 import type { Translate } from '../components/format.ts';
-import { isWebUrl } from '../components/format.ts';
+import { formatList, isWebUrl } from '../components/format.ts';
 import { mailtoUrl } from '../components/mailto.ts';
 import { vendorDisplayName } from '../components/vendor-view.ts';
 
@@ -50,11 +50,12 @@ function siteOf(url: string, info: BlockInfo | null): string {
  * "Report a mistake" as a mailto: URL to the organisation's help desk (or no address: the mail
  * program asks), with the blocked URL and the verdict filled in. The extension sends nothing itself.
  */
-export function reportMailto(url: string, info: BlockInfo | null, t: Translate): string {
+export function reportMailto(url: string, info: BlockInfo | null, t: Translate, locale = 'en'): string {
   const unknown = t('blocked_report_unknown');
   const verdict = info?.verdict;
   const vendor = info?.vendor ? `${vendorDisplayName(info.vendor, t)} (${info.vendor.id})` : verdict?.vendor ?? unknown;
-  const reasons = verdict && verdict.reasons.length > 0 ? [...new Set(verdict.reasons)].join(', ') : unknown;
+  // Reason codes, for the help desk to look up: listed as the locale separates items, not as a sentence.
+  const reasons = verdict && verdict.reasons.length > 0 ? formatList([...new Set(verdict.reasons)], locale, 'unit') : unknown;
   return mailtoUrl(info?.organization.supportEmail ?? '', {
     subject: t('blocked_report_subject', siteOf(url, info)),
     body: t('blocked_report_body', [url, vendor, verdict?.kind ?? unknown, reasons]),

@@ -7,6 +7,7 @@ import {
   lastEffectiveDate,
   newestFirst,
   optionalMessage,
+  restrictionAuthorityKey,
   restrictionEffectiveKey,
   restrictionSummaryKey,
   restrictionTitleKey,
@@ -61,8 +62,8 @@ export function RestrictionCard({ record, i18n }: { record: RestrictionRecord; i
   const policy = isPolicyRecord(record);
   const title = restrictionTitle(record, i18n);
   const summary = policy ? record.summary : optionalMessage(t, restrictionSummaryKey(record));
-  // An organisation's record names its author in the title already.
-  const authority = policy ? '' : record.authority;
+  // An organisation's record names its author in the title already; a built-in record's authority is translated.
+  const authority = policy ? '' : (optionalMessage(t, restrictionAuthorityKey(record)) ?? record.authority);
   const citation = record.citation && record.citation !== title ? record.citation : '';
   const meta = [
     record.date ? (

@@ -17,6 +17,11 @@ export function restrictionSummaryKey(record: Pick<RestrictionRecord, 'id'>): st
   return `restriction_${record.id}_summary`;
 }
 
+/** The authority's name as the locale says it (`restriction_<id>_authority`); the record's own name otherwise. */
+export function restrictionAuthorityKey(record: Pick<RestrictionRecord, 'id'>): string {
+  return `restriction_${record.id}_authority`;
+}
+
 export function restrictionEffectiveKey(record: Pick<RestrictionRecord, 'id'>, index: number): string {
   return `restriction_${record.id}_effective_${index}`;
 }
@@ -43,6 +48,27 @@ export function formatIsoDate(iso: string, locale: string): string {
     return new Intl.DateTimeFormat(locale || undefined, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
   } catch {
     return new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  }
+}
+
+/** A whole number in the locale's digits and grouping (1,234 / 1.234 / 1 234). */
+export function formatCount(value: number, locale: string): string {
+  try {
+    return new Intl.NumberFormat(locale || undefined, { maximumFractionDigits: 0 }).format(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * Items joined as the locale writes a list: "a, b, and c" / "a, b und c" / "a, b et c" /
+ * "a, b y c" (`type: 'unit'` for codes and names that are not a sentence: "a, b, c").
+ */
+export function formatList(items: readonly string[], locale: string, type: 'conjunction' | 'unit' = 'conjunction'): string {
+  try {
+    return new Intl.ListFormat(locale || undefined, { style: 'long', type }).format(items);
+  } catch {
+    return items.join(', ');
   }
 }
 

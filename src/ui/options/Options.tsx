@@ -4,6 +4,7 @@ import type { LockedKey } from '../../core/policy/merge.ts';
 import type { PolicyProblem } from '../../core/policy/schema.ts';
 import { withSiteRemoved, type Settings } from '../../core/policy/settings.ts';
 import type { OptionsState } from '../../platform/messages.ts';
+import { formatCount } from '../components/format.ts';
 import type { I18n } from '../components/i18n.ts';
 import { ShieldMark } from '../components/ShieldMark.tsx';
 import { LockedNote, RadioGroup, type Choice } from './Choices.tsx';
@@ -98,7 +99,9 @@ export function Options({ i18n, loadState, saveSettings, importPolicy, clearImpo
     if (!state) return;
     const before = state;
     const seq = track();
-    setState(withUserSettings(state, next));
+    // Shown at once, and counted as applied: an older answer that arrives later (the save of the
+    // previous click) must not flip the choice back, even for a moment.
+    applyState(seq, withUserSettings(state, next));
     try {
       applyState(seq, await saveSettings(next));
       announce(t('options_saved'));
@@ -237,7 +240,7 @@ export function Options({ i18n, loadState, saveSettings, importPolicy, clearImpo
             </ul>
           </div>
         ) : effective.mode === 'block' ? (
-          <p class="fine-print block-rules-count">{t('options_rules_count', String(state.blockRules.counts.rules))}</p>
+          <p class="fine-print block-rules-count">{t('options_rules_count', formatCount(state.blockRules.counts.rules, i18n.locale))}</p>
         ) : null}
       </section>
 

@@ -149,7 +149,8 @@ export function ProfilePanel({ state, i18n, importProblems, busy, onImportFile, 
                     </dd>
                   </div>
                 </dl>
-                <pre id={`snippet-${snippet.id}`} class="snippet-content">
+                {/* Long lines scroll sideways: the box takes focus so the keyboard can scroll it, and says which snippet it is. */}
+                <pre id={`snippet-${snippet.id}`} class="snippet-content" tabIndex={0} role="group" aria-labelledby={headingId}>
                   <code>{snippet.content}</code>
                 </pre>
               </section>

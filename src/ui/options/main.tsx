@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { sendToBackground, t, uiLanguage } from '../../platform/runtime.ts';
-import type { I18n } from '../components/i18n.ts';
+import { pageI18n, type I18n } from '../components/i18n.ts';
 import { Options } from './Options.tsx';
 import '../components/base.css';
 import './options.css';
@@ -23,9 +23,8 @@ async function copyText(text: string): Promise<void> {
   await navigator.clipboard.writeText(text);
 }
 
-const locale = uiLanguage();
-const i18n: I18n = { t, locale };
-document.documentElement.lang = locale || 'en';
+const i18n: I18n = pageI18n(t, uiLanguage());
+document.documentElement.lang = i18n.locale;
 document.title = t('options_title');
 
 const root = document.getElementById('app');

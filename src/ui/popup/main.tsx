@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { VENDORS } from '../../core/vendors/index.ts';
 import { activeTabId, openOptionsPage, sendToBackground, t, uiLanguage } from '../../platform/runtime.ts';
 import type { BlockInfo, TabState } from '../../platform/messages.ts';
-import type { I18n } from '../components/i18n.ts';
+import { pageI18n, type I18n } from '../components/i18n.ts';
 import { Popup } from './Popup.tsx';
 import { tabIdFromSearch } from './view.ts';
 import '../components/base.css';
@@ -25,9 +25,8 @@ function openSettings(): void {
   });
 }
 
-const locale = uiLanguage();
-const i18n: I18n = { t, locale };
-document.documentElement.lang = locale || 'en';
+const i18n: I18n = pageI18n(t, uiLanguage());
+document.documentElement.lang = i18n.locale;
 document.title = t('extension_name');
 
 const root = document.getElementById('app');

@@ -1,0 +1,115 @@
+/**
+ * The extension in German, French and Spanish Chromium: the banner, popup, options page and
+ * blocking page speak the browser's language, say so in `lang` (screen readers pick their voice
+ * from it), write dates the way that language does, and (checked in German, the longest words)
+ * stay free of axe violations.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
+import { axeOnBanner, axeOnPage, isolatedWorld } from './a11y-tools.ts';
+import { bannerText, bannerVisibleText, extensionPage, launchWithExtension, tabIdOf, type ExtensionBrowser } from './browser.ts';
+import { WARN_TIMEOUT } from './suite.ts';
+
+interface Expected {
+  /** axe on every page too (the structure is the same in every language: once is enough). */
+  axe: boolean;
+  banner: string;
+  popupHeading: string;
+  /** The sales date of the BIS Final Determination, 2024-07-20, as the language writes it. */
+  salesDate: string;
+  optionsTitle: string;
+  blockedHeading: string;
+}
+
+const LANGUAGES: Record<string, Expected> = {
+  de: {
+    axe: true,
+    banner: 'Diese Seite verkauft Software von Kaspersky.',
+    popupHeading: 'Diese Seite verkauft Software von Kaspersky',
+    salesDate: '20. Juli 2024',
+    optionsTitle: 'Einstellungen von Vendor Guard',
+    blockedHeading: 'Vendor Guard hat diese Seite gesperrt',
+  },
+  fr: {
+    axe: false,
+    banner: 'Cette page vend des logiciels Kaspersky.',
+    popupHeading: 'Cette page vend des logiciels Kaspersky',
+    salesDate: '20 juillet 2024',
+    optionsTitle: 'Paramètres de Vendor Guard',
+    blockedHeading: 'Vendor Guard a bloqué cette page',
+  },
+  es: {
+    axe: false,
+    banner: 'Esta página vende software Kaspersky.',
+    popupHeading: 'Esta página vende software Kaspersky',
+    salesDate: '20 de julio de 2024',
+    optionsTitle: 'Configuración de Vendor Guard',
+    blockedHeading: 'Vendor Guard bloqueó esta página',
+  },
+};
+
+function expectNoViolations(violations: { id: string; nodes: string[] }[], what: string): void {
+  expect(violations.map((v) => `${v.id}: ${v.nodes.join(' | ')}`), what).toEqual([]);
+}
+
+describe.each(Object.entries(LANGUAGES))('in %s', (locale, expected) => {
+  let server: FixtureServer;
+  let browser: ExtensionBrowser;
+  const pages: Page[] = [];
+  const open = async (url: string) => {
+    const page = await browser.context.newPage();
+    pages.push(page);
+    await page.goto(url).catch(() => undefined);
+    return page;
+  };
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    browser = await launchWithExtension({ locale });
+  });
+  afterAll(async () => {
+    await Promise.all(pages.map((page) => page.close().catch(() => undefined)));
+    await browser?.close();
+    await server?.close();
+  });
+
+  it(expected.axe ? 'the banner, popup, options page and blocking page are translated, carry the language and pass axe' : 'the banner and the popup are translated and carry the language', async () => {
+    const store = await open(server.url('kaspersky-store'));
+    await expect.poll(() => bannerText(store), { timeout: WARN_TIMEOUT }).toContain(expected.banner);
+    const bannerWords = await bannerVisibleText(store);
+    expect(bannerWords).toContain(expected.salesDate);
+    const world = await isolatedWorld(store, browser.extensionId);
+    try {
+      expect(await world.evaluate(`document.querySelector('vendor-guard-banner').shadowRoot.querySelector('section').lang`)).toBe(locale);
+      if (expected.axe) expectNoViolations((await axeOnBanner(world)).violations, `${locale} banner`);
+    } finally {
+      await world.close();
+    }
+
+    const popup = await open(extensionPage(browser, `src/ui/popup/index.html?tab=${await tabIdOf(store, browser.serviceWorker)}`));
+    await popup.getByRole('heading', { level: 1, name: expected.popupHeading }).waitFor({ timeout: 10_000 });
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe(locale);
+    expect(await popup.locator('body').innerText()).toContain(expected.salesDate);
+    if (expected.axe) expectNoViolations((await axeOnPage(popup)).violations, `${locale} popup`);
+    const noEnglish = async (page: Page) =>
+      // No English left (the vendor's and products' names and the citations are names).
+      expect(await page.locator('body').innerText(), `${locale} ${page.url()}`).not.toMatch(
+        /\b(This page|Settings|Warnings|Back to safety|Why|Read the primary text|Listed alphabetically)\b/,
+      );
+    await noEnglish(popup);
+
+    // The other pages come from the same files and code: checked once, in German.
+    if (!expected.axe) return;
+    const options = await open(extensionPage(browser, 'src/ui/options/index.html'));
+    await options.getByRole('heading', { level: 1, name: expected.optionsTitle }).waitFor({ timeout: 10_000 });
+    expect(await options.title()).toBe(expected.optionsTitle);
+    expectNoViolations((await axeOnPage(options)).violations, `${locale} options`);
+
+    const blocked = await open(extensionPage(browser, `src/ui/blocked/index.html#${server.url('kaspersky-store')}`));
+    await blocked.getByRole('heading', { level: 1, name: expected.blockedHeading }).waitFor({ timeout: 10_000 });
+    expectNoViolations((await axeOnPage(blocked)).violations, `${locale} blocking page`);
+    await noEnglish(options);
+    await noEnglish(blocked);
+  });
+});
