@@ -15,8 +15,11 @@ import { formatLeaks, RequestRecorder } from './privacy-recorder.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
-/** The unpacked Chrome build that `vite build` writes. */
-export const DIST = path.resolve(HERE, '../../dist/chrome');
+/**
+ * The unpacked Chrome build that `vite build` writes. `VENDOR_GUARD_DIST` points the tests at
+ * another build (`vite build --outDir dist/chrome-mine`), so two people can build and test at once.
+ */
+export const DIST = path.resolve(HERE, '../..', process.env['VENDOR_GUARD_DIST'] ?? 'dist/chrome');
 
 export const BANNER_TAG = 'vendor-guard-banner';
 
