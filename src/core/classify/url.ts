@@ -40,6 +40,12 @@ export function buildRegistry(vendors: readonly VendorDefinition[] = VENDORS): C
  * vendor's, or nothing of interest. Pure, synchronous and total: it never throws.
  */
 export function classifyUrl(url: string, registry: CompiledRegistry = defaultRegistry): Verdict {
+  if (typeof url === 'string' && plainlyUnrelated(url, registry)) return NO_VERDICT;
+  return classifyParsed(url, registry);
+}
+
+/** The full classifier: parses the URL and runs the rules. `classifyUrl` only adds a shortcut in front. */
+export function classifyParsed(url: string, registry: CompiledRegistry = defaultRegistry): Verdict {
   const parts = typeof url === 'string' ? parseUrlParts(url) : null;
   if (parts === null) return { vendor: null, kind: 'none', reasons: ['invalid-url'] };
   if (parts === 'unsupported') return { vendor: null, kind: 'none', reasons: ['unsupported-scheme'] };
@@ -67,6 +73,68 @@ export function classifyUrl(url: string, registry: CompiledRegistry = defaultReg
     if (result) return result;
   }
   return NO_VERDICT;
+}
+
+/**
+ * A plain web URL, in one scan: lower-case http(s) scheme, an authority of host-name characters
+ * only (no userinfo, port or IP literal), and nothing after it that the URL parser would rewrite
+ * or that could spell a name differently (whitespace, controls, backslashes, non-ASCII).
+ */
+const PLAIN_WEB_URL = /^https?:\/\/([A-Za-z0-9_.-]+)(?:[/?#][\x21-\x5b\x5d-\x7e]*)?$/;
+
+/**
+ * Most URLs a browser sees have nothing to do with any vendor. This proves it from the raw string
+ * for plain URLs, without the URL parser: the host is not a vendor's, no brand or product token
+ * appears even after percent-decoding, the host is not an id-only store, and the path does not end
+ * in an installer file. It answers false whenever in doubt (unusual characters, punycode, hosts
+ * the parser would read as IPv4), leaving those to the full classifier; test/unit/fuzz checks that
+ * both agree.
+ */
+function plainlyUnrelated(url: string, registry: CompiledRegistry): boolean {
+  const match = PLAIN_WEB_URL.exec(url);
+  if (match === null) return false;
+  let host = match[1]!.toLowerCase();
+  if (host.endsWith('.')) host = host.slice(0, -1);
+  const lastLabel = host.slice(host.lastIndexOf('.') + 1);
+  if (!/^[a-z]/.test(lastLabel) || host.includes('xn--') || host.startsWith('.')) return false;
+  if (ID_ONLY_STORE_HOSTS.has(host) || hostIsVendors(host, registry)) return false;
+  if (registry.tokenPattern.test(url)) return false;
+  const afterHost = 'https://'.length - (url[4] === 's' ? 0 : 1) + match[1]!.length;
+  if (!url.includes('%')) return !endsInInstallerFile(pathOf(url, afterHost));
+  const decoded = decodedOrNull(url);
+  const path = decodedOrNull(pathOf(url, afterHost));
+  return decoded !== null && path !== null && !registry.tokenPattern.test(decoded) && !endsInInstallerFile(path);
+}
+
+function hostIsVendors(host: string, registry: CompiledRegistry): boolean {
+  for (let rest = host; ; ) {
+    if (registry.byDomain.has(rest)) return true;
+    const dot = rest.indexOf('.');
+    if (dot < 0) break;
+    rest = rest.slice(dot + 1);
+  }
+  for (const label of registry.byOwnedLabel.keys()) if (host.includes(label)) return true;
+  return false;
+}
+
+function endsInInstallerFile(path: string): boolean {
+  const lastSegment = path.slice(path.lastIndexOf('/') + 1);
+  return lastSegment.includes('.') && isInstallerFile(lastSegment.toLowerCase());
+}
+
+/** The path of a plain URL whose scheme and host end at `afterHost`. */
+function pathOf(url: string, afterHost: number): string {
+  const path = url.slice(afterHost);
+  const end = path.search(/[?#]/);
+  return end < 0 ? path : path.slice(0, end);
+}
+
+function decodedOrNull(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
 }
 
 /**

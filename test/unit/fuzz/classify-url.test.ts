@@ -5,7 +5,8 @@
  * 1. Total: it never throws and always returns a valid verdict (kind one of the four kinds,
  *    every reason a REASON_CODES entry, vendor null or a registry id; kind "none" exactly when
  *    vendor is null; a non-"none" verdict has a reason).
- * 2. Deterministic: the same URL gives the same verdict, whatever was classified before.
+ * 2. Deterministic: the same URL gives the same verdict, whatever was classified before, and
+ *    the same as the full classifier without the shortcut for plainly unrelated URLs.
  * 3. Outside the registry nothing is flagged without evidence: for a URL whose host is not a
  *    registry vendor's (no listed domain or subdomain of one, no `<owned label>.<suffix>`), and
  *    which nowhere names the vendor — no brand or product token, app-store id or installer file
@@ -21,7 +22,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildRegistry, classifyUrl } from '../../../src/core/classify/url.ts';
+import { buildRegistry, classifyParsed, classifyUrl } from '../../../src/core/classify/url.ts';
 import { VENDORS } from '../../../src/core/vendors/index.ts';
 import {
   anyText, assembledUrl, hugeUrl, MUTATIONS, mutatedUrl, nonWebUrl, onRegistryHost, SEED_URLS, vendorEvidence, verdictProblem, webUrl,
@@ -77,6 +78,8 @@ describe('classifyUrl under fuzzing', () => {
           const problem = verdictProblem(first, registry);
           if (problem) throw new Error(`${problem} for ${JSON.stringify(url)}`);
           expect(classifyUrl(url), JSON.stringify(url)).toEqual(first);
+          // The raw-string shortcut for unrelated URLs must never change an answer.
+          expect(classifyParsed(url), `shortcut changed the verdict of ${JSON.stringify(url)}`).toEqual(first);
           checked++;
         }
       }),
