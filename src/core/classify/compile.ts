@@ -20,6 +20,8 @@ export interface CompiledVendor {
   safariPrefixes: string[];
   /** Product words (without the brand) that name a product in a slug: "total-security". */
   productSlugWords: string[];
+  /** A brand prefix of legacy store paths ("/kaspersky-internet-security" is "/internet-security"). */
+  legacyBrandPrefix: RegExp;
 }
 
 /** The whole registry compiled for fast classification. */
@@ -79,6 +81,7 @@ function compileVendor(definition: VendorDefinition): CompiledVendor {
     appleIds: new Set(apps.appleAppStore),
     chromeIds: new Set(apps.chromeWebStore),
     safariPrefixes: apps.safariBundlePrefixes,
+    legacyBrandPrefix: brand.length ? new RegExp(`^/(?:${brand.map(escapeRegExp).join('|')})-(?=[a-z])`) : /(?!)/,
     productSlugWords: definition.productNames
       .map((name) => slugify(name).split('-').filter((word) => !brand.includes(word)).join('-'))
       .filter((slug) => slug.length >= 3),

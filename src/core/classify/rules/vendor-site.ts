@@ -1,4 +1,4 @@
-import { hostIn, isInstallerFile, verdict, type UrlRule, type VendorHostSubject } from '../rule.ts';
+import { hostIn, isInstallerFile, verdict, type UrlContext, type UrlRule, type VendorHostSubject } from '../rule.ts';
 
 /**
  * Rules for hosts the vendor controls, in order; the first that matches decides.
@@ -117,20 +117,26 @@ export const vendorServiceSubdomain: UrlRule<VendorHostSubject> = {
  * "/en-gb/"); and with legacy spellings normalised ("/kaspersky_internet_security" reads as
  * "/internet-security"), so old and regional URLs meet the same patterns.
  */
-function storefrontPath(path: string, brandTokens: readonly string[] = []): string[] {
+function storefrontPath({ context, vendor }: VendorHostSubject): string[] {
+  const cached = storefrontForms.get(context);
+  if (cached) return cached;
+  const { path } = context.parts;
   const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
   const locale = /^\/[a-z]{2}(?:[-_][a-z]{2,4})?(?=\/|$)/.exec(trimmed);
   const forms = locale ? [trimmed, trimmed.slice(locale[0].length) || '/'] : [trimmed];
   for (const form of [...forms]) {
-    let legacy = form.replace(/_/g, '-');
-    for (const brand of brandTokens) legacy = legacy.replace(new RegExp(`^/${brand}-(?=[a-z])`), '/');
+    const legacy = form.replace(/_/g, '-').replace(vendor.legacyBrandPrefix, '/');
     if (legacy !== form) forms.push(legacy);
   }
+  storefrontForms.set(context, forms);
   return forms;
 }
 
-const anyPathMatches = ({ context, vendor }: VendorHostSubject, patterns: RegExp[]) =>
-  storefrontPath(context.parts.path, vendor.definition.brandTokens).some((candidate) => patterns.some((re) => re.test(candidate)));
+/** Each URL's forms are worked out once, however many rules look at them. */
+const storefrontForms = new WeakMap<UrlContext, string[]>();
+
+const anyPathMatches = (subject: VendorHostSubject, patterns: RegExp[]) =>
+  storefrontPath(subject).some((candidate) => patterns.some((re) => re.test(candidate)));
 
 export const vendorInfoPage: UrlRule<VendorHostSubject> = {
   id: 'vendor-info-page',
@@ -207,8 +213,8 @@ export const vendorStorePage: UrlRule<VendorHostSubject> = {
 export const vendorStorefrontHome: UrlRule<VendorHostSubject> = {
   id: 'vendor-storefront-home',
   kind: 'purchase',
-  match: ({ context, vendor }) =>
-    storefrontPath(context.parts.path).includes('/') ? verdict(vendor, 'purchase', 'vendor-domain', 'vendor-storefront') : null,
+  match: (subject) =>
+    storefrontPath(subject).includes('/') ? verdict(subject.vendor, 'purchase', 'vendor-domain', 'vendor-storefront') : null,
   examples: {
     matches: [
       'https://www.kaspersky.co.za/',
