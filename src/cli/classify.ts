@@ -6,9 +6,10 @@ import type { Verdict } from '../core/classify/verdict.ts';
 import { classifyWithPolicy, compilePolicy, type CompiledPolicy } from '../core/policy/compile.ts';
 import { decide } from '../core/policy/decide.ts';
 import { mergeSettings, type EffectiveSettings } from '../core/policy/merge.ts';
-import { parsePolicyFile, type PolicyProblem } from '../core/policy/schema.ts';
+import { parsePolicyFile } from '../core/policy/schema.ts';
 import { DEFAULT_SETTINGS } from '../core/policy/settings.ts';
 import { VENDOR_GUARD_IDS } from '../core/policy/snippets.ts';
+import { englishProblem } from './english.ts';
 
 /*
  * `npm run classify -- [--policy FILE] URL...` or `... | npm run classify [-- --policy FILE]`:
@@ -67,13 +68,17 @@ function parseArgs(args: string[]): Options {
   return options;
 }
 
+/** Where in the file ("" for the whole file), and what is wrong there in English. */
+interface CliProblem {
+  path: string;
+  text: string;
+}
+
 /** A policy ready to apply, or the problems that stop the CLI from using the file. */
 type LoadedPolicy =
   | { ok: true; settings: EffectiveSettings; compiled: CompiledPolicy }
-  | { ok: false; problems: PolicyProblem[]; note?: string }
+  | { ok: false; problems: CliProblem[]; note?: string }
   | { ok: false; unreadable: string };
-
-const rejected = 'nothing: the file was not used';
 
 function loadPolicy(file: string): LoadedPolicy {
   let contents: string;
@@ -85,10 +90,11 @@ function loadPolicy(file: string): LoadedPolicy {
     return { ok: false, unreadable: `cannot read the policy file ${file}: ${why}` };
   }
   const unwrapped = unwrap(contents);
-  if ('problem' in unwrapped) return { ok: false, problems: [{ path: '', message: unwrapped.problem, fallback: rejected }] };
+  if ('problem' in unwrapped) return { ok: false, problems: [{ path: '', text: unwrapped.problem }] };
   const parsed = parsePolicyFile(unwrapped.contents);
   if (parsed.problems.length > 0) {
-    return unwrapped.where ? { ok: false, problems: parsed.problems, note: `in ${unwrapped.where}` } : { ok: false, problems: parsed.problems };
+    const problems = parsed.problems.map((problem) => ({ path: problem.path, text: englishProblem(problem) }));
+    return unwrapped.where ? { ok: false, problems, note: `in ${unwrapped.where}` } : { ok: false, problems };
   }
   const { effective } = mergeSettings({ ...DEFAULT_SETTINGS, allowedSites: [...DEFAULT_SETTINGS.allowedSites] }, parsed.policy);
   return { ok: true, settings: effective, compiled: compilePolicy(effective) };
@@ -177,7 +183,7 @@ async function main(): Promise<number> {
     if (!loaded.ok) {
       const count = loaded.problems.length;
       process.stderr.write(`classify: the policy file ${options.policyFile} was not used (${count} problem${count === 1 ? '' : 's'}${loaded.note ? `, ${loaded.note}` : ''}):\n`);
-      for (const problem of loaded.problems) process.stderr.write(`  ${problem.path || '(file)'}: ${problem.message}\n`);
+      for (const problem of loaded.problems) process.stderr.write(`  ${problem.path || '(file)'}: ${problem.text}\n`);
       return 2;
     }
     policy = loaded;

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { mergeSettings, type MergedSettings } from '../core/policy/merge.ts';
+import { isFallbackCode, isProblem } from '../core/policy/problems.ts';
 import { parseManagedPolicy, type OrgPolicy, type PolicyProblem } from '../core/policy/schema.ts';
 import { parseStoredSettings, type Settings, type SettingsProblem } from '../core/policy/settings.ts';
 
@@ -30,8 +31,8 @@ export interface LoadedState {
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isProblem = (value: unknown): value is PolicyProblem =>
-  isRecord(value) && typeof value['path'] === 'string' && typeof value['message'] === 'string' && typeof value['fallback'] === 'string';
+/** An entry in the current shape; one cached by an older version (English `message` text) is not, and is dropped. */
+const isPolicyProblem = (value: unknown): value is PolicyProblem => isProblem(value) && isFallbackCode((value as Partial<PolicyProblem>).fallback);
 
 /** Everything that decides what the extension does, read in one storage call. */
 export async function loadState(): Promise<LoadedState> {
@@ -41,8 +42,9 @@ export async function loadState(): Promise<LoadedState> {
   const imported = isRecord(stored[IMPORTED]) ? parseManagedPolicy(stored[IMPORTED]) : null;
   const cache = stored[MANAGED_CACHE];
   const managed = isRecord(cache) ? parseManagedPolicy(cache['policy']) : null;
-  // The cached problem list is re-checked too: options renders each entry's fields.
-  const managedProblems = isRecord(cache) && Array.isArray(cache['problems']) ? cache['problems'].filter(isProblem) : [];
+  // The cached problem list is re-checked too: options renders each entry's fields. Entries it
+  // cannot render are left out; refreshManagedPolicy rewrites the cache from managed storage.
+  const managedProblems = isRecord(cache) && Array.isArray(cache['problems']) ? cache['problems'].filter(isPolicyProblem) : [];
   const importedPolicy = imported && Object.keys(imported.policy).length ? imported.policy : null;
   const managedPolicy = managed && Object.keys(managed.policy).length ? managed.policy : null;
   return {

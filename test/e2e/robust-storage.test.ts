@@ -19,8 +19,12 @@ const GARBAGE_LOCAL = {
   settings: { mode: 'loud', downloadGuard: 'block', allowedSites: ['amazon.com', 7], extra: { nested: true } },
   // Invalid mode and blocked domains; a valid organisation name and exempt list.
   importedPolicy: { mode: 'loud', blockedDomains: 'not a list', organizationName: 'Example Corp', exemptDomains: ['kaspersky.co.uk'], bogus: 1 },
-  // A managed-policy cache whose problem list is not a list of problems.
-  managedPolicy: { policy: 'nonsense', problems: [null, 3, 'text', { path: 7 }] },
+  // A managed-policy cache whose problem list is not a list of problems, with one entry as an
+  // older version wrote it (English text, no code): left out, like the rest.
+  managedPolicy: {
+    policy: 'nonsense',
+    problems: [null, 3, 'text', { path: 7 }, { path: 'supportUrl', message: 'must be a URL starting with https:// or http://', fallback: 'ignored' }],
+  },
   'tab:12': 'stray',
   unrelated: [1, 2, 3],
 };
@@ -76,9 +80,11 @@ describe('corrupt storage', () => {
     expect(state.effective).toMatchObject({ organizationName: 'Example Corp', exemptDomains: ['kaspersky.co.uk'], blockedDomains: [] });
     const problemPaths = state.policyProblems.map((problem) => problem.path);
     expect(problemPaths).toEqual(expect.arrayContaining(['mode', 'blockedDomains', 'bogus']));
+    expect(problemPaths).not.toContain('supportUrl');
     for (const problem of state.policyProblems) {
       expect(typeof problem.path).toBe('string');
-      expect(typeof problem.message).toBe('string');
+      expect(typeof problem.code).toBe('string');
+      expect(Array.isArray(problem.values)).toBe(true);
     }
 
     const options = await open(`chrome-extension://${browser.extensionId}/${OPTIONS}`);
@@ -86,6 +92,9 @@ describe('corrupt storage', () => {
     await options.getByRole('heading', { name: 'Policy problems' }).waitFor({ timeout: 10_000 });
     const text = await options.locator('body').innerText();
     for (const key of ['mode', 'allowedSites', 'blockedDomains']) expect(text).toContain(key);
+    // In words from _locales: the codes the background sent have their messages.
+    expect(text).toContain('mode: must be "off", "warn" or "block"');
+    expect(text).toContain('is not a Vendor Guard policy key');
     expect(await options.locator('input[name="mode"][value="warn"]').isChecked()).toBe(true);
 
     // Still warning, under the valid part of the policy.

@@ -10,7 +10,7 @@ import { render, type VNode } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mergeSettings } from '../../src/core/policy/merge.ts';
-import { parsePolicyFile, type OrgPolicy } from '../../src/core/policy/schema.ts';
+import { parseManagedPolicy, parsePolicyFile, type OrgPolicy } from '../../src/core/policy/schema.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/policy/settings.ts';
 import { VENDORS } from '../../src/core/vendors/index.ts';
 import { POLICY_VENDOR_ID, vendorViewOf } from '../../src/core/vendors/view.ts';
@@ -20,7 +20,7 @@ import { displayHost, formatIsoDate } from '../../src/ui/components/format.ts';
 import type { I18n } from '../../src/ui/components/i18n.ts';
 import { Options } from '../../src/ui/options/Options.tsx';
 import { Popup } from '../../src/ui/popup/Popup.tsx';
-import { t as englishT } from './ui/i18n-stub.ts';
+import { t as englishT, translator } from './ui/i18n-stub.ts';
 
 const OPEN = '⟦';
 const CLOSE = '⟧';
@@ -213,7 +213,7 @@ describe('rendered pages use only messages and data', () => {
         { supportUrl: organization.supportUrl, downloadGuard: 'block' },
         {
           policyProblems: bad.problems,
-          settingsProblems: [{ path: 'mode', message: 'is not one of warn, block, off' }],
+          settingsProblems: [{ path: 'mode', code: 'not_mode', values: [] }],
           blockRules: { counts: { rules: 1200, regexRules: 5, domains: 40 }, overLimit: ['regex rules: 1001 of 1000'] },
         },
       ),
@@ -237,4 +237,37 @@ describe('rendered pages use only messages and data', () => {
       expectOnlyMessagesAndData(state, bad.problems, snippets, '1,200');
     });
   }
+});
+
+describe('policy problems in the page language', () => {
+  it('options: a policy problem and what is used instead, in German, the limit written the German way', async () => {
+    const { problems } = parseManagedPolicy({ exemptDomains: Array.from({ length: 100_001 }, (_, i) => `h${i}.example`), Mode: 'block' });
+    const state: OptionsState = {
+      settings: { ...DEFAULT_SETTINGS, allowedSites: [] },
+      ...mergeSettings({ ...DEFAULT_SETTINGS, allowedSites: [] }, {}),
+      settingsProblems: [{ path: 'allowedSites', code: 'wrong_type', values: ['Array', '"kaspersky.com"'] }],
+      policyProblems: problems,
+      importedPolicy: null,
+      managedPolicy: null,
+      blockRules: { counts: { rules: 6, regexRules: 5, domains: 40 }, overLimit: [] },
+      extensionId: 'akdcnbnoipjhlalmapgkeofijagdoifj',
+    };
+    await show(
+      <Options
+        i18n={{ t: translator('de'), locale: 'de-DE' }}
+        loadState={async () => state}
+        saveSettings={async () => state}
+        importPolicy={async () => ({ ok: true as const, state })}
+        clearImportedPolicy={async () => state}
+        onExternalChange={() => () => undefined}
+        copyText={async () => undefined}
+      />,
+    );
+    const rows = [...root.querySelectorAll('.policy-problems tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent));
+    expect(rows).toEqual([
+      ['exemptDomains', 'hat mehr als 100.000 Einträge', 'der Standardwert oder Ihre eigene Einstellung für diesen Schlüssel'],
+      ['Mode', 'ist kein Richtlinienschlüssel von Vendor Guard', 'nichts: der Schlüssel wird ignoriert'],
+    ]);
+    expect(root.querySelector('.settings-problems li')?.textContent).toBe('allowedSites: hat den falschen Typ: erwartet Array, gefunden "kaspersky.com"');
+  });
 });

@@ -1,11 +1,12 @@
 import * as v from 'valibot';
+import { code, issueCode, type Problem } from './problems.ts';
 
 /** The user's own settings; the organisation policy merges over them (see merge.ts). */
 export const SettingsSchema = v.object({
   /** off: silent; warn: banner and badge on flagged pages; block: a blocking page instead. */
-  mode: v.picklist(['off', 'warn', 'block']),
+  mode: v.picklist(['off', 'warn', 'block'], code('not_mode')),
   /** What happens to a download of a vendor's installer. */
-  downloadGuard: v.picklist(['off', 'warn', 'block']),
+  downloadGuard: v.picklist(['off', 'warn', 'block'], code('not_mode')),
   /** Sites (registrable domains, or hosts without one) the user asked not to be warned on. */
   allowedSites: v.array(v.string()),
 });
@@ -15,11 +16,8 @@ export type Mode = Settings['mode'];
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ mode: 'warn', downloadGuard: 'warn', allowedSites: [] });
 
-export interface SettingsProblem {
-  /** Dotted path of the field, or "" for the whole value. */
-  path: string;
-  message: string;
-}
+/** A stored field that could not be used (its key as the path, or "" for the whole value); see problems.ts. */
+export type SettingsProblem = Problem;
 
 export interface LoadedSettings {
   settings: Settings;
@@ -34,7 +32,7 @@ export interface LoadedSettings {
 export function parseStoredSettings(stored: unknown): LoadedSettings {
   if (stored === undefined) return { settings: copyDefaults(), problems: [] };
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
-    return { settings: copyDefaults(), problems: [{ path: '', message: 'not an object' }] };
+    return { settings: copyDefaults(), problems: [{ path: '', code: 'not_object', values: [] }] };
   }
   const record = stored as Record<string, unknown>;
   const settings = copyDefaults();
@@ -46,7 +44,8 @@ export function parseStoredSettings(stored: unknown): LoadedSettings {
     if (result.success) {
       (settings as Record<keyof Settings, unknown>)[key] = result.output;
     } else {
-      problems.push({ path: key, message: result.issues[0]?.message ?? 'invalid value' });
+      const [issue] = result.issues;
+      problems.push({ path: key, ...issueCode(issue) });
     }
   }
   settings.allowedSites = [...new Set(settings.allowedSites.map((site) => site.trim().toLowerCase()).filter(Boolean))];

@@ -1,5 +1,7 @@
+import { fallbackMessageKey } from '../../core/policy/problems.ts';
 import type { PolicyProblem } from '../../core/policy/schema.ts';
 import type { I18n } from '../components/i18n.ts';
+import { problemText } from './problems.ts';
 
 /** Every problem in the organisation's policy: the key, what was wrong, and what is used instead. */
 export function PolicyProblemsPanel({ problems, i18n }: { problems: readonly PolicyProblem[]; i18n: I18n }) {
@@ -24,8 +26,8 @@ export function PolicyProblemsPanel({ problems, i18n }: { problems: readonly Pol
                 <th scope="row">
                   <code>{problem.path || t('options_policy_problem_whole')}</code>
                 </th>
-                <td>{problem.message}</td>
-                <td>{problem.fallback}</td>
+                <td>{problemText(problem, i18n)}</td>
+                <td>{t(fallbackMessageKey(problem.fallback))}</td>
               </tr>
             ))}
           </tbody>

@@ -3,6 +3,7 @@ import type { PolicyProblem } from '../../core/policy/schema.ts';
 import { exportPolicyFile, policySnippets, VENDOR_GUARD_IDS, type PolicySnippet } from '../../core/policy/snippets.ts';
 import type { OptionsState } from '../../platform/messages.ts';
 import type { I18n } from '../components/i18n.ts';
+import { problemText } from './problems.ts';
 import { exportedPolicy, snippetTitleKey } from './state.ts';
 
 export const EXPORT_FILE_NAME = 'vendor-guard-policy.json';
@@ -108,7 +109,7 @@ export function ProfilePanel({ state, i18n, importProblems, busy, onImportFile, 
           <ul>
             {importProblems.map((problem, index) => (
               <li key={`${problem.path}-${index}`}>
-                <code>{problem.path || t('options_profile_problem_whole')}</code>: {problem.message}
+                <code>{problem.path || t('options_profile_problem_whole')}</code>: {problemText(problem, i18n)}
               </li>
             ))}
           </ul>

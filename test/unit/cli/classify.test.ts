@@ -87,11 +87,14 @@ describe('--policy', { timeout: 30_000 }, () => {
     const result = spawn(['--policy', bad, 'https://usa.kaspersky.com/premium']);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('4 problems');
-    expect(result.stderr).toContain('mode: must be "off", "warn" or "block"\n');
-    expect(result.stderr).toContain('supportUrl: must be a URL starting with https:// or http://\n');
-    expect(result.stderr).toContain('blockedDomains[1]: is not a hostname (like example.com)\n');
-    expect(result.stderr).toContain('colour: is not a Vendor Guard policy key\n');
+    // The words are the English ones the options page shows (public/_locales/en/messages.json).
+    expect(result.stderr).toBe(
+      `classify: the policy file ${bad} was not used (4 problems):\n` +
+        '  mode: must be "off", "warn" or "block"\n' +
+        '  supportUrl: must be a URL starting with https:// or http://\n' +
+        '  blockedDomains[1]: is not a hostname (like example.com)\n' +
+        '  colour: is not a Vendor Guard policy key\n',
+    );
   });
 
   it('rejects a bad policy inside a Chrome/Linux wrapper, and a wrapper without this extension', () => {
@@ -107,9 +110,10 @@ describe('--policy', { timeout: 30_000 }, () => {
   });
 
   it.each([
-    ['an empty file', '', '(file): the file is empty'],
-    ['a file that is not JSON', '{mode: block}', '(file): is not JSON ('],
-    ['a JSON list', '[{"mode":"block"}]', '(file): is not an object of policy keys'],
+    ['an empty file', '', '(file): is empty\n'],
+    ['a file that is not JSON', '{mode: block}', '(file): is not valid JSON (the error is at line 1, column 2)\n'],
+    ['a JSON list', '[{"mode":"block"}]', '(file): is not a JSON object of keys and values, like {"mode": "warn"}\n'],
+    ['a list over its limit', JSON.stringify({ blockedDomains: Array.from({ length: 100_001 }, (_, i) => `h${i}.example`) }), 'blockedDomains: has more than 100,000 entries\n'],
   ])('rejects %s with exit code 2', (_label, contents, message) => {
     const result = spawn(['--policy', write('file.json', contents), 'https://usa.kaspersky.com/premium']);
     expect([result.status, result.stdout]).toEqual([2, '']);

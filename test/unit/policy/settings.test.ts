@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../../src/core/policy/decide.ts';
-import { DEFAULT_SETTINGS, parseStoredSettings, withSiteAllowed, withSiteRemoved } from '../../../src/core/policy/settings.ts';
+import { DEFAULT_SETTINGS, parseStoredSettings, withSiteAllowed, withSiteRemoved, type SettingsProblem } from '../../../src/core/policy/settings.ts';
 import type { Verdict } from '../../../src/core/classify/verdict.ts';
 
 describe('parseStoredSettings', () => {
@@ -11,13 +11,24 @@ describe('parseStoredSettings', () => {
   it('keeps valid fields and reports each invalid one', () => {
     const loaded = parseStoredSettings({ mode: 'loud', allowedSites: ['Kaspersky.com ', 'kaspersky.com', 'amazon.com'] });
     expect(loaded.settings).toEqual({ mode: 'warn', downloadGuard: 'warn', allowedSites: ['kaspersky.com', 'amazon.com'] });
-    expect(loaded.problems.map((problem) => problem.path)).toEqual(['mode']);
+    expect(loaded.problems).toEqual([{ path: 'mode', code: 'not_mode', values: [] }]);
   });
 
-  it.each(['garbage', 42, null, [], { allowedSites: 'kaspersky.com' }])('survives corrupt storage %j', (stored) => {
+  const notObject: SettingsProblem[] = [{ path: '', code: 'not_object', values: [] }];
+  it.each<[unknown, SettingsProblem[]]>([
+    ['garbage', notObject],
+    [42, notObject],
+    [null, notObject],
+    [[], notObject],
+    [{ allowedSites: 'kaspersky.com' }, [{ path: 'allowedSites', code: 'wrong_type', values: ['Array', '"kaspersky.com"'] }]],
+    [{ allowedSites: ['amazon.com', 7], downloadGuard: 'cancel' }, [
+      { path: 'downloadGuard', code: 'not_mode', values: [] },
+      { path: 'allowedSites', code: 'wrong_type', values: ['string', '7'] },
+    ]],
+  ])('survives corrupt storage %j, saying what was wrong', (stored, problems) => {
     const loaded = parseStoredSettings(stored);
     expect(loaded.settings).toEqual(DEFAULT_SETTINGS);
-    expect(loaded.problems.length).toBeGreaterThan(0);
+    expect(loaded.problems).toEqual(problems);
   });
 
   it('adds and removes allowed sites without duplicates', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Translate } from '../../../src/ui/components/format.ts';
 import type { I18n } from '../../../src/ui/components/i18n.ts';
 
 interface Message {
@@ -7,19 +8,25 @@ interface Message {
   placeholders?: Record<string, { content: string }>;
 }
 
-export const messages = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../../public/_locales/en/messages.json'), 'utf8'),
-) as Record<string, Message>;
+const read = (locale: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, `../../../public/_locales/${locale}/messages.json`), 'utf8')) as Record<string, Message>;
 
-/** browser.i18n.getMessage over the real en messages, as far as the pages use it. */
-export function t(key: string, substitutions?: string | string[]): string {
-  const entry = messages[key];
-  if (!entry) return key;
-  const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-  return entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
-    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-    return subs[Number(content.slice(1)) - 1] ?? '';
-  });
+export const messages = read('en');
+
+/** browser.i18n.getMessage over a locale's real messages, as far as the pages use it. */
+export function translator(locale: string): Translate {
+  const table = locale === 'en' ? messages : read(locale);
+  return (key, substitutions) => {
+    const entry = table[key];
+    if (!entry) return key;
+    const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+    return entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
+      const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+      return subs[Number(content.slice(1)) - 1] ?? '';
+    });
+  };
 }
+
+export const t = translator('en');
 
 export const i18n: I18n = { t, locale: 'en-US' };
