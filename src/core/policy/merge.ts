@@ -15,6 +15,11 @@ export interface EffectiveSettings extends Settings {
   supportUrl: string;
   supportEmail: string;
   message: string;
+  /**
+   * What the organisation says about checking every site: null when it says nothing (the user
+   * decides, by granting or removing the browser permission). See scan-all-sites.ts.
+   */
+  scanAllSites: boolean | null;
 }
 
 export const POLICY_DEFAULTS: Readonly<Omit<EffectiveSettings, keyof Settings>> = Object.freeze({
@@ -28,6 +33,7 @@ export const POLICY_DEFAULTS: Readonly<Omit<EffectiveSettings, keyof Settings>> 
   supportUrl: '',
   supportEmail: '',
   message: '',
+  scanAllSites: null,
 });
 
 /** A setting the user may see but not change. */

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { code, issueCode, type FallbackCode, type Problem } from './problems.ts';
 
 /*
  * The organisation policy: one schema for managed storage (Chrome/Edge), Firefox's
@@ -24,13 +25,13 @@ const hostname = v.pipe(
   v.trim(),
   v.toLowerCase(),
   v.transform((host) => host.replace(/^\*\./, '').replace(/\.$/, '')),
-  v.regex(HOSTNAME, 'is not a hostname (like example.com)'),
+  v.regex(HOSTNAME, code('not_hostname')),
 );
 
 const hostnames = (max: number) =>
   v.pipe(
-    v.array(hostname, 'must be a list of hostnames'),
-    v.maxLength(max, `has more than ${max.toLocaleString('en-US')} entries`),
+    v.array(hostname, code('not_hostname_list')),
+    v.maxLength(max, code('too_many')),
     v.transform((hosts) => [...new Set(hosts)]),
   );
 
@@ -44,11 +45,11 @@ const webUrl = (protocols: readonly string[]) =>
       } catch {
         return false;
       }
-    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`),
+    }, code(protocols.includes('http:') ? 'not_web_url' : 'not_https_url')),
   );
 
-const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max, `is longer than ${max} characters`));
-const name = v.pipe(text(POLICY_LIMITS.name), v.minLength(1, 'must not be empty'));
+const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max, code('too_long')));
+const name = v.pipe(text(POLICY_LIMITS.name), v.minLength(1, code('empty')));
 
 const AlternativeSchema = v.strictObject({
   name,
@@ -56,10 +57,10 @@ const AlternativeSchema = v.strictObject({
 });
 
 const ExtraVendorSchema = v.strictObject({
-  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{1,31}$/, 'must be 2–32 lower-case letters, digits or hyphens')),
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{1,31}$/, code('not_vendor_id'))),
   name,
-  domains: v.pipe(hostnames(POLICY_LIMITS.vendorDomains), v.minLength(1, 'must list at least one domain')),
-  productNames: v.optional(v.pipe(v.array(name), v.maxLength(POLICY_LIMITS.productNames)), []),
+  domains: v.pipe(hostnames(POLICY_LIMITS.vendorDomains), v.minLength(1, code('no_domains'))),
+  productNames: v.optional(v.pipe(v.array(name), v.maxLength(POLICY_LIMITS.productNames, code('too_many'))), []),
   restriction: text(POLICY_LIMITS.text),
   sourceUrl: webUrl(['https:']),
 });
@@ -69,35 +70,33 @@ export type PolicyAlternative = v.InferOutput<typeof AlternativeSchema>;
 
 /** Each field on its own, so one bad field in managed storage is ignored alone. */
 export const POLICY_FIELDS = {
-  mode: v.picklist(['off', 'warn', 'block'], 'must be "off", "warn" or "block"'),
-  allowProceed: v.boolean('must be true or false'),
-  allowUserAllowlist: v.boolean('must be true or false'),
+  mode: v.picklist(['off', 'warn', 'block'], code('not_mode')),
+  allowProceed: v.boolean(code('not_boolean')),
+  allowUserAllowlist: v.boolean(code('not_boolean')),
   extraVendors: v.pipe(
-    v.array(ExtraVendorSchema, 'must be a list of vendors'),
-    v.maxLength(POLICY_LIMITS.extraVendors, `has more than ${POLICY_LIMITS.extraVendors} vendors`),
-    v.check((vendors) => new Set(vendors.map((vendor) => vendor.id)).size === vendors.length, 'has two vendors with the same id'),
+    v.array(ExtraVendorSchema, code('not_vendor_list')),
+    v.maxLength(POLICY_LIMITS.extraVendors, code('too_many')),
+    v.check((vendors) => new Set(vendors.map((vendor) => vendor.id)).size === vendors.length, code('duplicate_vendor_id')),
   ),
   blockedDomains: hostnames(POLICY_LIMITS.domains),
   exemptDomains: hostnames(POLICY_LIMITS.domains),
-  alternatives: v.pipe(v.array(AlternativeSchema, 'must be a list of { name, url }'), v.maxLength(POLICY_LIMITS.alternatives)),
+  alternatives: v.pipe(v.array(AlternativeSchema, code('not_alternative_list')), v.maxLength(POLICY_LIMITS.alternatives, code('too_many'))),
   organizationName: text(POLICY_LIMITS.name),
   supportUrl: webUrl(['https:', 'http:']),
-  supportEmail: v.pipe(v.string(), v.trim(), v.email('is not an email address')),
+  supportEmail: v.pipe(v.string(), v.trim(), v.email(code('not_email'))),
   message: text(POLICY_LIMITS.text),
-  downloadGuard: v.picklist(['off', 'warn', 'block'], 'must be "off", "warn" or "block"'),
+  downloadGuard: v.picklist(['off', 'warn', 'block'], code('not_mode')),
+  /** Checking every shopping and download site (an optional site permission only the user can grant); see scan-all-sites.ts. */
+  scanAllSites: v.boolean(code('not_boolean')),
 } as const;
 
 export type PolicyKey = keyof typeof POLICY_FIELDS;
 export type OrgPolicy = { [K in PolicyKey]?: v.InferOutput<(typeof POLICY_FIELDS)[K]> };
 export const POLICY_KEYS = Object.keys(POLICY_FIELDS) as PolicyKey[];
 
-export interface PolicyProblem {
-  /** Where: the key, then any index or nested key ("extraVendors[0].domains[2]"), or "" for the whole input. */
-  path: string;
-  /** What was wrong, in plain words. */
-  message: string;
-  /** What is used instead ("the default", "nothing: the file was not imported"). */
-  fallback: string;
+/** What was wrong where (see problems.ts), and what is used instead. */
+export interface PolicyProblem extends Problem {
+  fallback: FallbackCode;
 }
 
 export interface ParsedPolicy {
@@ -120,20 +119,20 @@ function issuePath(key: string, issue: v.BaseIssue<unknown>): string {
 export function parseManagedPolicy(input: unknown): ParsedPolicy {
   if (input === undefined || input === null) return { policy: {}, problems: [] };
   if (typeof input !== 'object' || Array.isArray(input)) {
-    return { policy: {}, problems: [{ path: '', message: 'is not an object of policy keys', fallback: 'no organisation policy' }] };
+    return { policy: {}, problems: [{ path: '', code: 'not_object', values: [], fallback: 'no_policy' }] };
   }
   const policy: Record<string, unknown> = {};
   const problems: PolicyProblem[] = [];
   for (const [key, value] of Object.entries(input)) {
     if (!(key in POLICY_FIELDS)) {
-      problems.push({ path: key, message: 'is not a Vendor Guard policy key', fallback: 'ignored' });
+      problems.push({ path: key, code: 'unknown_key', values: [], fallback: 'ignored' });
       continue;
     }
     const result = v.safeParse(POLICY_FIELDS[key as PolicyKey], value);
     if (result.success) policy[key] = result.output;
     else {
       for (const issue of result.issues) {
-        problems.push({ path: issuePath(key, issue), message: issue.message, fallback: 'the default or your own setting for this key' });
+        problems.push({ path: issuePath(key, issue), ...issueCode(issue), fallback: 'default' });
       }
     }
   }
@@ -145,19 +144,31 @@ export function parseManagedPolicy(input: unknown): ParsedPolicy {
  * with every problem listed, so the current settings stay exactly as they were.
  */
 export function parsePolicyFile(contents: string): ParsedPolicy {
-  const rejected = 'nothing: the file was not imported';
-  if (!contents.trim()) return { policy: {}, problems: [{ path: '', message: 'the file is empty', fallback: rejected }] };
+  const rejected = (problem: Omit<PolicyProblem, 'fallback' | 'path'>): ParsedPolicy => ({ policy: {}, problems: [{ path: '', ...problem, fallback: 'not_imported' }] });
+  if (!contents.trim()) return rejected({ code: 'file_empty', values: [] });
   let json: unknown;
   try {
     json = JSON.parse(contents);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : 'invalid JSON';
-    return { policy: {}, problems: [{ path: '', message: `is not JSON (${detail})`, fallback: rejected }] };
+    return rejected(jsonErrorAt(contents, error));
   }
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    return { policy: {}, problems: [{ path: '', message: 'is not an object of policy keys', fallback: rejected }] };
-  }
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return rejected({ code: 'not_object', values: [] });
   const parsed = parseManagedPolicy(json);
   if (parsed.problems.length === 0) return parsed;
-  return { policy: {}, problems: parsed.problems.map((problem) => ({ ...problem, fallback: rejected })) };
+  return { policy: {}, problems: parsed.problems.map((problem) => ({ ...problem, fallback: 'not_imported' })) };
+}
+
+/**
+ * Where the JSON parser stopped, as line and column, when its message says (engines word it
+ * differently: "line 2 column 5" in Firefox and newer V8, "position 17" in older V8); else only
+ * that the file is not JSON. The message itself is the engine's English, so it is not shown.
+ */
+function jsonErrorAt(contents: string, error: unknown): Omit<PolicyProblem, 'fallback' | 'path'> {
+  const message = error instanceof Error ? error.message : '';
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) return { code: 'not_json_at', values: [Number(lineColumn[1]), Number(lineColumn[2])] };
+  const position = /position (\d+)/.exec(message);
+  if (!position) return { code: 'not_json', values: [] };
+  const lines = contents.slice(0, Number(position[1])).split('\n');
+  return { code: 'not_json_at', values: [lines.length, (lines.at(-1)?.length ?? 0) + 1] };
 }

@@ -8,6 +8,7 @@ import { ShieldMark } from '../components/ShieldMark.tsx';
 import { restrictionLead, VendorDetails } from '../components/VendorDetails.tsx';
 import { vendorViewOf } from '../../core/vendors/view.ts';
 import { isOrganizationVendor, vendorDisplayName } from '../components/vendor-view.ts';
+import { ScanRequest, type ScanRequestControls } from './ScanRequest.tsx';
 import { popupView, silenceMessageKey, type PopupView } from './view.ts';
 
 export interface PopupProps {
@@ -19,6 +20,8 @@ export interface PopupProps {
   /** The built-in restricted vendors, in registry order: explained when the tab shows no vendor. */
   vendors: readonly VendorDefinition[];
   onOpenSettings: () => void;
+  /** The organisation's request to allow checking every site, shown while it is not allowed. */
+  scanning?: ScanRequestControls;
 }
 
 interface Ready {
@@ -46,7 +49,7 @@ async function loadAll(loadTabState: PopupProps['loadTabState'], loadBlockInfo: 
   return { status: 'ready', view: popupView(state), vendor: state?.vendor ?? null, blocked, organization };
 }
 
-export function Popup({ i18n, loadTabState, loadBlockInfo, vendors, onOpenSettings }: PopupProps) {
+export function Popup({ i18n, loadTabState, loadBlockInfo, vendors, onOpenSettings, scanning }: PopupProps) {
   const { t } = i18n;
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
 
@@ -160,6 +163,7 @@ export function Popup({ i18n, loadTabState, loadBlockInfo, vendors, onOpenSettin
       </header>
       <main class="popup-main" aria-busy={loaded.status === 'loading' ? 'true' : undefined}>
         {status}
+        {scanning ? <ScanRequest i18n={i18n} controls={scanning} /> : null}
         {detailVendors.map((vendor) => (
           <VendorDetails
             key={vendor.id}

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { VENDORS } from '../../core/vendors/index.ts';
 import { activeTabId, openOptionsPage, sendToBackground, t, uiLanguage } from '../../platform/runtime.ts';
 import type { BlockInfo, TabState } from '../../platform/messages.ts';
+import { readScanning, turnOnScanning } from '../../platform/scanning.ts';
 import { pageI18n, type I18n } from '../components/i18n.ts';
 import { Popup } from './Popup.tsx';
 import { tabIdFromSearch } from './view.ts';
@@ -30,4 +31,4 @@ document.documentElement.lang = i18n.locale;
 document.title = t('extension_name');
 
 const root = document.getElementById('app');
-if (root) render(<Popup i18n={i18n} loadTabState={loadTabState} loadBlockInfo={loadBlockInfo} vendors={VENDORS} onOpenSettings={openSettings} />, root);
+if (root) render(<Popup i18n={i18n} loadTabState={loadTabState} loadBlockInfo={loadBlockInfo} vendors={VENDORS} onOpenSettings={openSettings} scanning={{ read: readScanning, turnOn: turnOnScanning }} />, root);

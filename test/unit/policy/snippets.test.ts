@@ -44,6 +44,7 @@ function fullPolicy(): OrgPolicy {
     supportEmail: 'it-help@example.com',
     message: 'Line one: ask IT "first".\nLine two: C:\\Temp\\ & <b>not bold</b> — café ✓',
     downloadGuard: 'block',
+    scanAllSites: false,
   }));
   expect(parsed.problems).toEqual([]);
   return parsed.policy;
