@@ -4,13 +4,13 @@
  * all, the service worker's heap after 1,000 navigations across 50 tabs, and the time from a
  * navigation to the badge with the worker stopped (cold) and running (warm).
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { FIXTURE_PAGES, type FixturePageId, type FixtureServer } from '../test/fixtures/server.ts';
 import { generatedPath, ROBUST_HOST } from '../test/fixtures/robust-pages.ts';
 import { contentScriptInjected, launchWithExtension, tabIdOf, type ExtensionBrowser } from '../test/e2e/browser.ts';
+import { ContentScriptProbe } from '../test/e2e/content-probe.ts';
 import { ExtensionPage, stopServiceWorker, WorkerDebugger } from '../test/e2e/robust-helpers.ts';
 import type { ReportTiming } from '../src/content/timings.ts';
-import { TIMINGS_GLOBAL } from '../src/content/timings.ts';
 import { median, quantile } from './url.ts';
 
 export interface Distribution {
@@ -21,81 +21,30 @@ export interface Distribution {
 
 const distribution = (values: number[]): Distribution => ({ samples: values.length, median: median(values), p95: quantile(values, 0.95) });
 
-/* ------------------------------------------------------------------------------------------ */
-/* The content script's own timings                                                            */
-/* ------------------------------------------------------------------------------------------ */
-
-/** Reads the content script's timings from its isolated world (the page's own world cannot). */
-class ContentScriptProbe {
-  private contexts = new Map<number, { origin: string; frameId: string | null }>();
-
-  private constructor(
-    private readonly session: CDPSession,
-    private readonly origin: string,
-  ) {
-    session.on('Runtime.executionContextCreated', ({ context }) => {
-      const aux = context.auxData as { frameId?: string } | undefined;
-      this.contexts.set(context.id, { origin: context.origin, frameId: aux?.frameId ?? null });
-    });
-    session.on('Runtime.executionContextDestroyed', ({ executionContextId }) => this.contexts.delete(executionContextId));
-    session.on('Runtime.executionContextsCleared', () => this.contexts.clear());
-  }
-
-  static async attach(page: Page, extensionId: string): Promise<ContentScriptProbe> {
-    const session = await page.context().newCDPSession(page);
-    const probe = new ContentScriptProbe(session, `chrome-extension://${extensionId}`);
-    await session.send('Runtime.enable');
-    return probe;
-  }
-
-  /** The timings of the content script now in the page, or [] when it has none (yet). */
-  async timings(): Promise<ReportTiming[]> {
-    const { frameTree } = (await this.session.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
-    for (const [id, context] of this.contexts) {
-      if (context.frameId !== frameTree.frame.id || !context.origin.startsWith(this.origin)) continue;
-      const { result } = await this.session
-        .send('Runtime.evaluate', { contextId: id, expression: `JSON.stringify(globalThis.${TIMINGS_GLOBAL} ?? [])`, returnByValue: true })
-        .catch(() => ({ result: { value: '[]' } }));
-      const list = JSON.parse(String(result.value ?? '[]')) as ReportTiming[];
-      if (list.length > 0) return list;
-    }
-    return [];
-  }
-
-  /** Waits until the content script has made more than `count` reports, and returns them. */
-  async waitForReports(count: number, timeout = 10_000): Promise<ReportTiming[]> {
-    const deadline = Date.now() + timeout;
-    for (;;) {
-      const list = await this.timings();
-      if (list.length > count) return list;
-      if (Date.now() > deadline) throw new Error(`The content script made ${list.length} reports, expected more than ${count}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-
-  async detach(): Promise<void> {
-    await this.session.detach().catch(() => undefined);
-  }
-}
-
 /**
- * What limits the page cost, timed in the page's own world right after a fresh load: the
- * document-wide queries the collector makes (the same selectors as src/content/signals.ts) and
- * the first Intl.DateTimeFormat of a renderer (the banner formats its dates).
+ * What limits the page cost, timed in the page's own world right after a fresh load: the lookups
+ * every page gets from the collector's cheap stage (src/content/signals.ts: head meta, the first
+ * h1, the scan for JSON-LD scripts), the document-wide control query the collector no longer
+ * makes (it walks only the main area, and only when the page names a vendor), and the first
+ * Intl.DateTimeFormat of a renderer (the banner formats its dates).
  */
 export interface PageReference {
+  cheapStageMs: number;
   controlsQueryMs: number;
   controlsMatched: number;
-  priceQueriesMs: number;
   firstIntlMs: number;
 }
 
 const REFERENCE_SCRIPT = `(() => {
   const time = (run) => { const start = performance.now(); const value = run(); return [performance.now() - start, value]; };
+  const [cheapStageMs] = time(() => [
+    [...document.head.getElementsByTagName('meta')].map((tag) => tag.content),
+    document.querySelector('h1')?.textContent,
+    [...document.querySelectorAll('script[type="application/ld+json" i]')].map((script) => script.textContent),
+  ]);
   const [controlsQueryMs, controlsMatched] = time(() => document.querySelectorAll('button, a[href], input[type="submit"], input[type="button"], [role="button"]').length);
-  const [priceQueriesMs] = time(() => [document.querySelector('meta[property="product:price:amount"], [itemprop="price"]'), document.querySelectorAll('[class*="price" i], [id*="price" i], [data-price]').length]);
   const [firstIntlMs] = time(() => new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date()));
-  return { controlsQueryMs, controlsMatched, priceQueriesMs, firstIntlMs };
+  return { cheapStageMs, controlsQueryMs, controlsMatched, firstIntlMs };
 })()`;
 
 export interface PageCostRow {
