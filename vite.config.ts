@@ -1,4 +1,6 @@
-import { defineConfig, type Plugin } from 'vite';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { build, defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
@@ -22,7 +24,8 @@ type Browser = 'chrome' | 'firefox';
 /**
  * One source manifest (manifest.json, written for Chrome and Edge), adapted per browser:
  *
- * - Chrome/Edge: as written, with the content-script hosts filled in. The fixed `key` keeps the
+ * - Chrome/Edge: as written, with the content-script hosts filled in (the content script itself
+ *   is declared by contentScriptAsOneFile). The fixed `key` keeps the
  *   extension id stable, and `storage.managed_schema` declares the enterprise policy.
  * - Firefox: the background runs as an event page (`background.scripts`; Firefox has no
  *   extension service workers), `browser_specific_settings.gecko` names the add-on and says it
@@ -36,14 +39,6 @@ export function manifestFor(browser: Browser): ManifestV3Export {
     ...baseManifest,
     // The sites the content script runs on; also what block mode may redirect (see core/policy/block-rules.ts).
     host_permissions: matches,
-    content_scripts: [
-      {
-        // Vendor sites, known resellers, download portals and app stores; nothing else.
-        matches,
-        js: ['src/content/index.ts'],
-        run_at: 'document_idle' as const,
-      },
-    ],
   };
   if (browser === 'chrome') return common as ManifestV3Export;
 
@@ -89,6 +84,44 @@ export function preactWithoutInnerHtml(): Plugin {
   };
 }
 
+/** The content script's file in the build: one classic script, see contentScriptAsOneFile. */
+export const CONTENT_SCRIPT_FILE = 'content.js';
+
+/**
+ * Builds the content script as one self-contained classic script and declares it in the written
+ * manifest. crxjs would emit a loader that import()s its chunks, and a page can only load those
+ * if `web_accessible_resources` exposes them to its site: any such site could then tell that
+ * Vendor Guard is installed, and "check every shopping and download site"
+ * (src/platform/scanning.ts), which registers the same file everywhere, would need them exposed
+ * to every site. One file needs no web-accessible resources at all.
+ */
+export function contentScriptAsOneFile(browser: Browser): Plugin {
+  return {
+    name: 'vendor-guard:content-script-as-one-file',
+    enforce: 'post',
+    // crxjs writes manifest.json with the bundle; the content script is built and added after it.
+    async writeBundle(options) {
+      const outDir = options.dir ?? '';
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        build: {
+          outDir,
+          emptyOutDir: false,
+          target: browser === 'firefox' ? 'firefox140' : 'chrome120',
+          lib: { entry: 'src/content/index.ts', formats: ['iife'], name: 'vendorGuardContent', fileName: () => CONTENT_SCRIPT_FILE },
+          rollupOptions: { output: { extend: true } },
+        },
+      });
+      const file = path.join(outDir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      // Vendor sites, known resellers, download portals and app stores; nothing else.
+      manifest['content_scripts'] = [{ matches: contentScriptMatches(), js: [CONTENT_SCRIPT_FILE], run_at: 'document_idle' }];
+      writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+    },
+  };
+}
+
 /**
  * `vite build` writes dist/chrome (Chrome and Edge); `vite build --mode firefox` writes
  * dist/firefox. `npm run build` runs both.
@@ -96,7 +129,7 @@ export function preactWithoutInnerHtml(): Plugin {
 export default defineConfig(({ mode }) => {
   const browser: Browser = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    plugins: [preactWithoutInnerHtml(), preact(), crx({ manifest: manifestFor(browser), browser })],
+    plugins: [preactWithoutInnerHtml(), preact(), crx({ manifest: manifestFor(browser), browser }), contentScriptAsOneFile(browser)],
     build: {
       outDir: `dist/${browser}`,
       // The blocking page is reached by redirect, not from the manifest, so crxjs needs it named.

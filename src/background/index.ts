@@ -1,8 +1,9 @@
-import { classifyPage } from '../core/classify/page.ts';
+import { classifyPage, needsPageContent, verdictWithoutSignals } from '../core/classify/page.ts';
 import { parsePageSignals } from '../core/classify/page-signals.ts';
+import { parseTileLinks, vendorTiles } from '../core/classify/tiles.ts';
 import { siteOf } from '../core/classify/url-parts.ts';
-import { NO_VERDICT, type Verdict } from '../core/classify/verdict.ts';
-import { extensionHosts } from '../core/classify/content-script-matches.ts';
+import { isFlagged, NO_VERDICT, type Verdict } from '../core/classify/verdict.ts';
+import { extensionHosts, onKnownShopSite } from '../core/classify/content-script-matches.ts';
 import { compileBlockRules } from '../core/policy/block-rules.ts';
 import { classifyWithPolicy, compilePolicy, findVendor, type CompiledPolicy } from '../core/policy/compile.ts';
 import { decide, type Decision } from '../core/policy/decide.ts';
@@ -16,9 +17,12 @@ import { cancelDownload, notify, onDownload } from '../platform/downloads.ts';
 import {
   navigateTab, onInstalledOrStarted, onNavigationBlocked, onRequest, onTabClosed, onTopLevelNavigation, openTabUrls, sendToTab, type Sender,
 } from '../platform/events.ts';
-import type { BackgroundRequest, BackgroundResponse, BlockInfo, OptionsState, TabState, VendorView, WarningView } from '../platform/messages.ts';
+import type {
+  BackgroundRequest, BackgroundResponse, BlockInfo, OptionsState, PageSignalsAnswer, TabState, TileMarksView, VendorView, WarningView,
+} from '../platform/messages.ts';
 import { loadState, onStateChanged, refreshManagedPolicy, saveImportedPolicy, saveUserSettings, type LoadedState } from '../platform/policy.ts';
 import { t } from '../platform/runtime.ts';
+import { onScanPermissionChanged, reconcileScanning } from '../platform/scanning.ts';
 import { addToSessionList, allTabs, readSessionList, readTab, updateTab, type TabRecord } from '../platform/tab-store.ts';
 
 /*
@@ -69,8 +73,24 @@ async function decisionFor(record: TabRecord | null, ctx: Context): Promise<Deci
   return decide(record?.verdict ?? NO_VERDICT, ctx.state.merged.effective, record?.site ?? '', { dismissed: record?.dismissed ?? false, proceeded });
 }
 
-/** Decides for one tab, marks its badge, replaces a page that must be blocked, and returns what the page shows. */
-async function apply(tabId: number, record: TabRecord | null, ctx?: Context): Promise<WarningView> {
+/** Applications still running per tab (transient, like tab-store's write queue). */
+const applying = new Map<number, Promise<unknown>>();
+
+/**
+ * Decides for one tab, marks its badge, replaces a page that must be blocked, and returns what
+ * the page shows. Runs in call order per tab: a navigation's decision that finishes late must not
+ * put back the badge of a verdict the page's own report has since cleared.
+ */
+function apply(tabId: number, record: TabRecord | null, ctx?: Context): Promise<WarningView> {
+  const run = (applying.get(tabId) ?? Promise.resolve()).catch(() => undefined).then(() => applyNow(tabId, record, ctx));
+  applying.set(tabId, run);
+  void run.catch(() => undefined).then(() => {
+    if (applying.get(tabId) === run) applying.delete(tabId);
+  });
+  return run;
+}
+
+async function applyNow(tabId: number, record: TabRecord | null, ctx?: Context): Promise<WarningView> {
   const current = ctx ?? (await context());
   const decision = await decisionFor(record, current);
   const vendor = vendorView(current.policy, decision.verdict);
@@ -79,7 +99,8 @@ async function apply(tabId: number, record: TabRecord | null, ctx?: Context): Pr
     // Block rules stop most pages before they load; this covers pages found from their content.
     await navigateTab(tabId, `${blockedPageUrl()}?replaced=1#${record.url}`);
   }
-  return { decision, vendor };
+  const markTiles = record !== null && decision.verdict.vendor === null && onKnownShopSite(record.url);
+  return { decision, vendor, markTiles };
 }
 
 function badgeTitle(decision: Decision, vendor: VendorView | null): string {
@@ -99,8 +120,10 @@ async function reapplyEverywhere(): Promise<void> {
   const ctx = await context();
   await applyBlockRules(ctx).catch((error: unknown) => console.warn('Vendor Guard: block rules not installed', error));
   for (const [tabId, record] of await allTabs()) {
-    const fresh = record.url ? { ...record, verdict: classifyWithPolicy(record.url, ctx.policy) } : record;
+    const fresh = record.url ? { ...record, verdict: verdictWithoutSignals(record.verdict, classifyWithPolicy(record.url, ctx.policy)) } : record;
     await sendToTab(tabId, { type: 'warning-changed', view: await apply(tabId, fresh, ctx) });
+    // What the page showed is judged again under the new settings (pages without the content script ignore this).
+    await sendToTab(tabId, { type: 'url-changed' });
   }
 }
 
@@ -130,7 +153,19 @@ onNavigationBlocked((tabId, url) => {
   })();
 });
 
-onStateChanged(() => void reapplyEverywhere());
+onStateChanged(() => {
+  void reapplyEverywhere();
+  // The organisation may have turned checking every site on or off.
+  syncScanning();
+});
+
+/** Checking every site: registration follows the permission and the policy (platform/scanning.ts). */
+function syncScanning(): void {
+  reconcileScanning().catch((error: unknown) => console.warn('Vendor Guard: checking every site could not be updated', error));
+}
+
+// The user granted or took back site access (in the options page, the popup or the browser's own settings).
+onScanPermissionChanged(syncScanning);
 
 // Tabs open before the extension was installed or the browser restarted get a verdict too.
 onInstalledOrStarted(() => {
@@ -143,6 +178,8 @@ onInstalledOrStarted(() => {
 
 // Every start of the worker: the cached policy applies at once; the managed one replaces it when read.
 void refreshManagedPolicy();
+// Every start of the worker: what the browser kept registered is checked against the permission and the policy.
+syncScanning();
 
 onDownload((download) => {
   void (async () => {
@@ -202,19 +239,24 @@ async function refreshed(): Promise<Context> {
   return context();
 }
 
-async function contentRequest(request: BackgroundRequest, tabId: number, senderUrl: string, ctx: Context): Promise<WarningView> {
+async function contentRequest(request: BackgroundRequest, tabId: number, senderUrl: string, ctx: Context): Promise<WarningView | PageSignalsAnswer | TileMarksView> {
   switch (request.type) {
     case 'page-signals': {
       const signals = parsePageSignals(request.signals);
       // The page reports on the URL it is showing now; ignore reports about another page.
       const url = signals && withoutFragment(signals.url) === withoutFragment(senderUrl) ? signals.url : senderUrl;
+      let needsContent = false;
       const record = await updateTab(tabId, (current) => {
         const base = current && withoutFragment(current.url) === withoutFragment(url) ? current : freshRecord(url, ctx.policy);
         const urlVerdict = classifyWithPolicy(url, ctx.policy);
-        const exempt = urlVerdict.reasons.includes('policy-exempt');
-        return { ...base, url, verdict: signals && !exempt ? classifyPage(signals, urlVerdict, ctx.policy.registry) : urlVerdict };
+        if (!signals || urlVerdict.reasons.includes('policy-exempt')) return { ...base, url, verdict: urlVerdict };
+        const verdict = classifyPage(signals, urlVerdict, ctx.policy.registry);
+        needsContent = needsPageContent(signals, verdict, ctx.policy.registry);
+        // Until the page's main area arrives keep what the last full report found: a single-page app
+        // reports again after each change, and the warning must not blink off in between.
+        return { ...base, url, verdict: needsContent && base === current ? base.verdict : verdict };
       });
-      return apply(tabId, record, ctx);
+      return { view: await apply(tabId, record, ctx), needsContent };
     }
     case 'dismiss-page':
       return apply(tabId, await updateTab(tabId, (current) => (current ? { ...current, dismissed: true } : null)), ctx);
@@ -224,9 +266,32 @@ async function contentRequest(request: BackgroundRequest, tabId: number, senderU
       await saveUserSettings(withSiteAllowed(ctx.state.user, record?.site || siteOf(senderUrl)));
       return apply(tabId, record, await refreshed());
     }
+    case 'listing-tiles':
+      return tileMarks(request.links, tabId, senderUrl, ctx);
     default:
       throw new Error(`unexpected request ${request.type}`);
   }
+}
+
+/**
+ * Marks for the vendor's product tiles on a list page. None where the page itself carries the
+ * warning, or where the warning would be silenced anyway (warnings off, the site allowed).
+ */
+async function tileMarks(input: unknown, tabId: number, pageUrl: string, ctx: Context): Promise<TileMarksView> {
+  const none: TileMarksView = { marks: [], vendors: [] };
+  const links = parseTileLinks(input);
+  const record = await readTab(tabId);
+  if (!links || (record && isFlagged(record.verdict))) return none;
+  const site = siteOf(pageUrl);
+  const vendorIds: string[] = [];
+  const marks = vendorTiles(pageUrl, links, ctx.policy.registry).flatMap(({ index, vendor }) => {
+    const verdict: Verdict = { vendor, kind: 'purchase', reasons: [] };
+    if (!decide(verdict, ctx.state.merged.effective, site, { dismissed: false, proceeded: false }).badge) return [];
+    if (!vendorIds.includes(vendor)) vendorIds.push(vendor);
+    return [{ index, vendor: vendorIds.indexOf(vendor) }];
+  });
+  const vendors = vendorIds.flatMap((id) => vendorView(ctx.policy, { vendor: id, kind: 'purchase', reasons: [] }) ?? []);
+  return vendors.length === vendorIds.length ? { marks, vendors } : none;
 }
 
 async function tabState(tabId: number, ctx: Context): Promise<TabState | null> {

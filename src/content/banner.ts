@@ -1,4 +1,4 @@
-import type { WarningView } from '../platform/messages.ts';
+import type { VendorView, WarningView } from '../platform/messages.ts';
 import { t, uiLanguage } from '../platform/runtime.ts';
 import { createHost, Keeper } from './keeper.ts';
 import { formatIsoDate } from '../ui/components/format.ts';
@@ -48,6 +48,18 @@ a { color: #1d4ed8; }
 
 const ICON_PATH = 'M12 2 3 6v6c0 5 3.8 9.3 9 10 5.2-.7 9-5 9-10V6l-9-4zm-1 6h2v6h-2V8zm0 8h2v2h-2v-2z';
 
+/** The warning shield, decorative (the text next to it says what it means). */
+export function shieldIcon(): SVGSVGElement {
+  const icon = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  icon.setAttribute('viewBox', '0 0 24 24');
+  icon.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  path.setAttribute('d', ICON_PATH);
+  path.setAttribute('fill', 'currentColor');
+  icon.append(path);
+  return icon;
+}
+
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, children: (Node | string)[] = []): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
@@ -55,7 +67,16 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<H
 }
 
 /** Dates in the language of the banner's text (see intlLocale). */
-const bannerLocale = () => intlLocale(uiLanguage(), t(MESSAGES_LOCALE_KEY));
+export const bannerLocale = () => intlLocale(uiLanguage(), t(MESSAGES_LOCALE_KEY));
+
+const restrictionDates = (vendor: VendorView | null, locale: string) =>
+  vendor?.restriction?.effective.map((entry) => formatIsoDate(entry.date, locale)) ?? [];
+
+/** The restriction in one line. An organisation's own text is shown as written; built-in ones come from _locales. */
+export function restrictionLine(vendor: VendorView | null, locale: string): string {
+  const restriction = vendor?.restriction;
+  return restriction ? (restriction.summary ?? t(`banner_restriction_${restriction.id}`, restrictionDates(vendor, locale))) : '';
+}
 
 const link = (href: string, text: string) => element('a', { href, target: '_blank', rel: 'noreferrer', textContent: text });
 
@@ -151,10 +172,9 @@ export class Banner {
     const kind = view.decision.verdict.kind;
     const restriction = vendor?.restriction ?? null;
     const locale = bannerLocale();
-    const dates = restriction?.effective.map((entry) => formatIsoDate(entry.date, locale)) ?? [];
+    const dates = restrictionDates(vendor, locale);
     const headline = t(kind === 'purchase' ? 'banner_headline_purchase' : 'banner_headline_download', name);
-    // An organisation's own restriction text is shown as written; built-in ones come from _locales.
-    const line = restriction ? (restriction.summary ?? t(`banner_restriction_${restriction.id}`, dates)) : '';
+    const line = restrictionLine(vendor, locale);
 
     const why = element('div', { className: 'details', id: 'vg-why', hidden: true }, [
       element('p', { textContent: t('banner_existing_users', dates[dates.length - 1] ?? '') }),
@@ -192,14 +212,8 @@ export class Banner {
       return button;
     };
 
-    const icon = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    icon.setAttribute('viewBox', '0 0 24 24');
+    const icon = shieldIcon();
     icon.setAttribute('class', 'icon');
-    icon.setAttribute('aria-hidden', 'true');
-    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-    path.setAttribute('d', ICON_PATH);
-    path.setAttribute('fill', 'currentColor');
-    icon.append(path);
 
     const section = element('section', { className: 'banner' }, [
       element('div', { className: 'row' }, [

@@ -112,12 +112,15 @@ export class Keeper {
     this.rootOverrides.clear();
   }
 
-  /** Puts the host last under <html>, in the top layer, and watches what the page does to it. */
+  /**
+   * Puts the host first under <html> (so the warning comes first in the Tab order and for screen
+   * readers, before the page), in the top layer, and watches what the page does to it.
+   */
   private place(): void {
     const root = document.documentElement;
     if (!root) return;
     const restoring = this.placed && this.host.parentNode !== root;
-    if (this.host.parentNode !== root) root.append(this.host);
+    if (this.host.parentNode !== root) root.prepend(this.host);
     this.raise();
     if (restoring) this.onRestored();
     this.observer.disconnect();

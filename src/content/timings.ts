@@ -6,9 +6,9 @@
  * protocol. Bounded, so a long single-page-app session holds at most LIMIT entries.
  */
 export interface ReportTiming {
-  /** Reading the page: collectSignals(). */
+  /** Reading the page: collectSignals(), and collectContent() when the background asked for the main area. */
   collectMs: number;
-  /** Waiting for the background's decision on those signals. */
+  /** Waiting for the background's decision on those signals (two round trips when it asked for the main area). */
   decideMs: number;
   /** Showing or hiding the banner. */
   renderMs: number;
@@ -28,4 +28,21 @@ export function recordReport(start: number, collected: number, decided: number, 
     decideMs: decided - collected,
     renderMs: rendered - decided,
   });
+}
+
+/** One look of the tile marker at a list page's links (src/content/marks.ts). */
+export interface TileLook {
+  /** Links read in this look (only links not read before). */
+  links: number;
+  /** Reading them, on the page's main thread. */
+  readMs: number;
+}
+
+const tileLooks: TileLook[] = [];
+export const TILE_LOOKS_GLOBAL = '__vendorGuardTileLooks';
+(globalThis as unknown as Record<string, unknown>)[TILE_LOOKS_GLOBAL] = tileLooks;
+
+export function recordTileLook(links: number, readMs: number): void {
+  if (tileLooks.length >= LIMIT) tileLooks.shift();
+  tileLooks.push({ links, readMs });
 }

@@ -1,4 +1,5 @@
 import type { PageSignals } from '../core/classify/page-signals.ts';
+import type { TileLink } from '../core/classify/tiles.ts';
 import type { Verdict } from '../core/classify/verdict.ts';
 import type { CompiledBlockRules } from '../core/policy/block-rules.ts';
 import type { Decision } from '../core/policy/decide.ts';
@@ -21,6 +22,23 @@ export interface OrganizationView {
 export interface WarningView {
   decision: Decision;
   vendor: VendorView | null;
+  /** The page is a shop's, portal's or app store's page about no vendor: its product tiles may get marks (content/marks.ts). */
+  markTiles: boolean;
+}
+
+/**
+ * The background's answer to a page's signals: what to show, and whether it wants the page's
+ * main area read (the signals or the URL named a vendor and nothing cheap settled the page).
+ */
+export interface PageSignalsAnswer {
+  view: WarningView;
+  needsContent: boolean;
+}
+
+/** Product tiles on a list page (search results, a category) to mark, by index in the links sent, with their vendors. */
+export interface TileMarksView {
+  marks: { index: number; vendor: number }[];
+  vendors: VendorView[];
 }
 
 /** The state of one tab as the background sees it. */
@@ -68,6 +86,7 @@ export type BackgroundRequest =
   | { type: 'page-signals'; signals: PageSignals }
   | { type: 'dismiss-page' }
   | { type: 'allow-site' }
+  | { type: 'listing-tiles'; links: TileLink[] }
   // From extension pages:
   | { type: 'get-tab-state'; tabId: number }
   | { type: 'get-block-info'; url: string }
@@ -79,9 +98,10 @@ export type BackgroundRequest =
 
 /** What the background answers to each request type. */
 export interface BackgroundResponse {
-  'page-signals': WarningView;
+  'page-signals': PageSignalsAnswer;
   'dismiss-page': WarningView;
   'allow-site': WarningView;
+  'listing-tiles': TileMarksView;
   'get-tab-state': TabState | null;
   'get-block-info': BlockInfo;
   proceed: { ok: boolean };
@@ -91,7 +111,7 @@ export interface BackgroundResponse {
   'clear-imported-policy': OptionsState;
 }
 
-export const CONTENT_REQUESTS = ['page-signals', 'dismiss-page', 'allow-site'] as const;
+export const CONTENT_REQUESTS = ['page-signals', 'dismiss-page', 'allow-site', 'listing-tiles'] as const;
 export const PAGE_REQUESTS = [
   'get-tab-state', 'get-block-info', 'proceed', 'get-options-state', 'save-settings', 'import-policy', 'clear-imported-policy',
 ] as const;

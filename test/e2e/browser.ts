@@ -22,6 +22,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const DIST = path.resolve(HERE, '../..', process.env['VENDOR_GUARD_DIST'] ?? 'dist/chrome');
 
 export const BANNER_TAG = 'vendor-guard-banner';
+export const MARK_TAG = 'vendor-guard-mark';
 
 const DEFAULT_CHROME_PATH = '/usr/bin/chromium';
 
@@ -157,7 +158,17 @@ interface ChromeInWorker {
     webNavigation: {
       getFrame(details: { tabId: number; frameId: number }): Promise<{ url: string } | null>;
     };
+    storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
   };
+}
+
+/**
+ * Whether the extension has read the organisation policy since it started (it caches each
+ * reading as "managedPolicy"; see platform/policy.ts). After that first reading it judges the
+ * open pages again, which a test counting the content script's work must wait out.
+ */
+export async function policyReadOnce(sw: Worker): Promise<boolean> {
+  return sw.evaluate(async () => 'managedPolicy' in (await (globalThis as unknown as ChromeInWorker).chrome.storage.local.get('managedPolicy')));
 }
 
 /** The badge text the extension set for a tab ("" when none). */
@@ -269,6 +280,25 @@ function collectText(node: DomNode, out: string[]): void {
 }
 
 const isBannerHost = (n: DomNode) => n.nodeType === ELEMENT_NODE && n.localName === BANNER_TAG;
+
+function findNodes(node: DomNode, test: (n: DomNode) => boolean, out: DomNode[] = []): DomNode[] {
+  if (test(node)) out.push(node);
+  for (const child of childrenOf(node)) findNodes(child, test, out);
+  return out;
+}
+
+/** The tile marks on the page (src/content/marks.ts): each one's accessible name and visible text, in document order. */
+export async function tileMarks(page: Page): Promise<{ label: string; text: string }[]> {
+  return withSession(page, async (session) => {
+    const hosts = findNodes(await piercedDocument(session), (n) => n.nodeType === ELEMENT_NODE && n.localName === MARK_TAG);
+    return hosts.map((host) => {
+      const mark = findNode(host, (n) => n.nodeType === ELEMENT_NODE && attribute(n, 'role') === 'img');
+      const parts: string[] = [];
+      if (mark) collectText(mark, parts);
+      return { label: (mark && attribute(mark, 'aria-label')) ?? '', text: parts.join(' ').replace(/\s+/g, ' ').trim() };
+    });
+  });
+}
 
 /**
  * All text inside the banner (its closed shadow root included, collapsed panels too), with

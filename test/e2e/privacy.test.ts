@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_HOSTS, FIXTURE_PAGES } from '../fixtures/server.ts';
-import { bannerText, clickBannerButton, extensionPage, settle, tabIdOf } from './browser.ts';
+import { bannerText, clickBannerButton, DIST, extensionPage, settle, tabIdOf } from './browser.ts';
 import { useExtensionSuite, WARN_TIMEOUT } from './suite.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -136,24 +136,38 @@ describe('privacy', () => {
 });
 
 describe('permissions', () => {
-  const manifestOf = (dir: string) => JSON.parse(readFileSync(path.join(ROOT, 'dist', dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  // The Chrome build under test (VENDOR_GUARD_DIST, see browser.ts) and dist/firefox.
+  const manifestOf = (dir: string) =>
+    JSON.parse(readFileSync(dir === 'chrome' ? path.join(DIST, 'manifest.json') : path.join(ROOT, 'dist', dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 
   it('are the ones the features need, the same in both builds, and each is explained in the README', () => {
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    const expected = ['declarativeNetRequest', 'downloads', 'notifications', 'storage', 'webNavigation'];
+    const expected = ['declarativeNetRequest', 'downloads', 'notifications', 'scripting', 'storage', 'webNavigation'];
     for (const build of ['chrome', 'firefox']) {
       const manifest = manifestOf(build);
       expect([...(manifest['permissions'] as string[])].sort(), build).toEqual(expected);
       expect(manifest['optional_permissions'], build).toBeUndefined();
+      // Every site only on request, for "check every shopping and download site" (off by default).
+      expect(manifest['optional_host_permissions'], build).toEqual(['*://*/*']);
       const hosts = manifest['host_permissions'] as string[];
       // Site access only where the content script runs: no <all_urls>, no wildcard scheme hosts.
       const matches = (manifest['content_scripts'] as { matches: string[] }[]).flatMap((script) => script.matches);
       expect(hosts, build).toEqual(matches);
       expect(hosts.some((host) => /<all_urls>|^\*:\/\/\*\/|^https?:\/\/\*\//.test(host)), build).toBe(false);
+      // Sites cannot probe for the extension: only the blocking page is web-accessible, under an
+      // address they cannot guess (Chrome: per session; Firefox: moz-extension ids are random per
+      // install), and the content script is one file that loads nothing from the extension.
+      const blockedPage = { matches: ['<all_urls>'], resources: ['src/ui/blocked/index.html'] };
+      expect(manifest['web_accessible_resources'], build).toEqual([build === 'chrome' ? { ...blockedPage, use_dynamic_url: true } : blockedPage]);
+      const scripts = (manifest['content_scripts'] as { js: string[] }[]).flatMap((script) => script.js);
+      expect(scripts, build).toEqual(['content.js']);
+      const code = readFileSync(path.join(build === 'chrome' ? DIST : path.join(ROOT, 'dist', build), 'content.js'), 'utf8');
+      expect(code, build).not.toMatch(/\bimport\s*\(|getURL\(/);
     }
     const section = readme.slice(readme.indexOf('## Permissions'));
     expect(section.length).toBeGreaterThan(100);
     for (const permission of expected) expect(section, permission).toContain(`\`${permission}\``);
     expect(section).toMatch(/site access/i);
+    expect(section).toContain('`optional_host_permissions`');
   });
 });

@@ -50,4 +50,24 @@ describe('single-page app', () => {
 
     expect(await sameDocument()).toBe('same document');
   });
+
+  it('follows a product shown in place, without a URL change, and the way back to the list', async () => {
+    const page = await suite.open('bestbuy-spa');
+    await settle(page);
+    const sw = suite.browser.serviceWorker;
+    const tabId = await tabIdOf(page, sw);
+    const listing = page.url();
+    expect(await bannerText(page)).toBeNull();
+
+    await page.getByRole('button', { name: /^Quick view: Kaspersky Premium/ }).click();
+    expect(await page.title()).toMatch(/^Kaspersky Premium/);
+    await expect.poll(() => bannerText(page), { timeout: SPA_TIMEOUT }).toContain('Kaspersky');
+    await expect.poll(() => badgeText(sw, tabId), { timeout: SPA_TIMEOUT }).not.toBe('');
+
+    await page.getByRole('link', { name: '‹ Back to results' }).click();
+    expect(await page.title()).toMatch(/^Antivirus/);
+    await expect.poll(() => bannerText(page), { timeout: SPA_TIMEOUT }).toBeNull();
+    await expect.poll(() => badgeText(sw, tabId), { timeout: SPA_TIMEOUT }).toBe('');
+    expect(page.url()).toBe(listing);
+  });
 });

@@ -1,4 +1,6 @@
 import { VENDORS } from '../vendors/index.ts';
+import { hostIn } from './rule.ts';
+import { parseUrlParts } from './url-parts.ts';
 import { DOWNLOAD_PORTALS } from './rules/portals.ts';
 import { RETAILERS } from './rules/shops.ts';
 
@@ -34,4 +36,16 @@ export function extensionHosts(): string[] {
   for (const [label, suffixes] of RETAILERS) for (const suffix of suffixes) hosts.add(`${label}.${suffix}`);
   for (const [label, portal] of DOWNLOAD_PORTALS) for (const host of portal.hosts ?? [`${label}.com`]) hosts.add(host);
   return [...hosts].sort();
+}
+
+/** Retailers, download portals and app stores (not vendor sites): where list pages have product tiles to mark. */
+const SHOP_HOSTS: ReadonlySet<string> = new Set([
+  ...extensionHosts().filter((host) => !VENDORS.some((vendor) => vendor.domains.includes(host))),
+  ...STORE_PATTERNS.map((pattern) => pattern.split('/')[2]!),
+]);
+
+/** Whether a page is on a shop, download portal or app store the extension knows. */
+export function onKnownShopSite(url: string): boolean {
+  const parts = parseUrlParts(url);
+  return parts !== null && parts !== 'unsupported' && hostIn(parts.host, SHOP_HOSTS);
 }

@@ -10,8 +10,10 @@ import { ShieldMark } from '../components/ShieldMark.tsx';
 import { LockedNote, RadioGroup, type Choice } from './Choices.tsx';
 import { OrganizationPanel } from './OrganizationPanel.tsx';
 import { PolicyProblemsPanel } from './PolicyProblems.tsx';
+import { problemText } from './problems.ts';
 import { ProfilePanel } from './ProfilePanel.tsx';
-import { defaultSettings, fallbackState, focusIndexAfterRemoval, MAX_PROFILE_BYTES, withUserSettings, type ImportResult } from './state.ts';
+import { ScanPanel, type ScanControls } from './ScanPanel.tsx';
+import { defaultSettings, fallbackState, focusIndexAfterRemoval, MAX_PROFILE_BYTES, MAX_PROFILE_MEGABYTES, withUserSettings, type ImportResult } from './state.ts';
 
 export { defaultSettings, focusIndexAfterRemoval } from './state.ts';
 
@@ -29,12 +31,14 @@ export interface OptionsProps {
   onExternalChange: (callback: () => void) => () => void;
   /** Writes text to the clipboard. */
   copyText: (text: string) => Promise<void>;
+  /** Checking every shopping and download site (its panel is left out without it). */
+  scanning?: ScanControls;
 }
 
 type Status = { kind: 'idle' } | { kind: 'saved'; message: string; count: number } | { kind: 'failed'; message: string; count: number };
 type Focus = 'site-row' | 'sites-heading' | 'confirm-reset' | 'reset' | 'import';
 
-export function Options({ i18n, loadState, saveSettings, importPolicy, clearImportedPolicy, onExternalChange, copyText }: OptionsProps) {
+export function Options({ i18n, loadState, saveSettings, importPolicy, clearImportedPolicy, onExternalChange, copyText, scanning }: OptionsProps) {
   const { t } = i18n;
   const [state, setState] = useState<OptionsState | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -115,7 +119,7 @@ export function Options({ i18n, loadState, saveSettings, importPolicy, clearImpo
     setBusy(true);
     try {
       if (file.size > MAX_PROFILE_BYTES) {
-        setImportProblems([{ path: '', message: t('options_profile_too_large'), fallback: '' }]);
+        setImportProblems([{ path: '', code: 'file_too_large', values: [MAX_PROFILE_MEGABYTES], fallback: 'not_imported' }]);
         return;
       }
       const result = await importPolicy(await file.text());
@@ -127,7 +131,7 @@ export function Options({ i18n, loadState, saveSettings, importPolicy, clearImpo
         setImportProblems(result.problems);
       }
     } catch (error) {
-      setImportProblems([{ path: '', message: errorMessage(error), fallback: '' }]);
+      setImportProblems([{ path: '', code: 'import_failed', values: [errorMessage(error)], fallback: 'not_imported' }]);
     } finally {
       setBusy(false);
     }
@@ -207,7 +211,7 @@ export function Options({ i18n, loadState, saveSettings, importPolicy, clearImpo
           <ul>
             {state.settingsProblems.map((problem, index) => (
               <li key={`${problem.path}-${index}`}>
-                <code>{problem.path || t('options_problem_whole')}</code>: {problem.message}
+                <code>{problem.path || t('options_problem_whole')}</code>: {problemText(problem, i18n)}
               </li>
             ))}
           </ul>
@@ -258,6 +262,8 @@ export function Options({ i18n, loadState, saveSettings, importPolicy, clearImpo
           }}
         />
       </section>
+
+      {scanning ? <ScanPanel i18n={i18n} controls={scanning} /> : null}
 
       <section class="card panel" aria-labelledby="sites-heading" aria-describedby={sitesLocked ? 'sites-locked' : undefined}>
         <div class="panel-head">

@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { sendToBackground, t, uiLanguage } from '../../platform/runtime.ts';
+import { onScanningChanged, readScanning, turnOffScanning, turnOnScanning } from '../../platform/scanning.ts';
 import { pageI18n, type I18n } from '../components/i18n.ts';
 import { Options } from './Options.tsx';
+import type { ScanControls } from './ScanPanel.tsx';
 import '../components/base.css';
 import './options.css';
 
@@ -23,6 +25,21 @@ async function copyText(text: string): Promise<void> {
   await navigator.clipboard.writeText(text);
 }
 
+/** Checking every site: the permission (granted here or in the browser's settings) and the policy decide what the panel shows. */
+const scanning: ScanControls = {
+  read: readScanning,
+  turnOn: turnOnScanning,
+  turnOff: turnOffScanning,
+  onChange: (callback) => {
+    const stopPermission = onScanningChanged(callback);
+    const stopPage = onExternalChange(callback);
+    return () => {
+      stopPermission();
+      stopPage();
+    };
+  },
+};
+
 const i18n: I18n = pageI18n(t, uiLanguage());
 document.documentElement.lang = i18n.locale;
 document.title = t('options_title');
@@ -38,6 +55,7 @@ if (root) {
       clearImportedPolicy={() => sendToBackground({ type: 'clear-imported-policy' })}
       onExternalChange={onExternalChange}
       copyText={copyText}
+      scanning={scanning}
     />,
     root,
   );

@@ -10,14 +10,14 @@ export function defaultSettings(): Settings {
   return { mode: DEFAULT_SETTINGS.mode, downloadGuard: DEFAULT_SETTINGS.downloadGuard, allowedSites: [...DEFAULT_SETTINGS.allowedSites] };
 }
 
-/** What the page shows when the background cannot be reached: the defaults, with the problem reported. */
-export function fallbackState(message: string): OptionsState {
+/** What the page shows when the background cannot be reached: the defaults, with the browser's error reported. */
+export function fallbackState(detail: string): OptionsState {
   const settings = defaultSettings();
   return {
     settings,
     effective: { ...POLICY_DEFAULTS, ...settings, extraVendors: [], blockedDomains: [], exemptDomains: [] },
     locked: [],
-    settingsProblems: [{ path: '', message }],
+    settingsProblems: [{ path: '', code: 'load_failed', values: [detail] }],
     policyProblems: [],
     importedPolicy: null,
     managedPolicy: null,
@@ -66,6 +66,7 @@ export const LOCKED_KEY_LABELS: Readonly<Record<LockedKey, string>> = {
   supportEmail: 'options_key_support_email',
   message: 'options_key_message',
   downloadGuard: 'options_key_download_guard',
+  scanAllSites: 'options_key_scan_all_sites',
   allowedSites: 'options_key_allowed_sites',
 };
 
@@ -82,4 +83,5 @@ export function focusIndexAfterRemoval(removed: number, length: number): number 
 }
 
 /** Larger files are refused before they are read (a policy within every limit is far smaller). */
-export const MAX_PROFILE_BYTES = 16 * 1024 * 1024;
+export const MAX_PROFILE_MEGABYTES = 16;
+export const MAX_PROFILE_BYTES = MAX_PROFILE_MEGABYTES * 1024 * 1024;

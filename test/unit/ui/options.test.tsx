@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS, type Settings, type SettingsProblem } from '../../../
 import { exportPolicyFile, policySnippets, VENDOR_GUARD_IDS } from '../../../src/core/policy/snippets.ts';
 import type { OptionsState } from '../../../src/platform/messages.ts';
 import { focusIndexAfterRemoval, Options } from '../../../src/ui/options/Options.tsx';
-import { exportedPolicy, LOCKED_KEY_LABELS, snippetTitleKey } from '../../../src/ui/options/state.ts';
+import { exportedPolicy, LOCKED_KEY_LABELS, MAX_PROFILE_BYTES, snippetTitleKey } from '../../../src/ui/options/state.ts';
 import { messages } from './i18n-stub.ts';
 import { i18n } from './i18n-stub.ts';
 
@@ -235,9 +235,10 @@ describe('Options: organisation policy', () => {
       user: user(),
       managedPolicy: { mode: 'block' },
       policyProblems: [
-        { path: 'supportUrl', message: 'must be a URL starting with https:// or http://', fallback: 'the default or your own setting for this key' },
-        { path: 'extraVendors[0].domains[2]', message: 'is not a hostname (like example.com)', fallback: 'the default or your own setting for this key' },
-        { path: 'colour', message: 'is not a Vendor Guard policy key', fallback: 'ignored' },
+        { path: 'supportUrl', code: 'not_web_url', values: [], fallback: 'default' },
+        { path: 'extraVendors[0].domains[2]', code: 'not_hostname', values: [], fallback: 'default' },
+        { path: 'blockedDomains', code: 'too_many', values: [100_000], fallback: 'default' },
+        { path: 'colour', code: 'unknown_key', values: [], fallback: 'ignored' },
       ],
     });
     const panel = region('Policy problems')!;
@@ -247,7 +248,8 @@ describe('Options: organisation policy', () => {
     expect(rows).toEqual([
       ['supportUrl', 'must be a URL starting with https:// or http://', 'the default or your own setting for this key'],
       ['extraVendors[0].domains[2]', 'is not a hostname (like example.com)', 'the default or your own setting for this key'],
-      ['colour', 'is not a Vendor Guard policy key', 'ignored'],
+      ['blockedDomains', 'has more than 100,000 entries', 'the default or your own setting for this key'],
+      ['colour', 'is not a Vendor Guard policy key', 'nothing: the key is ignored'],
     ]);
     // The valid key still applies.
     expect(radio('mode', 'block').checked).toBe(true);
@@ -275,7 +277,7 @@ describe('Options: organisation profile', () => {
     expect(items).toHaveLength(3);
     expect(items[0]).toBe('mode: must be "off", "warn" or "block"');
     expect(items[1]).toMatch(/^supportUrl: must be a URL/);
-    expect(items[2]).toMatch(/^alternatives\[0\]/);
+    expect(items[2]).toBe('alternatives[0].url: is missing, and it is required');
     expect(radio('mode', 'off').checked).toBe(true);
     expect(radio('mode', 'off').disabled).toBe(false);
     expect(root.querySelector('.org-panel')).toBeNull();
@@ -287,7 +289,21 @@ describe('Options: organisation profile', () => {
     await open({ user: user() });
     await chooseFile('{ not json');
     const item = root.querySelector('[role="alert"] li')?.textContent ?? '';
-    expect(item).toMatch(/^the file: is not JSON/);
+    expect(item).toBe('the file: is not valid JSON (the error is at line 1, column 3)');
+  });
+
+  it('refuses a file over the size limit before reading it', async () => {
+    const { api } = await open({ user: user() });
+    await chooseFile(' '.repeat(MAX_PROFILE_BYTES + 1));
+    expect(api.importPolicy).not.toHaveBeenCalled();
+    expect(root.querySelector('[role="alert"] li')?.textContent).toBe('the file: is larger than 16 MB');
+  });
+
+  it('says what the browser said when the file cannot be checked', async () => {
+    const { api } = await open({ user: user() });
+    api.importPolicy.mockRejectedValueOnce(new Error('Could not establish connection.'));
+    await chooseFile('{}');
+    expect(root.querySelector('[role="alert"] li')?.textContent).toBe('the file: could not be checked: Could not establish connection.');
   });
 
   it('imports a valid profile: applied and locked, "imported" said, earlier errors gone; then removes it', async () => {
@@ -394,14 +410,14 @@ describe('Options: your sites, reset, problems', () => {
     await open({
       user: user(),
       settingsProblems: [
-        { path: 'mode', message: 'Invalid type' },
-        { path: '', message: 'not an object' },
+        { path: 'mode', code: 'not_mode', values: [] },
+        { path: '', code: 'not_object', values: [] },
       ],
     });
     const notice = root.querySelector('.settings-problems')?.textContent ?? '';
     expect(notice).toContain('Some saved settings could not be read and were reset to their defaults:');
-    expect(notice).toContain('mode: Invalid type');
-    expect(notice).toContain('all settings: not an object');
+    expect(notice).toContain('mode: must be "off", "warn" or "block"');
+    expect(notice).toContain('all settings: is not a JSON object of keys and values, like {"mode": "warn"}');
     await click(radio('mode', 'off'));
     expect(root.querySelector('.settings-problems')).toBeNull();
   });
@@ -409,7 +425,7 @@ describe('Options: your sites, reset, problems', () => {
   it('never crashes when loading fails: defaults, with the problem shown', async () => {
     await open(new Error('background unavailable'));
     expect(radio('mode', 'warn').checked).toBe(true);
-    expect(root.querySelector('.settings-problems')?.textContent).toContain('background unavailable');
+    expect(root.querySelector('.settings-problems li')?.textContent).toBe('all settings: could not be loaded: background unavailable');
   });
 
   it('follows changes made elsewhere', async () => {

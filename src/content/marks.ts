@@ -1,0 +1,140 @@
+import type { TileLink } from '../core/classify/tiles.ts';
+import type { TileMarksView, VendorView } from '../platform/messages.ts';
+import { t } from '../platform/runtime.ts';
+import { bannerLocale, restrictionLine, shieldIcon } from './banner.ts';
+import { recordTileLook } from './timings.ts';
+
+const HOST_TAG = 'vendor-guard-mark';
+/** Links read in one look; the background refuses longer lists. */
+const LINKS_PER_LOOK = 600;
+/** Links read on one page in all: a page that keeps adding links (endless feeds) is not followed for ever. */
+const LINKS_PER_PAGE = 5_000;
+/** Added nodes are looked at together, this long after the last addition… */
+const SETTLE_MS = 300;
+/** …and at most this often, however busy the page is. */
+const MIN_INTERVAL_MS = 1_000;
+
+const STYLE = `
+:host { all: initial; }
+.mark { display: inline-flex; align-items: center; gap: 3px; margin: 2px 4px; padding: 1px 6px 1px 4px;
+  font: 600 11px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #7c2d12; background: #fff7ed;
+  border: 1px solid #9a3412; border-radius: 999px; white-space: nowrap; vertical-align: middle; cursor: help; }
+svg { width: 12px; height: 12px; flex: none; }
+@media (prefers-color-scheme: dark) { .mark { color: #fed7aa; background: #292524; border-color: #fdba74; } }
+`;
+
+/** What a person (or a screen reader) takes the link to say: its label, its text, else its image's description. */
+function linkText(link: HTMLAnchorElement): string {
+  const text = link.getAttribute('aria-label') || link.textContent || link.querySelector('img[alt]')?.getAttribute('alt') || link.title;
+  return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+
+/**
+ * Small marks next to a restricted vendor's product tiles on list pages (search results,
+ * categories) of shops, download portals and app stores, where a banner over the whole page
+ * would be wrong: the page lists many products and most are not the vendor's. The background
+ * decides which links are such tiles; this only reads links and places marks.
+ *
+ * Observation is scoped and cheap: the page's links are read once, then only the links inside
+ * nodes the page adds later (more results, an in-page search), gathered and read at most once a
+ * second. Text changes, attribute changes and removals cost nothing.
+ */
+export class TileMarker {
+  private seen = new WeakSet<HTMLAnchorElement>();
+  private readonly marks = new Set<HTMLElement>();
+  private observer: MutationObserver | null = null;
+  private added: Node[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private lastLook = 0;
+  private linksRead = 0;
+  /** Bumped by stop(): answers to looks made before it are dropped. */
+  private generation = 0;
+
+  constructor(private readonly ask: (links: TileLink[]) => Promise<TileMarksView | undefined>) {}
+
+  start(): void {
+    if (this.observer || !document.body) return;
+    this.observer = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) if (node instanceof Element && node.localName !== HOST_TAG) this.added.push(node);
+      }
+      if (this.added.length > 0) this.schedule();
+    });
+    this.observer.observe(document.body, { childList: true, subtree: true });
+    void this.look([document.body]);
+  }
+
+  /** Removes every mark and stops watching (the page became a product page, or warnings were turned off). */
+  stop(): void {
+    this.generation++;
+    this.observer?.disconnect();
+    this.observer = null;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.added = [];
+    this.marks.forEach((mark) => mark.remove());
+    this.marks.clear();
+    this.seen = new WeakSet();
+    this.linksRead = 0;
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    const wait = Math.max(SETTLE_MS, this.lastLook + MIN_INTERVAL_MS - performance.now());
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      const roots = this.added.filter((node): node is Element => node instanceof Element && node.isConnected);
+      this.added = [];
+      void this.look(roots);
+    }, wait);
+  }
+
+  private async look(roots: Element[]): Promise<void> {
+    const start = (this.lastLook = performance.now());
+    const links: HTMLAnchorElement[] = [];
+    const take = (link: HTMLAnchorElement) => {
+      if (this.seen.has(link) || links.length >= LINKS_PER_LOOK || this.linksRead + links.length >= LINKS_PER_PAGE) return;
+      this.seen.add(link);
+      links.push(link);
+    };
+    for (const root of roots) {
+      if (root instanceof HTMLAnchorElement && root.href) take(root);
+      for (const link of root.querySelectorAll<HTMLAnchorElement>('a[href]')) take(link);
+    }
+    if (links.length === 0) return;
+    this.linksRead += links.length;
+    const generation = this.generation;
+    const read = links.map((link) => ({ href: link.href, text: linkText(link) }));
+    recordTileLook(links.length, performance.now() - start);
+    const view = await this.ask(read).catch(() => undefined);
+    if (!view || generation !== this.generation) return;
+    for (const { index, vendor } of view.marks) {
+      const link = links[index];
+      const vendorView = view.vendors[vendor];
+      if (link?.isConnected && vendorView) this.place(link, vendorView);
+    }
+  }
+
+  private place(link: HTMLAnchorElement, vendor: VendorView): void {
+    const host = document.createElement(HOST_TAG);
+    host.style.cssText = 'all: initial !important; display: inline-block !important;';
+    const root = host.attachShadow({ mode: 'closed' });
+    const label = t('mark_label', [vendor.name || t('organization_fallback_name'), restrictionLine(vendor, bannerLocale())]);
+    const mark = document.createElement('span');
+    mark.className = 'mark';
+    mark.setAttribute('role', 'img');
+    mark.setAttribute('aria-label', label);
+    mark.title = label;
+    mark.lang = bannerLocale();
+    const icon = shieldIcon();
+    const text = document.createElement('span');
+    text.setAttribute('aria-hidden', 'true');
+    text.textContent = t('mark_text');
+    mark.append(icon, text);
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    root.append(style, mark);
+    link.after(host);
+    this.marks.add(host);
+  }
+}

@@ -1,0 +1,89 @@
+import * as v from 'valibot';
+import type { CompiledRegistry, CompiledVendor } from './compile.ts';
+import { classifyUrl } from './url.ts';
+import { domainParts, parseUrlParts } from './url-parts.ts';
+import { isFlagged } from './verdict.ts';
+
+/** A link on a search or category page, as the content script read it (untrusted). */
+export interface TileLink {
+  href: string;
+  /** The link's accessible text: aria-label, else its text, else its image's alt text. */
+  text: string;
+}
+
+/** A link to mark, by its index in the list the content script sent. */
+export interface TileMark {
+  index: number;
+  vendor: string;
+}
+
+/** At most this many links are read from one page (and checked here). */
+export const MAX_TILE_LINKS = 600;
+
+const TileLinksSchema = v.pipe(
+  v.array(v.object({ href: v.pipe(v.string(), v.maxLength(2048)), text: v.pipe(v.string(), v.transform((text) => text.slice(0, 300))) })),
+  v.maxLength(MAX_TILE_LINKS),
+);
+
+/** Checks links that crossed a message boundary (they come from an untrusted page); null if malformed. */
+export function parseTileLinks(input: unknown): TileLink[] | null {
+  const result = v.safeParse(TileLinksSchema, input);
+  return result.success ? result.output : null;
+}
+
+/** Path segments of searches, filters and brand or category hubs: links there lead to more lists, not to a product. */
+const LIST_SEGMENTS = new Set([
+  's', 'search', 'sch', 'pl', 'searchpage.jsp', 'find', 'results', 'browse', 'b', 'c', 'brand', 'brands', 'stores',
+  'store-front', 'category', 'categories', 'collections', 'tag', 'tags', 'compare', 'reviews', 'review', 'top-charts', 'charts',
+]);
+/** Link texts that lead to more of a list rather than to one product ("Shop all Kaspersky"). */
+const LIST_TEXT = /^(?:shop|see|view|browse|more|all|explore|visit|search|show|compare)\b/i;
+/** Words that make a link a story about a product rather than the product ("Kaspersky Premium review"). */
+const STORY_WORDS = new Set([
+  'review', 'reviews', 'vs', 'versus', 'comparison', 'compare', 'news', 'blog', 'article', 'forum', 'thread', 'how',
+  'guide', 'uninstall', 'remove', 'removal', 'alternative', 'alternatives', 'ban', 'bans', 'banned', 'problem', 'fix',
+]);
+/** Product titles name the brand first, or after a short prefix ("NEW Kaspersky Plus …", "Sponsored Ad - Kaspersky …"). */
+const BRAND_AFTER_AT_MOST = 2;
+
+/**
+ * Which links on a retailer's, portal's or app store's list page (search results, a category)
+ * lead to a vendor's product, so each product tile can carry a small mark instead of a warning
+ * over the whole page. A link counts when its URL is itself a vendor listing (an app id, a
+ * product slug), or when its text reads like that vendor's product title (the brand near the
+ * start, more than the brand alone, not a review or a "shop all" link) and it leads to another
+ * page of the same site that is not a further list. One mark per destination: a tile's image
+ * and title usually link to the same product, and the title (the longer text) gets the mark.
+ */
+export function vendorTiles(pageUrl: string, links: readonly TileLink[], registry: CompiledRegistry): TileMark[] {
+  const page = parseUrlParts(pageUrl);
+  // On the vendor's own site every page is the vendor's: the popup and badge say so already.
+  if (page === null || page === 'unsupported' || classifyUrl(pageUrl, registry).reasons.includes('vendor-domain')) return [];
+  const site = domainParts(page.host).domain;
+  const best = new Map<string, { index: number; vendor: string; length: number }>();
+  links.forEach((link, index) => {
+    const vendor = tileVendor(link, site, registry);
+    if (!vendor) return;
+    const key = link.href.split('#')[0]!;
+    const current = best.get(key);
+    if (!current || link.text.length > current.length) best.set(key, { index, vendor: vendor.id, length: link.text.length });
+  });
+  return [...best.values()].map(({ index, vendor }) => ({ index, vendor })).sort((a, b) => a.index - b.index);
+}
+
+function tileVendor(link: TileLink, site: string, registry: CompiledRegistry): CompiledVendor | undefined {
+  const text = link.text.replace(/\s+/g, ' ').trim();
+  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (LIST_TEXT.test(text) || words.some((word) => STORY_WORDS.has(word))) return undefined;
+  const target = parseUrlParts(link.href);
+  if (target === null || target === 'unsupported' || target.segments.some((segment) => LIST_SEGMENTS.has(segment))) return undefined;
+
+  const verdict = classifyUrl(link.href, registry);
+  if (verdict.kind === 'vendor') return undefined;
+  if (isFlagged(verdict)) return registry.vendors.find((vendor) => vendor.id === verdict.vendor);
+
+  const match = registry.tokenPattern.exec(text);
+  if (words.length < 2 || !match || domainParts(target.host).domain !== site) return undefined;
+  const wordsBefore = text.slice(0, match.index).split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
+  return wordsBefore <= BRAND_AFTER_AT_MOST ? registry.byToken.get(match[0].toLowerCase()) : undefined;
+}
