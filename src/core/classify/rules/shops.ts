@@ -45,13 +45,17 @@ export const RETAILERS: ReadonlyMap<string, readonly string[]> = new Map<string,
 const LISTING_INDEX =
   /(?:^|\/)(?:s|search|searchpage\.jsp|sch|browse|c|cat|category|categories|catalog|catalogsearch|b|brand|brands|pl|list|results|compare)(?:[/.]|$)/;
 
+/** A retailer's pages about a product that sell nothing: reviews, questions, buying guides and articles. */
+const ABOUT_PAGE =
+  /(?:^|\/)(?:reviews?|product-reviews|customer-reviews|questions|answers|ask|articles?|blog|news|content|guides?|help|forums?|community)(?:[/.]|$)/;
+
 /** A retailer's product page whose URL names the vendor or one of its products. */
 export const resellerListing: UrlRule = {
   id: 'reseller-listing',
   kind: 'purchase',
   match: (context: UrlContext) => {
     const { path } = context.parts;
-    if (!RETAILERS.has(context.domain.label) || LISTING_INDEX.test(path)) return null;
+    if (!RETAILERS.has(context.domain.label) || LISTING_INDEX.test(path) || ABOUT_PAGE.test(path)) return null;
     const vendor = context.vendorNamedIn(path);
     return vendor ? verdict(vendor, 'purchase', 'reseller-listing') : null;
   },
@@ -74,6 +78,9 @@ export const resellerListing: UrlRule = {
       'https://www.bestbuy.com/site/searchpage.jsp?st=kaspersky',
       'https://arvutitark.ee/arvutid-ja-lisad/tarkvara/ms-win-11-pro-mui-esd-1139855',
       'https://www.cdkeys.com',
+      'https://www.amazon.com/Kaspersky-Premium-Total-Security-Devices/product-reviews/B0CFWQ1JKZ',
+      'https://www.bestbuy.com/site/reviews/kaspersky-premium-3-devices-1-year/6560001',
+      'https://www.cdw.com/content/cdw/en/articles/security/kaspersky-ban-guidance.html',
     ],
   },
 };
