@@ -13,6 +13,8 @@ const LINKS_PER_PAGE = 5_000;
 const SETTLE_MS = 300;
 /** …and at most this often, however busy the page is. */
 const MIN_INTERVAL_MS = 1_000;
+/** Beyond this many added subtrees waiting, the page is read again from <body> instead. */
+const QUEUED_SUBTREES = 200;
 
 const STYLE = `
 :host { all: initial; }
@@ -37,13 +39,17 @@ function linkText(link: HTMLAnchorElement): string {
  *
  * Observation is scoped and cheap: the page's links are read once, then only the links inside
  * nodes the page adds later (more results, an in-page search), gathered and read at most once a
- * second. Text changes, attribute changes and removals cost nothing.
+ * second and at most LINKS_PER_LOOK at a time. Text changes, attribute changes and removals cost
+ * nothing.
  */
 export class TileMarker {
   private seen = new WeakSet<HTMLAnchorElement>();
   private readonly marks = new Set<HTMLElement>();
   private observer: MutationObserver | null = null;
-  private added: Node[] = [];
+  /** Subtrees whose links are still to be read, oldest first. */
+  private queue: Element[] = [];
+  /** The links of the subtree being read, when a look stopped in the middle of it. */
+  private partial: { links: NodeListOf<HTMLAnchorElement>; next: number } | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastLook = 0;
   private linksRead = 0;
@@ -56,12 +62,15 @@ export class TileMarker {
     if (this.observer || !document.body) return;
     this.observer = new MutationObserver((records) => {
       for (const record of records) {
-        for (const node of record.addedNodes) if (node instanceof Element && node.localName !== HOST_TAG) this.added.push(node);
+        for (const node of record.addedNodes) if (node instanceof Element && node.localName !== HOST_TAG) this.queue.push(node);
       }
-      if (this.added.length > 0) this.schedule();
+      // Thousands of separate additions are read as one subtree (links already read are skipped).
+      if (this.queue.length > QUEUED_SUBTREES) this.queue = [document.body];
+      if (this.queue.length > 0) this.schedule();
     });
     this.observer.observe(document.body, { childList: true, subtree: true });
-    void this.look([document.body]);
+    this.queue = [document.body];
+    void this.look();
   }
 
   /** Removes every mark and stops watching (the page became a product page, or warnings were turned off). */
@@ -71,7 +80,8 @@ export class TileMarker {
     this.observer = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.added = [];
+    this.queue = [];
+    this.partial = null;
     this.marks.forEach((mark) => mark.remove());
     this.marks.clear();
     this.seen = new WeakSet();
@@ -83,24 +93,41 @@ export class TileMarker {
     const wait = Math.max(SETTLE_MS, this.lastLook + MIN_INTERVAL_MS - performance.now());
     this.timer = setTimeout(() => {
       this.timer = null;
-      const roots = this.added.filter((node): node is Element => node instanceof Element && node.isConnected);
-      this.added = [];
-      void this.look(roots);
+      void this.look();
     }, wait);
   }
 
-  private async look(roots: Element[]): Promise<void> {
-    const start = (this.lastLook = performance.now());
+  /** Up to LINKS_PER_LOOK links not read before, from the queued subtrees in order. */
+  private nextLinks(): HTMLAnchorElement[] {
     const links: HTMLAnchorElement[] = [];
-    const take = (link: HTMLAnchorElement) => {
-      if (this.seen.has(link) || links.length >= LINKS_PER_LOOK || this.linksRead + links.length >= LINKS_PER_PAGE) return;
-      this.seen.add(link);
-      links.push(link);
-    };
-    for (const root of roots) {
-      if (root instanceof HTMLAnchorElement && root.href) take(root);
-      for (const link of root.querySelectorAll<HTMLAnchorElement>('a[href]')) take(link);
+    while (links.length < LINKS_PER_LOOK && this.linksRead + links.length < LINKS_PER_PAGE) {
+      if (!this.partial) {
+        const root = this.queue.shift();
+        if (!root) break;
+        if (!root.isConnected) continue;
+        if (root instanceof HTMLAnchorElement && root.href && !this.seen.has(root)) {
+          this.seen.add(root);
+          links.push(root);
+        }
+        this.partial = { links: root.querySelectorAll<HTMLAnchorElement>('a[href]'), next: 0 };
+      }
+      const partial = this.partial;
+      while (partial.next < partial.links.length && links.length < LINKS_PER_LOOK) {
+        const link = partial.links[partial.next++]!;
+        if (this.seen.has(link)) continue;
+        this.seen.add(link);
+        links.push(link);
+      }
+      if (partial.next >= partial.links.length) this.partial = null;
     }
+    return links;
+  }
+
+  private async look(): Promise<void> {
+    const start = (this.lastLook = performance.now());
+    const links = this.nextLinks();
+    // A long page is read a piece at a time, at most once a second.
+    if ((this.partial || this.queue.length > 0) && this.linksRead + links.length < LINKS_PER_PAGE) this.schedule();
     if (links.length === 0) return;
     this.linksRead += links.length;
     const generation = this.generation;

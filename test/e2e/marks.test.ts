@@ -46,7 +46,7 @@ describe('inline marks on list pages', () => {
   it('reads the links of a page that changes every 20 ms once, not on every change', async () => {
     // The extension reads the organisation policy once after start-up and then judges open pages
     // again; wait for that, so every look below is the page's doing.
-    await expect.poll(() => policyReadOnce(suite.browser.serviceWorker), { timeout: WARN_TIMEOUT }).toBe(true);
+    await expect.poll(() => policyReadOnce(suite.browser.serviceWorker), { timeout: 2 * WARN_TIMEOUT }).toBe(true);
     const page = await suite.browser.context.newPage();
     const probe = await ContentScriptProbe.attach(page, suite.browser.extensionId);
     try {
