@@ -4,6 +4,7 @@
  *
  *   banner.png               the warning on a Kaspersky store page
  *   banner-why.png           the warning with "Why?" open, on another store page
+ *   marks.png                marks beside the Kaspersky products of a shop's search results
  *   popup.png                the toolbar popup on that page (380 × 600, as Chrome shows it)
  *   popup-dark.png           the same in the dark colour scheme
  *   options.png              the options page of a person without an organisation
@@ -18,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { startFixtureServer } from '../test/fixtures/server.ts';
-import { BANNER_TAG, bannerText, clickBannerButton, extensionPage, launchWithExtension, tabIdOf } from '../test/e2e/browser.ts';
+import { BANNER_TAG, bannerText, clickBannerButton, extensionPage, launchWithExtension, MARK_TAG, tabIdOf } from '../test/e2e/browser.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -67,6 +68,15 @@ async function main(): Promise<void> {
     await still(store);
     await store.screenshot({ path: shot('banner.png') });
     console.log(`  ${shot('banner.png')}`);
+
+    // Marks beside the Kaspersky tiles of a shop's search results.
+    const search = await context.newPage();
+    await search.setViewportSize({ width: 1200, height: 640 });
+    await search.goto(server.url('bestbuy-search'));
+    await waitFor(async () => (await search.locator(MARK_TAG).count()) >= 2, 'the tile marks');
+    await still(search);
+    await search.screenshot({ path: shot('marks.png') });
+    console.log(`  ${shot('marks.png')}`);
 
     // "Why?" open.
     const why = await context.newPage();
