@@ -8,7 +8,7 @@
  */
 import { render, type VNode } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mergeSettings } from '../../src/core/policy/merge.ts';
 import { parseManagedPolicy, parsePolicyFile, type OrgPolicy } from '../../src/core/policy/schema.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/policy/settings.ts';
@@ -21,6 +21,7 @@ import type { I18n } from '../../src/ui/components/i18n.ts';
 import { Options } from '../../src/ui/options/Options.tsx';
 import { Popup } from '../../src/ui/popup/Popup.tsx';
 import { t as englishT, translator } from './ui/i18n-stub.ts';
+import { useRenderRoot } from './ui/render-root.ts';
 
 const OPEN = '⟦';
 const CLOSE = '⟧';
@@ -28,19 +29,11 @@ const LOCALE = 'en-US';
 /** Every message, bracketed, so what is left outside brackets did not come from _locales. */
 const bracketed: I18n = { t: (key, substitutions) => `${OPEN}${englishT(key, substitutions)}${CLOSE}`, locale: LOCALE };
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = useRenderRoot();
 
 async function show(vnode: VNode): Promise<void> {
   await act(async () => {
-    render(vnode, root);
+    render(vnode, root.current);
   });
   await act(async () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -71,7 +64,7 @@ const USER_ATTRIBUTES = ['aria-label', 'aria-description', 'title', 'alt', 'plac
 /** Text a person meets in the rendered tree: text nodes and user-facing attributes. */
 function visibleStrings(): string[] {
   const strings: string[] = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  const walker = document.createTreeWalker(root.current, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.nodeType === Node.TEXT_NODE) strings.push(node.textContent ?? '');
     else for (const name of USER_ATTRIBUTES) strings.push((node as Element).getAttribute(name) ?? '');
@@ -233,7 +226,7 @@ describe('rendered pages use only messages and data', () => {
         />,
       );
       // Snippets are generated from the policy (code, not prose): their text is data.
-      const snippets = [...root.querySelectorAll('pre, code')].map((el) => el.textContent ?? '');
+      const snippets = [...root.current.querySelectorAll('pre, code')].map((el) => el.textContent ?? '');
       expectOnlyMessagesAndData(state, bad.problems, snippets, '1,200');
     });
   }
@@ -263,11 +256,11 @@ describe('policy problems in the page language', () => {
         copyText={async () => undefined}
       />,
     );
-    const rows = [...root.querySelectorAll('.policy-problems tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent));
+    const rows = [...root.current.querySelectorAll('.policy-problems tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent));
     expect(rows).toEqual([
       ['exemptDomains', 'hat mehr als 100.000 Einträge', 'der Standardwert oder Ihre eigene Einstellung für diesen Schlüssel'],
       ['Mode', 'ist kein Richtlinienschlüssel von Vendor Guard', 'nichts: der Schlüssel wird ignoriert'],
     ]);
-    expect(root.querySelector('.settings-problems li')?.textContent).toBe('allowedSites: hat den falschen Typ: erwartet Array, gefunden "kaspersky.com"');
+    expect(root.current.querySelector('.settings-problems li')?.textContent).toBe('allowedSites: hat den falschen Typ: erwartet Array, gefunden "kaspersky.com"');
   });
 });

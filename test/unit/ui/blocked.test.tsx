@@ -1,23 +1,16 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { VENDORS } from '../../../src/core/vendors/index.ts';
 import type { BlockInfo, VendorView } from '../../../src/platform/messages.ts';
 import { BACK_TIMEOUT_MS, Blocked, CLOSE_TIMEOUT_MS, type PageNavigation } from '../../../src/ui/blocked/Blocked.tsx';
 import { backPlan, blockedLocation, canProceedTo, reportMailto } from '../../../src/ui/blocked/view.ts';
 import { vendorViewOf } from '../../../src/core/vendors/view.ts';
 import { i18n, t } from './i18n-stub.ts';
+import { useRenderRoot } from './render-root.ts';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = useRenderRoot();
 
 const STORE = 'https://usa.kaspersky.com/premium?utm_source=x&a=1#buy';
 const kaspersky = vendorViewOf(VENDORS[0]!);
@@ -66,7 +59,7 @@ async function show(
   const proceed = vi.fn((_url: string, _remember: boolean) => (proceedResult instanceof Error ? Promise.reject(proceedResult) : Promise.resolve(proceedResult)));
   const loadBlockInfo = vi.fn((_url: string) => (answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer)));
   await act(async () => {
-    render(<Blocked i18n={i18n} url={url} replaced={replaced} loadBlockInfo={loadBlockInfo} proceed={proceed} navigation={navigation} />, root);
+    render(<Blocked i18n={i18n} url={url} replaced={replaced} loadBlockInfo={loadBlockInfo} proceed={proceed} navigation={navigation} />, root.current);
   });
   await act(async () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -74,9 +67,9 @@ async function show(
   return { navigation, proceed, loadBlockInfo };
 }
 
-const button = (name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
-const link = (name: string) => [...root.querySelectorAll('a')].find((a) => a.textContent?.trim() === name);
-const text = () => root.textContent ?? '';
+const button = (name: string) => [...root.current.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+const link = (name: string) => [...root.current.querySelectorAll('a')].find((a) => a.textContent?.trim() === name);
+const text = () => root.current.textContent ?? '';
 const click = (element: HTMLElement | undefined) =>
   act(async () => {
     element?.click();
@@ -110,14 +103,14 @@ describe('Blocked page', () => {
   it('says what was blocked and why, with the URL as text and the restriction with its source', async () => {
     const { loadBlockInfo } = await show(info());
     expect(loadBlockInfo).toHaveBeenCalledWith(STORE);
-    expect(root.querySelector('h1')?.textContent).toBe('Vendor Guard blocked this page');
-    expect(root.querySelector('.blocked-lede')?.textContent).toBe('This page sells Kaspersky software.');
+    expect(root.current.querySelector('h1')?.textContent).toBe('Vendor Guard blocked this page');
+    expect(root.current.querySelector('.blocked-lede')?.textContent).toBe('This page sells Kaspersky software.');
     expect(text()).toContain('The US Commerce Department (BIS) has prohibited sales to US persons since July 20, 2024 and updates since September 29, 2024.');
     const source = link('Read the primary text');
     expect(source?.getAttribute('href')).toMatch(/^https:\/\/www\.federalregister\.gov\//);
-    expect(root.querySelector('.blocked-url')?.textContent).toBe(STORE);
+    expect(root.current.querySelector('.blocked-url')?.textContent).toBe(STORE);
     // The blocked address is never a link.
-    expect([...root.querySelectorAll('a')].some((a) => a.getAttribute('href') === STORE)).toBe(false);
+    expect([...root.current.querySelectorAll('a')].some((a) => a.getAttribute('href') === STORE)).toBe(false);
     expect(text()).toContain('Microsoft Defender');
     expect(text()).toContain('Listed alphabetically, not an endorsement.');
   });
@@ -145,9 +138,9 @@ describe('Blocked page', () => {
     const { navigation } = await show(info(), { replaced: true, historyLength: 2 });
     await click(button('Back to safety'));
     expect(navigation.calls).toEqual(['close', `later ${CLOSE_TIMEOUT_MS}`]);
-    expect(root.querySelector('[role="status"]')?.textContent).toBe('');
+    expect(root.current.querySelector('[role="status"]')?.textContent).toBe('');
     await act(() => navigation.runLater());
-    expect(root.querySelector('[role="status"]')?.textContent).toBe('There is no page to go back to. You can close this tab.');
+    expect(root.current.querySelector('[role="status"]')?.textContent).toBe('There is no page to go back to. You can close this tab.');
   });
 
   it('says the tab can be closed when going back did not leave the page, and never closes it then', async () => {
@@ -155,7 +148,7 @@ describe('Blocked page', () => {
     await click(button('Back to safety'));
     await act(() => navigation.runLater());
     expect(navigation.calls).toEqual(['go -1', `later ${BACK_TIMEOUT_MS}`]);
-    expect(root.querySelector('[role="status"]')?.textContent).toBe('There is no page to go back to. You can close this tab.');
+    expect(root.current.querySelector('[role="status"]')?.textContent).toBe('There is no page to go back to. You can close this tab.');
   });
 
   it('closes a tab opened on the blocking page', async () => {
@@ -167,7 +160,7 @@ describe('Blocked page', () => {
   it('reveals the reasons and the restriction records behind a Details toggle', async () => {
     await show(info());
     const toggle = button('Details')!;
-    const details = root.querySelector<HTMLElement>('#blocked-details')!;
+    const details = root.current.querySelector<HTMLElement>('#blocked-details')!;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(toggle.getAttribute('aria-controls')).toBe('blocked-details');
     expect(details.hidden).toBe(true);
@@ -191,7 +184,7 @@ describe('Blocked page', () => {
 
   it('"Don\'t warn me again about this site" proceeds with remember', async () => {
     const { proceed } = await show(info());
-    const checkbox = [...root.querySelectorAll('label')].find((l) => l.textContent === "Don't warn me again about this site")?.querySelector('input');
+    const checkbox = [...root.current.querySelectorAll('label')].find((l) => l.textContent === "Don't warn me again about this site")?.querySelector('input');
     expect(checkbox?.type).toBe('checkbox');
     await click(checkbox!);
     await click(button('Proceed anyway'));
@@ -201,13 +194,13 @@ describe('Blocked page', () => {
   it('offers no "don\'t warn me again" when the organisation keeps the user list off', async () => {
     await show(info({ allowUserAllowlist: false }));
     expect(button('Proceed anyway')).toBeDefined();
-    expect(root.querySelector('input[type="checkbox"]')).toBeNull();
+    expect(root.current.querySelector('input[type="checkbox"]')).toBeNull();
   });
 
   it('offers no Proceed when the organisation does not allow it', async () => {
     await show(info({ allowProceed: false, allowUserAllowlist: false }));
     expect(button('Proceed anyway')).toBeUndefined();
-    expect(root.querySelector('input[type="checkbox"]')).toBeNull();
+    expect(root.current.querySelector('input[type="checkbox"]')).toBeNull();
     expect(text()).not.toContain('Proceed');
   });
 
@@ -215,13 +208,13 @@ describe('Blocked page', () => {
     const { navigation } = await show(info(), { proceedResult: { ok: false } });
     await click(button('Proceed anyway'));
     expect(navigation.calls).toEqual([]);
-    expect(root.querySelector('[role="status"]')?.textContent).toBe('Vendor Guard could not open this page. Your organisation may not allow it.');
+    expect(root.current.querySelector('[role="status"]')?.textContent).toBe('Vendor Guard could not open this page. Your organisation may not allow it.');
   });
 
   it('never proceeds to an address that is not a web page', async () => {
     await show(info({ url: 'javascript:alert(1)' }), { url: 'javascript:alert(1)' });
     expect(button('Proceed anyway')).toBeUndefined();
-    expect(root.querySelector('.blocked-url')?.textContent).toBe('javascript:alert(1)');
+    expect(root.current.querySelector('.blocked-url')?.textContent).toBe('javascript:alert(1)');
   });
 
   it('reports a mistake by e-mail with the URL and the verdict filled in', async () => {
@@ -264,11 +257,11 @@ describe('Blocked page', () => {
         },
       }),
     );
-    expect(root.querySelector('h1')?.textContent).toBe('Example Corp blocked this page');
-    const message = root.querySelector('.org-message')!;
+    expect(root.current.querySelector('h1')?.textContent).toBe('Example Corp blocked this page');
+    const message = root.current.querySelector('.org-message')!;
     expect(message.querySelector('h2')?.textContent).toBe('Message from Example Corp');
     expect(message.querySelector('.as-written')?.textContent).toBe('Kaspersky is not allowed on company devices.\nAsk IT for <b>Defender</b>.');
-    expect(root.querySelector('b')).toBeNull();
+    expect(root.current.querySelector('b')).toBeNull();
     expect(link('Help page (help.example.com)')?.getAttribute('href')).toBe('https://help.example.com/av');
     expect(link('it@example.com')?.getAttribute('href')).toBe('mailto:it@example.com');
   });
@@ -291,7 +284,7 @@ describe('Blocked page', () => {
       }),
       { url: 'https://shop.example.net/' },
     );
-    expect(root.querySelector('.blocked-lede')?.textContent).toBe("This site is on your organisation's list of blocked sites.");
+    expect(root.current.querySelector('.blocked-lede')?.textContent).toBe("This site is on your organisation's list of blocked sites.");
     expect(text()).toContain('Not approved software.');
     expect(text()).not.toContain('Alternatives');
     expect(text()).not.toContain('Example Corp software');
@@ -307,21 +300,21 @@ describe('Blocked page', () => {
     };
     acme.restriction = acme.restrictions[0]!;
     await show(info({ verdict: { vendor: 'acme-av', kind: 'download', reasons: ['vendor-download-page'] }, vendor: acme }));
-    expect(root.querySelector('.blocked-lede')?.textContent).toBe('This page offers Acme AV software for download.');
-    expect(root.querySelector('.blocked-restriction')?.textContent).toContain('Acme AV is banned by the 2025 procurement rules.');
+    expect(root.current.querySelector('.blocked-lede')?.textContent).toBe('This page offers Acme AV software for download.');
+    expect(root.current.querySelector('.blocked-restriction')?.textContent).toContain('Acme AV is banned by the 2025 procurement rules.');
     expect(link('More information')?.getAttribute('href')).toBe('https://intranet.example.com/rules');
     await click(button('Details'));
-    const record = root.querySelector('[data-restriction="acme-av"]')!;
+    const record = root.current.querySelector('[data-restriction="acme-av"]')!;
     expect(record.querySelector('h3')?.textContent).toBe('Restricted by Example Corp');
     expect(record.querySelector('time')).toBeNull();
     expect(record.querySelector('.as-written')?.textContent).toBe('Acme AV is banned by the 2025 procurement rules.');
-    expect(root.querySelector('#blocked-restrictions-heading')?.textContent).toBe('Why Acme AV is restricted');
+    expect(root.current.querySelector('#blocked-restrictions-heading')?.textContent).toBe('Why Acme AV is restricted');
     expect(link('Other AV')).toBeDefined();
   });
 
   it('keeps the page blocked, with a way back, when the details cannot be loaded', async () => {
     await show(new Error('no background'));
-    expect(root.querySelector('h1')?.textContent).toBe('Vendor Guard blocked this page');
+    expect(root.current.querySelector('h1')?.textContent).toBe('Vendor Guard blocked this page');
     expect(text()).toContain('Vendor Guard could not load the details for this page. It stays blocked.');
     expect(button('Back to safety')).toBeDefined();
     expect(button('Proceed anyway')).toBeUndefined();

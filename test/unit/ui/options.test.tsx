@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mergeSettings } from '../../../src/core/policy/merge.ts';
 import { parsePolicyFile, type OrgPolicy, type PolicyProblem } from '../../../src/core/policy/schema.ts';
 import { DEFAULT_SETTINGS, type Settings, type SettingsProblem } from '../../../src/core/policy/settings.ts';
@@ -11,15 +11,10 @@ import { focusIndexAfterRemoval, Options } from '../../../src/ui/options/Options
 import { exportedPolicy, LOCKED_KEY_LABELS, MAX_PROFILE_BYTES, snippetTitleKey } from '../../../src/ui/options/state.ts';
 import { messages } from './i18n-stub.ts';
 import { i18n } from './i18n-stub.ts';
+import { useRenderRoot } from './render-root.ts';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
+const root = useRenderRoot();
 afterEach(() => {
-  render(null, root);
-  root.remove();
   vi.restoreAllMocks();
 });
 
@@ -92,7 +87,7 @@ async function open(initial: World | Error, { failSave = false, failCopy = false
     copyText: vi.fn((_text: string) => (failCopy ? Promise.reject(new Error('denied')) : Promise.resolve())),
   };
   await act(async () => {
-    render(<Options i18n={i18n} {...api} />, root);
+    render(<Options i18n={i18n} {...api} />, root.current);
   });
   await flush();
   return {
@@ -107,20 +102,20 @@ async function open(initial: World | Error, { failSave = false, failCopy = false
   };
 }
 
-const radio = (name: string, value: string) => root.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`)!;
+const radio = (name: string, value: string) => root.current.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`)!;
 const button = (name: string) =>
-  [...root.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
-const status = () => root.querySelector('[role="status"]')?.textContent ?? '';
+  [...root.current.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
+const status = () => root.current.querySelector('[role="status"]')?.textContent ?? '';
 const click = (element: HTMLElement | undefined) =>
   act(async () => {
     element?.click();
   }).then(flush);
 const region = (name: string) =>
-  [...root.querySelectorAll('section[aria-labelledby]')].find((s) => root.querySelector(`#${s.getAttribute('aria-labelledby')}`)?.textContent === name);
+  [...root.current.querySelectorAll('section[aria-labelledby]')].find((s) => root.current.querySelector(`#${s.getAttribute('aria-labelledby')}`)?.textContent === name);
 
 /** Chooses a file in the profile file input, as the file picker would. */
 async function chooseFile(contents: string, name = 'profile.json') {
-  const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
+  const input = root.current.querySelector<HTMLInputElement>('input[type="file"]')!;
   const file = new File([contents], name, { type: 'application/json' });
   Object.defineProperty(input, 'files', { value: [file], configurable: true });
   await act(async () => {
@@ -133,43 +128,43 @@ async function chooseFile(contents: string, name = 'profile.json') {
 describe('Options: warnings and downloads', () => {
   it('shows Warn / Block / Off in a "Warnings" fieldset and saves a change at once', async () => {
     const { saved } = await open({ user: user() });
-    expect(root.querySelector('fieldset legend')?.textContent).toBe('Warnings');
-    expect([...root.querySelectorAll<HTMLInputElement>('input[name="mode"]')].map((r) => r.value)).toEqual(['warn', 'block', 'off']);
+    expect(root.current.querySelector('fieldset legend')?.textContent).toBe('Warnings');
+    expect([...root.current.querySelectorAll<HTMLInputElement>('input[name="mode"]')].map((r) => r.value)).toEqual(['warn', 'block', 'off']);
     expect(radio('mode', 'warn').checked).toBe(true);
-    expect(root.querySelector('label[for="mode-warn"]')?.textContent).toBe('Warn me on purchase and download pages');
-    expect(root.querySelector('label[for="mode-block"]')?.textContent).toBe('Block purchase and download pages');
-    expect(root.querySelector('#mode-block-hint')?.textContent).toBe('Show a blocking page instead, with the reason and a way back.');
-    expect(root.querySelector('label[for="mode-off"]')?.textContent).toBe('Off');
+    expect(root.current.querySelector('label[for="mode-warn"]')?.textContent).toBe('Warn me on purchase and download pages');
+    expect(root.current.querySelector('label[for="mode-block"]')?.textContent).toBe('Block purchase and download pages');
+    expect(root.current.querySelector('#mode-block-hint')?.textContent).toBe('Show a blocking page instead, with the reason and a way back.');
+    expect(root.current.querySelector('label[for="mode-off"]')?.textContent).toBe('Off');
     expect(status()).toBe('');
     await click(radio('mode', 'off'));
     expect(saved).toEqual([{ mode: 'off', downloadGuard: 'warn', allowedSites: [] }]);
     expect(radio('mode', 'off').checked).toBe(true);
     expect(status()).toBe('Saved');
-    expect(root.querySelector('[role="status"]')?.getAttribute('aria-live')).toBe('polite');
+    expect(root.current.querySelector('[role="status"]')?.getAttribute('aria-live')).toBe('polite');
   });
 
   it('reports the blocking rules in block mode', async () => {
     await open({ user: user({ mode: 'warn' }) });
-    expect(root.querySelector('.block-rules-count')).toBeNull();
+    expect(root.current.querySelector('.block-rules-count')).toBeNull();
     await click(radio('mode', 'block'));
-    expect(root.querySelector('.block-rules-count')?.textContent).toBe('Blocking rules installed: 6');
+    expect(root.current.querySelector('.block-rules-count')?.textContent).toBe('Blocking rules installed: 6');
   });
 
   it('warns, line by line, when the blocking rules exceed the browser limits', async () => {
     await open({ user: user({ mode: 'block' }), overLimit: ['6001 rules; the browser allows 5000', 'rule 7 has a 2400-character pattern'] });
-    const warning = root.querySelector('.block-rules-over-limit')!;
+    const warning = root.current.querySelector('.block-rules-over-limit')!;
     expect(warning.textContent).toContain("Blocking rules could not be installed: the policy exceeds this browser's limits.");
     expect([...warning.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['6001 rules; the browser allows 5000', 'rule 7 has a 2400-character pattern']);
-    expect(root.querySelector('.block-rules-count')).toBeNull();
+    expect(root.current.querySelector('.block-rules-count')).toBeNull();
   });
 
   it('shows the download guard as Notify me / Cancel them / Do nothing and saves it', async () => {
     const { saved } = await open({ user: user() });
-    const legend = [...root.querySelectorAll('fieldset legend')].map((l) => l.textContent);
+    const legend = [...root.current.querySelectorAll('fieldset legend')].map((l) => l.textContent);
     expect(legend).toContain('Installer downloads from restricted vendors');
-    expect(root.querySelector('label[for="downloadGuard-warn"]')?.textContent).toBe('Notify me');
-    expect(root.querySelector('label[for="downloadGuard-block"]')?.textContent).toBe('Cancel them');
-    expect(root.querySelector('label[for="downloadGuard-off"]')?.textContent).toBe('Do nothing');
+    expect(root.current.querySelector('label[for="downloadGuard-warn"]')?.textContent).toBe('Notify me');
+    expect(root.current.querySelector('label[for="downloadGuard-block"]')?.textContent).toBe('Cancel them');
+    expect(root.current.querySelector('label[for="downloadGuard-off"]')?.textContent).toBe('Do nothing');
     expect(radio('downloadGuard', 'warn').checked).toBe(true);
     await click(radio('downloadGuard', 'block'));
     expect(saved).toEqual([{ mode: 'warn', downloadGuard: 'block', allowedSites: [] }]);
@@ -191,9 +186,9 @@ describe('Options: organisation policy', () => {
   it('disables every locked field with "Set by your organisation", described by the note', async () => {
     const { saved } = await open({ user: user({ mode: 'off', downloadGuard: 'off', allowedSites: ['a.example'] }), managedPolicy: managed });
     for (const name of ['mode', 'downloadGuard']) {
-      const radios = [...root.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)];
+      const radios = [...root.current.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)];
       expect(radios.every((r) => r.disabled), name).toBe(true);
-      const note = root.querySelector(`#${name}-locked`);
+      const note = root.current.querySelector(`#${name}-locked`);
       expect(note?.textContent).toBe('Set by your organisation');
       for (const r of radios) expect(r.getAttribute('aria-describedby')?.split(' ')).toContain(`${name}-locked`);
     }
@@ -225,8 +220,8 @@ describe('Options: organisation policy', () => {
 
   it('shows no organisation section and no locks without a policy', async () => {
     await open({ user: user() });
-    expect(root.querySelector('.org-panel')).toBeNull();
-    expect(root.textContent).not.toContain('Set by your organisation');
+    expect(root.current.querySelector('.org-panel')).toBeNull();
+    expect(root.current.textContent).not.toContain('Set by your organisation');
     expect(radio('mode', 'warn').disabled).toBe(false);
   });
 
@@ -271,7 +266,7 @@ describe('Options: organisation profile', () => {
     const bad = JSON.stringify({ mode: 'panic', supportUrl: 'javascript:alert(1)', alternatives: [{ name: 'X' }] });
     await chooseFile(bad);
     expect(api.importPolicy).toHaveBeenCalledWith(bad);
-    const alert = root.querySelector('[role="alert"]')!;
+    const alert = root.current.querySelector('[role="alert"]')!;
     expect(alert.textContent).toContain('The file was not imported, and your settings are unchanged.');
     const items = [...alert.querySelectorAll('li')].map((li) => li.textContent);
     expect(items).toHaveLength(3);
@@ -280,7 +275,7 @@ describe('Options: organisation profile', () => {
     expect(items[2]).toBe('alternatives[0].url: is missing, and it is required');
     expect(radio('mode', 'off').checked).toBe(true);
     expect(radio('mode', 'off').disabled).toBe(false);
-    expect(root.querySelector('.org-panel')).toBeNull();
+    expect(root.current.querySelector('.org-panel')).toBeNull();
     expect(saved).toEqual([]);
     expect(status()).toBe('');
   });
@@ -288,7 +283,7 @@ describe('Options: organisation profile', () => {
   it('says so for a file that is not JSON', async () => {
     await open({ user: user() });
     await chooseFile('{ not json');
-    const item = root.querySelector('[role="alert"] li')?.textContent ?? '';
+    const item = root.current.querySelector('[role="alert"] li')?.textContent ?? '';
     expect(item).toBe('the file: is not valid JSON (the error is at line 1, column 3)');
   });
 
@@ -296,22 +291,22 @@ describe('Options: organisation profile', () => {
     const { api } = await open({ user: user() });
     await chooseFile(' '.repeat(MAX_PROFILE_BYTES + 1));
     expect(api.importPolicy).not.toHaveBeenCalled();
-    expect(root.querySelector('[role="alert"] li')?.textContent).toBe('the file: is larger than 16 MB');
+    expect(root.current.querySelector('[role="alert"] li')?.textContent).toBe('the file: is larger than 16 MB');
   });
 
   it('says what the browser said when the file cannot be checked', async () => {
     const { api } = await open({ user: user() });
     api.importPolicy.mockRejectedValueOnce(new Error('Could not establish connection.'));
     await chooseFile('{}');
-    expect(root.querySelector('[role="alert"] li')?.textContent).toBe('the file: could not be checked: Could not establish connection.');
+    expect(root.current.querySelector('[role="alert"] li')?.textContent).toBe('the file: could not be checked: Could not establish connection.');
   });
 
   it('imports a valid profile: applied and locked, "imported" said, earlier errors gone; then removes it', async () => {
     await open({ user: user() });
     await chooseFile('[]');
-    expect(root.querySelector('[role="alert"]')).not.toBeNull();
+    expect(root.current.querySelector('[role="alert"]')).not.toBeNull();
     await chooseFile(JSON.stringify({ mode: 'block', organizationName: 'Small Office' }));
-    expect(root.querySelector('[role="alert"]')).toBeNull();
+    expect(root.current.querySelector('[role="alert"]')).toBeNull();
     expect(status()).toBe('Organisation profile imported');
     expect(radio('mode', 'block').checked).toBe(true);
     expect(radio('mode', 'block').disabled).toBe(true);
@@ -333,7 +328,7 @@ describe('Options: organisation profile', () => {
     });
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
     await open({ user: user(), importedPolicy: { mode: 'warn', organizationName: 'Imported' }, managedPolicy: { mode: 'block' } });
-    const link = root.querySelector<HTMLAnchorElement>('a[download="vendor-guard-policy.json"]')!;
+    const link = root.current.querySelector<HTMLAnchorElement>('a[download="vendor-guard-policy.json"]')!;
     expect(link.textContent).toBe('Export profile');
     expect(link.getAttribute('href')).toBe(`blob:test/${created.length}`);
     const contents = await created.at(-1)!.text();
@@ -349,7 +344,7 @@ describe('Options: organisation profile', () => {
 
   it('shows each deployment snippet with where it goes, and copies it', async () => {
     const { api } = await open({ user: user(), managedPolicy: { mode: 'block' } });
-    const details = root.querySelector('details.snippets')!;
+    const details = root.current.querySelector('details.snippets')!;
     expect(details.querySelector('summary')?.textContent).toBe('Deployment snippets');
     const expected = policySnippets({ mode: 'block' }, { chrome: EXTENSION_ID, firefox: VENDOR_GUARD_IDS.firefox });
     const shown = [...details.querySelectorAll('[data-snippet]')];
@@ -386,7 +381,7 @@ describe('Options: your sites, reset, problems', () => {
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Remove c.example');
     await click(button('Clear all'));
     expect(saved.at(-1)).toEqual({ mode: 'warn', downloadGuard: 'warn', allowedSites: [] });
-    expect(root.textContent).toContain('No sites. Use “Don\'t warn me on this site” on a warning to add one.');
+    expect(root.current.textContent).toContain('No sites. Use “Don\'t warn me on this site” on a warning to add one.');
     expect(button('Clear all')?.disabled).toBe(true);
   });
 
@@ -414,18 +409,18 @@ describe('Options: your sites, reset, problems', () => {
         { path: '', code: 'not_object', values: [] },
       ],
     });
-    const notice = root.querySelector('.settings-problems')?.textContent ?? '';
+    const notice = root.current.querySelector('.settings-problems')?.textContent ?? '';
     expect(notice).toContain('Some saved settings could not be read and were reset to their defaults:');
     expect(notice).toContain('mode: must be "off", "warn" or "block"');
     expect(notice).toContain('all settings: is not a JSON object of keys and values, like {"mode": "warn"}');
     await click(radio('mode', 'off'));
-    expect(root.querySelector('.settings-problems')).toBeNull();
+    expect(root.current.querySelector('.settings-problems')).toBeNull();
   });
 
   it('never crashes when loading fails: defaults, with the problem shown', async () => {
     await open(new Error('background unavailable'));
     expect(radio('mode', 'warn').checked).toBe(true);
-    expect(root.querySelector('.settings-problems li')?.textContent).toBe('all settings: could not be loaded: background unavailable');
+    expect(root.current.querySelector('.settings-problems li')?.textContent).toBe('all settings: could not be loaded: background unavailable');
   });
 
   it('follows changes made elsewhere', async () => {
@@ -439,7 +434,7 @@ describe('Options: your sites, reset, problems', () => {
       world.managedPolicy = { mode: 'block' };
     });
     expect(radio('mode', 'block').checked).toBe(true);
-    expect(root.querySelector('#mode-locked')?.textContent).toBe('Set by your organisation');
+    expect(root.current.querySelector('#mode-locked')?.textContent).toBe('Set by your organisation');
   });
 
   it('says so when saving fails, and shows what is really saved', async () => {

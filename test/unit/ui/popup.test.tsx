@@ -1,29 +1,22 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { VENDORS } from '../../../src/core/vendors/index.ts';
 import type { BlockInfo, TabState, VendorView } from '../../../src/platform/messages.ts';
 import { vendorViewOf } from '../../../src/core/vendors/view.ts';
 import { Popup } from '../../../src/ui/popup/Popup.tsx';
 import { i18n } from './i18n-stub.ts';
+import { useRenderRoot } from './render-root.ts';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = useRenderRoot();
 
 async function show(state: TabState | null | Error, onOpenSettings = vi.fn(), loadBlockInfo?: (url: string) => Promise<BlockInfo>) {
   const loadTabState = () => (state instanceof Error ? Promise.reject(state) : Promise.resolve(state));
   await act(async () => {
     render(
       <Popup i18n={i18n} loadTabState={loadTabState} loadBlockInfo={loadBlockInfo} vendors={VENDORS} onOpenSettings={onOpenSettings} />,
-      root,
+      root.current,
     );
   });
   await act(async () => {
@@ -47,30 +40,30 @@ const flagged = (kind: 'purchase' | 'download', silencedBy: TabState['decision']
   vendor: kaspersky,
 });
 
-const text = () => root.textContent ?? '';
-const headings = () => [...root.querySelectorAll('h1, h2, h3')].map((h) => `${h.tagName}:${h.textContent}`);
+const text = () => root.current.textContent ?? '';
+const headings = () => [...root.current.querySelectorAll('h1, h2, h3')].map((h) => `${h.tagName}:${h.textContent}`);
 
 describe('Popup', () => {
   it('explains a flagged purchase page: headline, reasons, restrictions, existing users, alternatives', async () => {
     await show(flagged('purchase'));
-    expect(root.querySelector('h1')?.textContent).toBe('This page sells Kaspersky software');
+    expect(root.current.querySelector('h1')?.textContent).toBe('This page sells Kaspersky software');
     expect(text()).toContain("It is a store or product page on the vendor's own site.");
     expect(text()).toContain('The US Commerce Department (BIS) has prohibited sales to US persons since July 20, 2024 and updates since September 29, 2024.');
     expect(text()).toContain('September 29, 2024');
     expect(text()).toContain('UltraAV');
     expect(text()).toContain('Listed alphabetically, not an endorsement.');
-    const records = [...root.querySelectorAll('[data-restriction]')].map((li) => li.getAttribute('data-restriction'));
+    const records = [...root.current.querySelectorAll('[data-restriction]')].map((li) => li.getAttribute('data-restriction'));
     expect(records[0]).toBe('bis_final_determination');
     expect(records).toHaveLength(VENDORS[0]!.restrictions.length);
     // Headings in order: one h1, then h2 sections, h3 only inside them.
     expect(headings()[0]).toMatch(/^H1:/);
     expect(headings().filter((h) => h.startsWith('H1:'))).toHaveLength(1);
-    expect(root.querySelectorAll('.status-silenced')).toHaveLength(0);
+    expect(root.current.querySelectorAll('.status-silenced')).toHaveLength(0);
   });
 
   it('opens every link in a new tab without a referrer', async () => {
     await show(flagged('download'));
-    const links = [...root.querySelectorAll('a')];
+    const links = [...root.current.querySelectorAll('a')];
     expect(links.length).toBeGreaterThan(5);
     for (const link of links) {
       expect(link.getAttribute('target')).toBe('_blank');
@@ -79,7 +72,7 @@ describe('Popup', () => {
     }
     const defender = links.find((link) => link.textContent?.includes('Microsoft Defender'));
     expect(defender?.closest('li')?.textContent).toContain('Built into Windows 10 and 11');
-    expect(root.querySelector('h1')?.textContent).toBe('This page offers Kaspersky software for download');
+    expect(root.current.querySelector('h1')?.textContent).toBe('This page offers Kaspersky software for download');
   });
 
   it.each([
@@ -88,15 +81,15 @@ describe('Popup', () => {
     ['mode-off', 'Warnings are off.'],
   ] as const)('says when the warning is silenced (%s) and links to the settings', async (silence, sentence) => {
     const open = await show(flagged('purchase', silence));
-    expect(root.querySelector('.status-silenced')?.textContent).toContain(sentence);
-    const manage = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Manage warnings');
+    expect(root.current.querySelector('.status-silenced')?.textContent).toContain(sentence);
+    const manage = [...root.current.querySelectorAll('button')].find((b) => b.textContent === 'Manage warnings');
     await act(async () => manage?.click());
     expect(open).toHaveBeenCalledOnce();
   });
 
   it('shows nothing to flag, with the general explanation, for other pages and no state', async () => {
     await show(null);
-    expect(root.querySelector('h1')?.textContent).toBe('Nothing to flag on this page');
+    expect(root.current.querySelector('h1')?.textContent).toBe('Nothing to flag on this page');
     expect(text()).toContain('Vendor Guard warns you');
     expect(text()).toContain('How the US restricts Kaspersky');
   });
@@ -108,18 +101,18 @@ describe('Popup', () => {
       decision: { verdict: { vendor: 'kaspersky', kind: 'vendor', reasons: ['vendor-info-page'] }, banner: false, block: false, badge: false, silencedBy: null },
       vendor: kaspersky,
     });
-    expect(root.querySelector('h1')?.textContent).toBe('Nothing to flag on this page');
+    expect(root.current.querySelector('h1')?.textContent).toBe('Nothing to flag on this page');
     expect(text()).toContain('This is a Kaspersky page, but it does not sell the software or offer it for download.');
   });
 
   it('says so when the tab state cannot be read', async () => {
     await show(new Error('no background'));
-    expect(root.querySelector('h1')?.textContent).toBe('Vendor Guard could not check this page');
+    expect(root.current.querySelector('h1')?.textContent).toBe('Vendor Guard could not check this page');
   });
 
   it('opens the settings from the footer', async () => {
     const open = await show(null);
-    const settings = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Settings');
+    const settings = [...root.current.querySelectorAll('button')].find((b) => b.textContent === 'Settings');
     await act(async () => settings?.click());
     expect(open).toHaveBeenCalledOnce();
   });
@@ -128,7 +121,7 @@ describe('Popup', () => {
     const state = flagged('purchase', 'site-allowed');
     state.site = '<img src=x onerror=alert(1)>';
     await show(state);
-    expect(root.querySelector('img')).toBeNull();
+    expect(root.current.querySelector('img')).toBeNull();
     expect(text()).toContain('<img src=x onerror=alert(1)>');
   });
 
@@ -147,14 +140,14 @@ describe('Popup', () => {
     state.decision.verdict = { vendor: 'acme-av', kind: 'purchase', reasons: ['vendor-store-page'] };
     state.vendor = acme;
     await show(state);
-    expect(root.querySelector('h1')?.textContent).toBe('This page sells Acme AV software');
-    expect(root.querySelector('.status-lead')?.textContent).toBe('Not approved: see policy IT-7.');
-    const record = root.querySelector('[data-restriction="acme-av"]')!;
+    expect(root.current.querySelector('h1')?.textContent).toBe('This page sells Acme AV software');
+    expect(root.current.querySelector('.status-lead')?.textContent).toBe('Not approved: see policy IT-7.');
+    const record = root.current.querySelector('[data-restriction="acme-av"]')!;
     expect(record.querySelector('h3')?.textContent).toBe('Restricted by Example Corp');
     expect(record.querySelector('time')).toBeNull();
     expect(text()).toContain('Why Acme AV is restricted');
     expect(text()).not.toContain('How the US restricts');
-    expect([...root.querySelectorAll('a')].map((a) => a.textContent)).toContain('Other AV');
+    expect([...root.current.querySelectorAll('a')].map((a) => a.textContent)).toContain('Other AV');
     expect(text()).not.toContain('Microsoft Defender');
   });
 
@@ -181,9 +174,9 @@ describe('Popup', () => {
     await show(state, vi.fn(), loadBlockInfo);
     expect(loadBlockInfo).toHaveBeenCalledWith('https://usa.kaspersky.com/premium');
     expect(text()).toContain('Vendor Guard blocks this page: you see a blocking page instead.');
-    expect(root.querySelector('.org-message h2')?.textContent).toBe('Message from Example Corp');
-    expect(root.querySelector('.org-message .as-written')?.textContent).toBe('Use Defender.\nCall 555-0100.');
-    expect(root.querySelector('a[href="mailto:it@example.com"]')).not.toBeNull();
+    expect(root.current.querySelector('.org-message h2')?.textContent).toBe('Message from Example Corp');
+    expect(root.current.querySelector('.org-message .as-written')?.textContent).toBe('Use Defender.\nCall 555-0100.');
+    expect(root.current.querySelector('a[href="mailto:it@example.com"]')).not.toBeNull();
   });
 
   it('does not ask for the block details when the page is not blocked, and still explains a blocked page without them', async () => {
@@ -193,8 +186,8 @@ describe('Popup', () => {
     const state = flagged('download');
     state.decision = { ...state.decision, block: true };
     await show(state, vi.fn(), loadBlockInfo);
-    expect(root.querySelector('h1')?.textContent).toBe('This page offers Kaspersky software for download');
-    expect(root.querySelector('.org-message')).toBeNull();
+    expect(root.current.querySelector('h1')?.textContent).toBe('This page offers Kaspersky software for download');
+    expect(root.current.querySelector('.org-message')).toBeNull();
   });
 
   it('names a site the organisation blocks outright', async () => {
@@ -208,9 +201,9 @@ describe('Popup', () => {
       alternatives: [],
     };
     await show(state);
-    expect(root.querySelector('h1')?.textContent).toBe('Your organisation blocks this site');
+    expect(root.current.querySelector('h1')?.textContent).toBe('Your organisation blocks this site');
     expect(text()).toContain('Why your organisation blocks this site');
     expect(text()).toContain('Blocked by IT.');
-    expect(root.querySelector('[data-restriction="organization"] h3')?.textContent).toBe("Your organisation's restriction");
+    expect(root.current.querySelector('[data-restriction="organization"] h3')?.textContent).toBe("Your organisation's restriction");
   });
 });

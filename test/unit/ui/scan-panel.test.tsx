@@ -1,22 +1,15 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ScanStatus } from '../../../src/core/policy/scan-all-sites.ts';
 import type { ScanView } from '../../../src/platform/scanning.ts';
 import { ScanPanel, type ScanControls } from '../../../src/ui/options/ScanPanel.tsx';
 import { ScanRequest } from '../../../src/ui/popup/ScanRequest.tsx';
 import { i18n, t } from './i18n-stub.ts';
+import { useRenderRoot } from './render-root.ts';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = useRenderRoot();
 
 const flush = () =>
   act(async () => {
@@ -65,12 +58,12 @@ function fakeControls(start: ScanStatus, grant = true) {
 }
 
 async function mount(controls: ScanControls) {
-  await act(() => render(<ScanPanel i18n={i18n} controls={controls} />, root));
+  await act(() => render(<ScanPanel i18n={i18n} controls={controls} />, root.current));
   await flush();
 }
 
-const toggle = () => root.querySelector<HTMLInputElement>('input[role="switch"]');
-const statusText = () => root.querySelector('[role="status"]')?.textContent ?? '';
+const toggle = () => root.current.querySelector<HTMLInputElement>('input[role="switch"]');
+const statusText = () => root.current.querySelector('[role="status"]')?.textContent ?? '';
 
 describe('the options panel for checking every site', () => {
   it('is a labelled switch, off by default, explaining the permission and that nothing leaves the browser', async () => {
@@ -79,9 +72,9 @@ describe('the options panel for checking every site', () => {
     expect(input?.type).toBe('checkbox');
     expect(input?.checked).toBe(false);
     expect(input?.disabled).toBe(false);
-    expect(root.querySelector(`label[for="${input?.id}"]`)?.textContent).toBe(t('options_scan_switch'));
+    expect(root.current.querySelector(`label[for="${input?.id}"]`)?.textContent).toBe(t('options_scan_switch'));
     expect(input?.getAttribute('aria-describedby')).toBe('scan-explain scan-privacy');
-    expect(root.textContent).toContain(t('options_scan_privacy'));
+    expect(root.current.textContent).toContain(t('options_scan_privacy'));
   });
 
   it('asks the browser inside the click, then shows what the browser granted', async () => {
@@ -120,22 +113,22 @@ describe('the options panel for checking every site', () => {
     await mount(fakeControls('locked-off').controls);
     expect(toggle()?.disabled).toBe(true);
     expect(toggle()?.checked).toBe(false);
-    expect(root.textContent).toContain(t('options_locked'));
-    expect(root.textContent).toContain(t('options_scan_locked_off'));
-    render(null, root);
+    expect(root.current.textContent).toContain(t('options_locked'));
+    expect(root.current.textContent).toContain(t('options_scan_locked_off'));
+    render(null, root.current);
 
     await mount(fakeControls('locked-on').controls);
     expect(toggle()?.disabled).toBe(true);
     expect(toggle()?.checked).toBe(true);
-    expect(root.textContent).toContain(t('options_scan_locked_on'));
+    expect(root.current.textContent).toContain(t('options_scan_locked_on'));
   });
 
   it('shows the organisation\'s request with a button instead of the switch, and locks it on once allowed', async () => {
     const fake = fakeControls('org-asks');
     await mount(fake.controls);
     expect(toggle()).toBeNull();
-    expect(root.textContent).toContain(t('scan_org_asks'));
-    const button = [...root.querySelectorAll('button')].find((b) => b.textContent === t('scan_allow'));
+    expect(root.current.textContent).toContain(t('scan_org_asks'));
+    const button = [...root.current.querySelectorAll('button')].find((b) => b.textContent === t('scan_allow'));
     act(() => button?.click());
     expect(fake.calls).toEqual(['request']);
     await flush();
@@ -147,18 +140,18 @@ describe('the options panel for checking every site', () => {
 describe('the popup\'s request', () => {
   it('appears only while the organisation asks and the user has not allowed it', async () => {
     for (const status of ['off', 'on', 'locked-off', 'locked-on'] as const) {
-      await act(() => render(<ScanRequest i18n={i18n} controls={fakeControls(status).controls} />, root));
+      await act(() => render(<ScanRequest i18n={i18n} controls={fakeControls(status).controls} />, root.current));
       await flush();
-      expect(root.textContent, status).toBe('');
-      render(null, root);
+      expect(root.current.textContent, status).toBe('');
+      render(null, root.current);
     }
     const fake = fakeControls('org-asks');
-    await act(() => render(<ScanRequest i18n={i18n} controls={fake.controls} />, root));
+    await act(() => render(<ScanRequest i18n={i18n} controls={fake.controls} />, root.current));
     await flush();
-    expect(root.textContent).toContain(t('scan_org_asks'));
-    act(() => root.querySelector('button')?.click());
+    expect(root.current.textContent).toContain(t('scan_org_asks'));
+    act(() => root.current.querySelector('button')?.click());
     expect(fake.calls).toEqual(['request']);
     await flush();
-    expect(root.textContent).toBe('');
+    expect(root.current.textContent).toBe('');
   });
 });
