@@ -158,17 +158,7 @@ interface ChromeInWorker {
     webNavigation: {
       getFrame(details: { tabId: number; frameId: number }): Promise<{ url: string } | null>;
     };
-    storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
   };
-}
-
-/**
- * Whether the extension has read the organisation policy since it started (it caches each
- * reading as "managedPolicy"; see platform/policy.ts). After that first reading it judges the
- * open pages again, which a test counting the content script's work must wait out.
- */
-export async function policyReadOnce(sw: Worker): Promise<boolean> {
-  return sw.evaluate(async () => 'managedPolicy' in (await (globalThis as unknown as ChromeInWorker).chrome.storage.local.get('managedPolicy')));
 }
 
 /** The badge text the extension set for a tab ("" when none). */
