@@ -164,7 +164,8 @@ describe('checking every shopping and download site', () => {
     await toggle.focus();
     await page.keyboard.press('Space');
     await expect.poll(() => toggle.isChecked()).toBe(true);
-    expect(await scanStatus(page).innerText()).toBe('Vendor Guard now checks every site you open.');
+    // The switch turns before the status line is written: wait for the line.
+    await expect.poll(() => scanStatus(page).innerText()).toBe('Vendor Guard now checks every site you open.');
     expect(await granted(page)).toBe(true);
 
     // The same files as the manifest's content script, on every site but the ones it covers.
@@ -214,7 +215,7 @@ describe('checking every shopping and download site', () => {
     await expect.poll(() => toggle.isChecked()).toBe(true);
     await toggle.click();
     await expect.poll(() => toggle.isChecked()).toBe(false);
-    expect(await scanStatus(page).innerText()).toBe('Vendor Guard no longer checks every site, and has given the permission back.');
+    await expect.poll(() => scanStatus(page).innerText()).toBe('Vendor Guard no longer checks every site, and has given the permission back.');
     expect(await granted(page)).toBe(false);
     expect(await registered(page)).toEqual([]);
     await expectUntouched(await open(server.url(SHOP)));
