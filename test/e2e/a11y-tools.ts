@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { CDPSession, Page } from 'playwright-core';
-import { BANNER_TAG } from './browser.ts';
+import { BANNER_TAG, MARK_TAG } from './browser.ts';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -103,14 +103,23 @@ export async function isolatedWorld(page: Page, extensionId: string): Promise<Is
 
 /** axe on the banner, inside its closed shadow root (its collapsed panels opened first, so they are checked too). */
 export async function axeOnBanner(world: IsolatedWorld, { openPanels = true } = {}): Promise<AxeReport> {
-  if (!(await world.evaluate<boolean>(`typeof axe !== 'undefined'`))) await world.evaluate(AXE_SOURCE);
   if (openPanels) {
     await world.evaluate(`(() => {
       const root = document.querySelector(${JSON.stringify(BANNER_TAG)}).shadowRoot;
       for (const button of root.querySelectorAll('button[aria-expanded="false"]')) button.click();
     })()`);
   }
-  return world.evaluate<AxeReport>(RUN_AXE(JSON.stringify({ include: [[BANNER_TAG]] }), AXE_OPTIONS));
+  return axeInHosts(world, BANNER_TAG);
+}
+
+/** axe on every tile mark, inside their closed shadow roots. */
+export function axeOnMarks(world: IsolatedWorld): Promise<AxeReport> {
+  return axeInHosts(world, MARK_TAG);
+}
+
+async function axeInHosts(world: IsolatedWorld, tag: string): Promise<AxeReport> {
+  if (!(await world.evaluate<boolean>(`typeof axe !== 'undefined'`))) await world.evaluate(AXE_SOURCE);
+  return world.evaluate<AxeReport>(RUN_AXE(JSON.stringify({ include: [[tag]] }), AXE_OPTIONS));
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -186,6 +195,11 @@ export function contrastOnPage(page: Page): Promise<ContrastResult> {
 /** Text contrast inside the banner. */
 export function contrastInBanner(world: IsolatedWorld): Promise<ContrastResult> {
   return world.evaluate<ContrastResult>(CONTRAST_AUDIT(BANNER_TAG));
+}
+
+/** Text contrast inside the first tile mark (they are all alike). */
+export function contrastInMark(world: IsolatedWorld): Promise<ContrastResult> {
+  return world.evaluate<ContrastResult>(CONTRAST_AUDIT(MARK_TAG));
 }
 
 /* ------------------------------------------------------------------------------------------ */
