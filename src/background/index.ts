@@ -290,7 +290,10 @@ async function tileMarks(input: unknown, tabId: number, pageUrl: string, ctx: Co
     if (!vendorIds.includes(vendor)) vendorIds.push(vendor);
     return [{ index, vendor: vendorIds.indexOf(vendor) }];
   });
-  const vendors = vendorIds.flatMap((id) => vendorView(ctx.policy, { vendor: id, kind: 'purchase', reasons: [] }) ?? []);
+  const vendors = vendorIds.flatMap((id) => {
+    const vendor = findVendor(ctx.policy, id);
+    return vendor ? [vendorViewOf(vendor)] : [];
+  });
   return vendors.length === vendorIds.length ? { marks, vendors } : none;
 }
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fillMessage, type LocaleMessage } from '../core/i18n/messages.ts';
 import { problemMessageKey, type Problem } from '../core/policy/problems.ts';
 
 /*
@@ -6,23 +7,12 @@ import { problemMessageKey, type Problem } from '../core/policy/problems.ts';
  * English, from the one place those words live.
  */
 
-interface Message {
-  message: string;
-  placeholders?: Record<string, { content: string }>;
-}
+const MESSAGES = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, LocaleMessage>;
 
-const MESSAGES = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, Message>;
-
-/**
- * An English message as chrome.i18n.getMessage gives it: each $NAME$ becomes its placeholder's
- * content, then $1…$9 the substitutions and $$ a dollar sign. A missing key gives the key itself.
- */
+/** An English message as chrome.i18n.getMessage gives it (see fillMessage); a missing key gives the key itself. */
 export function englishMessage(key: string, substitutions: readonly string[]): string {
   const entry = Object.hasOwn(MESSAGES, key) ? MESSAGES[key] : undefined;
-  if (!entry) return key;
-  return entry.message
-    .replace(/\$([A-Za-z0-9_@]+)\$/g, (_, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? '')
-    .replace(/\$(\$|[1-9])/g, (_, which: string) => (which === '$' ? '$' : (substitutions[Number(which) - 1] ?? '')));
+  return entry ? fillMessage(entry, substitutions) : key;
 }
 
 /** A core problem in English, numbers written the English way (100,000). */

@@ -88,6 +88,13 @@ function compileVendor(definition: VendorDefinition): CompiledVendor {
   };
 }
 
+/** The first brand or product token in `text`, where it starts, and the vendor it names. */
+export function tokenIn(text: string, registry: CompiledRegistry): { vendor: CompiledVendor; index: number } | null {
+  const match = registry.tokenPattern.exec(text);
+  const vendor = match ? registry.byToken.get(match[0].toLowerCase()) : undefined;
+  return match && vendor ? { vendor, index: match.index } : null;
+}
+
 /** "Kaspersky Total Security" → "kaspersky-total-security". */
 export function slugify(text: string): string {
   return text

@@ -1,4 +1,4 @@
-import type { CompiledRegistry, CompiledVendor } from './compile.ts';
+import { tokenIn, type CompiledRegistry, type CompiledVendor } from './compile.ts';
 import { EMPTY_CONTENT, type PageSignals, type ProductData } from './page-signals.ts';
 import { ARTICLE_WORDS } from './rule.ts';
 import { buildRegistry, classifyUrl } from './url.ts';
@@ -194,8 +194,7 @@ function cheapTexts(signals: PageSignals): string[] {
  */
 function vendorIn(text: string, registry: CompiledRegistry): CompiledVendor | undefined {
   if (!text) return undefined;
-  const match = registry.tokenPattern.exec(text) ?? registry.tokenPattern.exec(text.replace(/[^\p{L}\p{N}]+/gu, '-'));
-  return match ? registry.byToken.get(match[0].toLowerCase()) : undefined;
+  return (tokenIn(text, registry) ?? tokenIn(text.replace(/[^\p{L}\p{N}]+/gu, '-'), registry))?.vendor;
 }
 
 const unique = <T>(items: T[]) => [...new Set(items)];

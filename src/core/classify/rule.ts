@@ -1,4 +1,4 @@
-import type { CompiledRegistry, CompiledVendor } from './compile.ts';
+import { tokenIn, type CompiledRegistry, type CompiledVendor } from './compile.ts';
 import { domainParts, type DomainParts, type UrlParts } from './url-parts.ts';
 import type { PageKind, ReasonCode, Verdict } from './verdict.ts';
 
@@ -18,8 +18,7 @@ export class UrlContext {
 
   /** The vendor named by a brand or distinctive product token in `text`, if any. */
   vendorNamedIn(text: string): CompiledVendor | undefined {
-    const match = this.registry.tokenPattern.exec(text);
-    return match ? this.registry.byToken.get(match[0].toLowerCase()) : undefined;
+    return tokenIn(text, this.registry)?.vendor;
   }
 }
 
@@ -56,7 +55,7 @@ export function verdict(vendor: CompiledVendor | string | null, kind: PageKind, 
 }
 
 /** True when `host` is one of `hosts` or a subdomain of one. */
-export function hostIn(host: string, hosts: ReadonlySet<string>): boolean {
+export function hostIn(host: string, hosts: { has(host: string): boolean }): boolean {
   for (let rest = host; ; ) {
     if (hosts.has(rest)) return true;
     const dot = rest.indexOf('.');

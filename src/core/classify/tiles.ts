@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { CompiledRegistry, CompiledVendor } from './compile.ts';
+import { tokenIn, type CompiledRegistry, type CompiledVendor } from './compile.ts';
 import { classifyUrl } from './url.ts';
 import { domainParts, parseUrlParts } from './url-parts.ts';
 import { isFlagged } from './verdict.ts';
@@ -82,8 +82,8 @@ function tileVendor(link: TileLink, site: string, registry: CompiledRegistry): C
   if (verdict.kind === 'vendor') return undefined;
   if (isFlagged(verdict)) return registry.vendors.find((vendor) => vendor.id === verdict.vendor);
 
-  const match = registry.tokenPattern.exec(text);
-  if (words.length < 2 || !match || domainParts(target.host).domain !== site) return undefined;
-  const wordsBefore = text.slice(0, match.index).split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
-  return wordsBefore <= BRAND_AFTER_AT_MOST ? registry.byToken.get(match[0].toLowerCase()) : undefined;
+  const token = tokenIn(text, registry);
+  if (words.length < 2 || !token || domainParts(target.host).domain !== site) return undefined;
+  const wordsBefore = text.slice(0, token.index).split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
+  return wordsBefore <= BRAND_AFTER_AT_MOST ? token.vendor : undefined;
 }

@@ -1,7 +1,7 @@
 import { VENDORS } from '../vendors/index.ts';
 import type { VendorDefinition } from '../vendors/types.ts';
 import { compileRegistry, type CompiledRegistry, type CompiledVendor } from './compile.ts';
-import { isInstallerFile, UrlContext, type UrlRule, type VendorHostSubject } from './rule.ts';
+import { hostIn, isInstallerFile, UrlContext, type UrlRule, type VendorHostSubject } from './rule.ts';
 import { appStoreListing, extensionStoreListing } from './rules/app-stores.ts';
 import { downloadPortalListing } from './rules/portals.ts';
 import { resellerListing, shopListing } from './rules/shops.ts';
@@ -106,13 +106,9 @@ function plainlyUnrelated(url: string, registry: CompiledRegistry): boolean {
   return decoded !== null && path !== null && !registry.tokenPattern.test(decoded) && !endsInInstallerFile(path);
 }
 
+/** A host of a vendor's domain, or one carrying a vendor's label ("kaspersky.<anything>"). */
 function hostIsVendors(host: string, registry: CompiledRegistry): boolean {
-  for (let rest = host; ; ) {
-    if (registry.byDomain.has(rest)) return true;
-    const dot = rest.indexOf('.');
-    if (dot < 0) break;
-    rest = rest.slice(dot + 1);
-  }
+  if (hostIn(host, registry.byDomain)) return true;
   for (const label of registry.byOwnedLabel.keys()) if (host.includes(label)) return true;
   return false;
 }

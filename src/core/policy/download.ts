@@ -1,5 +1,6 @@
 import { isInstallerFile } from '../classify/rule.ts';
 import { NO_VERDICT, type Verdict } from '../classify/verdict.ts';
+import { tokenIn } from '../classify/compile.ts';
 import { classifyWithPolicy, type CompiledPolicy } from './compile.ts';
 
 export interface DownloadFacts {
@@ -21,9 +22,9 @@ export function classifyDownload(download: DownloadFacts, policy: CompiledPolicy
   }
   const name = (download.filename.split(/[\\/]/).pop() ?? '').toLowerCase();
   if (!isInstallerFile(name)) return NO_VERDICT;
-  const { vendors, tokenPattern, byToken } = policy.registry;
+  const { vendors } = policy.registry;
   if (vendors.some((vendor) => vendor.removalTools.some((re) => re.test(name)))) return NO_VERDICT;
   const byPattern = vendors.find((vendor) => vendor.distinctiveInstallers.some((re) => re.test(name)));
-  const byName = byPattern ?? byToken.get(tokenPattern.exec(name)?.[0].toLowerCase() ?? '');
+  const byName = byPattern ?? tokenIn(name, policy.registry)?.vendor;
   return byName ? { vendor: byName.id, kind: 'download', reasons: ['installer-file'] } : NO_VERDICT;
 }

@@ -1,15 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fillMessage, type LocaleMessage } from '../../../src/core/i18n/messages.ts';
 import type { Translate } from '../../../src/ui/components/format.ts';
 import type { I18n } from '../../../src/ui/components/i18n.ts';
 
-interface Message {
-  message: string;
-  placeholders?: Record<string, { content: string }>;
-}
-
 const read = (locale: string) =>
-  JSON.parse(readFileSync(join(import.meta.dirname, `../../../public/_locales/${locale}/messages.json`), 'utf8')) as Record<string, Message>;
+  JSON.parse(readFileSync(join(import.meta.dirname, `../../../public/_locales/${locale}/messages.json`), 'utf8')) as Record<string, LocaleMessage>;
 
 export const messages = read('en');
 
@@ -19,11 +15,7 @@ export function translator(locale: string): Translate {
   return (key, substitutions) => {
     const entry = table[key];
     if (!entry) return key;
-    const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-    return entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
-      const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-      return subs[Number(content.slice(1)) - 1] ?? '';
-    });
+    return fillMessage(entry, substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions]);
   };
 }
 
