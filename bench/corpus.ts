@@ -6,8 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { VENDOR_SITE_RULES } from '../src/core/classify/rules/vendor-site.ts';
-import { THIRD_PARTY_RULES } from '../src/core/classify/url.ts';
+import { labelledExamples } from '../src/core/classify/examples.ts';
 
 export interface Corpus {
   /** Every URL, shuffled (classes interleaved, as a browser sees them). */
@@ -31,7 +30,7 @@ function random(seed: number): () => number {
 const labelled = (): string[] => {
   const tsv = readFileSync(fileURLToPath(new URL('../test/data/dev-urls.tsv', import.meta.url)), 'utf8');
   const rows = tsv.split('\n').slice(1).map((line) => line.split('\t')[0] ?? '').filter((url) => /^https?:/.test(url));
-  const examples = [...THIRD_PARTY_RULES, ...VENDOR_SITE_RULES].flatMap((rule) => [...rule.examples.matches, ...rule.examples.rejects]);
+  const examples = labelledExamples().map((example) => example.url);
   return [...new Set([...rows, ...examples])];
 };
 

@@ -285,7 +285,7 @@ async function tileMarks(input: unknown, tabId: number, pageUrl: string, ctx: Co
   const site = siteOf(pageUrl);
   const vendorIds: string[] = [];
   const marks = vendorTiles(pageUrl, links, ctx.policy.registry).flatMap(({ index, vendor }) => {
-    const verdict: Verdict = { vendor, kind: 'purchase', reasons: [] };
+    const verdict: Verdict = { vendor, kind: 'purchase', reasons: [], rule: null };
     if (!decide(verdict, ctx.state.merged.effective, site, { dismissed: false, proceeded: false }).badge) return [];
     if (!vendorIds.includes(vendor)) vendorIds.push(vendor);
     return [{ index, vendor: vendorIds.indexOf(vendor) }];

@@ -139,7 +139,7 @@ function classify(url: string, policy: LoadedPolicy & { ok: true } | null): Verd
   try {
     return policy ? classifyWithPolicy(url, policy.compiled) : classifyUrl(url);
   } catch {
-    return { vendor: null, kind: 'none', reasons: ['invalid-url'] };
+    return { vendor: null, kind: 'none', reasons: ['invalid-url'], rule: null };
   }
 }
 

@@ -1,4 +1,5 @@
 import type { PageContent, PageSignals, ProductData } from '../core/classify/page-signals.ts';
+import { BUY_CUE, DOWNLOAD_CUE, isInstallerHref } from '../core/vocabulary.ts';
 
 /*
  * Reads a page in two stages. collectSignals() reads only what costs next to nothing on any page:
@@ -8,10 +9,6 @@ import type { PageContent, PageSignals, ProductData } from '../core/classify/pag
  * here knows a vendor: the background holds the registry (organisation-added vendors included).
  */
 
-const BUY = /\b(?:buy|add to (?:cart|basket|bag)|purchase|subscribe|renew|checkout|order now|in den warenkorb|jetzt kaufen|kaufen|acheter|ajouter au panier|comprar|añadir al carrito|acquista|aggiungi al carrello|koop|kup|купить|в корзину)\b/i;
-const DOWNLOAD =
-  /\b(?:download|install|free trial|try (?:it )?free|add to (?:chrome|firefox|edge|opera)|descargar|télécharger|herunterladen|scaricare|baixar|indir|pobierz|скачать|установить)\b|^(?:get|get (?:the )?app|get in store app|holen|obtenir|obtener)$/i;
-const INSTALLER_HREF = /\.(?:exe|msi|dmg|pkg|apk|xapk|xpi|crx|zip|deb|rpm|iso)(?:[?#]|$)/i;
 const PRICE = /(?:[$€£¥₹₽]|\b(?:usd|eur|gbp|inr|rub|brl|aud|cad)\b)\s?\d|\d[\d.,]*\s?(?:[$€£¥₹₽]|\b(?:usd|eur|gbp|inr|rub|brl|aud|cad|kr|zł|kč)\b)/i;
 const SOFTWARE_TYPES = /^(?:SoftwareApplication|MobileApplication|WebApplication|VideoGame)$/;
 const PRODUCT_TYPES = /^(?:Product|IndividualProduct|ProductModel|ProductGroup)$/;
@@ -235,10 +232,10 @@ function readBreadcrumb(trail: Element, content: PageContent): void {
 function readControl(element: Element, content: PageContent): void {
   // The raw attribute is enough to spot an installer; resolving .href costs a URL parse per link.
   const rawHref = element.tagName === 'A' ? element.getAttribute('href') ?? '' : '';
-  const installer = INSTALLER_HREF.test(rawHref) && content.downloadLinks.length < MAX_LISTED;
+  const installer = isInstallerHref(rawHref) && content.downloadLinks.length < MAX_LISTED;
   const label = labelOf(element);
-  const buy = label.length <= 60 && content.buyControls.length < MAX_LISTED && BUY.test(label);
-  const download = !buy && label.length <= 60 && content.downloadControls.length < MAX_LISTED && DOWNLOAD.test(label);
+  const buy = label.length <= 60 && content.buyControls.length < MAX_LISTED && BUY_CUE.test(label);
+  const download = !buy && label.length <= 60 && content.downloadControls.length < MAX_LISTED && DOWNLOAD_CUE.test(label);
   if ((!installer && !buy && !download) || !visible(element)) return;
   if (buy) content.buyControls.push(label);
   if (download) content.downloadControls.push(label);

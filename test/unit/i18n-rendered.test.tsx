@@ -104,7 +104,7 @@ const tabState = (kind: 'purchase' | 'download' | 'vendor', silencedBy: TabState
   url: 'https://usa.kaspersky.com/premium',
   site: 'kaspersky.com',
   decision: {
-    verdict: { vendor: 'kaspersky', kind, reasons: ['vendor-domain', 'vendor-store-page', 'page-buy-control'] },
+    verdict: { vendor: 'kaspersky', kind, reasons: ['vendor-domain', 'vendor-store-page', 'page-buy-control'], rule: 'page-content' },
     banner: kind !== 'vendor' && silencedBy === null && !block,
     block,
     badge: kind !== 'vendor',
@@ -155,7 +155,7 @@ describe('rendered pages use only messages and data', () => {
       {
         url: 'https://deals.example.net/',
         site: 'example.net',
-        verdict: { vendor: POLICY_VENDOR_ID, kind: 'purchase', reasons: ['policy-blocked-domain'] },
+        verdict: { vendor: POLICY_VENDOR_ID, kind: 'purchase', reasons: ['policy-blocked-domain'], rule: 'policy-blocked-domain' },
         vendor: { id: POLICY_VENDOR_ID, name: '', restrictions: [], restriction: null, alternatives: [] },
         organization: { ...organization, message: '' },
         allowProceed: false,

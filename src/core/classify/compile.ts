@@ -1,3 +1,4 @@
+import { escapeRegExp, slugify } from '../text.ts';
 import type { VendorDefinition } from '../vendors/types.ts';
 
 /** A vendor with its patterns compiled once, ready for per-URL lookups. */
@@ -38,7 +39,6 @@ export interface CompiledRegistry {
 }
 
 const regexes = (sources: string[]) => sources.map((source) => new RegExp(source, 'i'));
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function compileRegistry(definitions: readonly VendorDefinition[]): CompiledRegistry {
   const byDomain = new Map<string, CompiledVendor>();
@@ -93,14 +93,4 @@ export function tokenIn(text: string, registry: CompiledRegistry): { vendor: Com
   const match = registry.tokenPattern.exec(text);
   const vendor = match ? registry.byToken.get(match[0].toLowerCase()) : undefined;
   return match && vendor ? { vendor, index: match.index } : null;
-}
-
-/** "Kaspersky Total Security" → "kaspersky-total-security". */
-export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-|-$/g, '');
 }

@@ -1,19 +1,9 @@
 import { VENDORS } from '../vendors/index.ts';
 import { hostIn } from './rule.ts';
-import { parseUrlParts } from './url-parts.ts';
-import { DOWNLOAD_PORTALS } from './rules/portals.ts';
+import { STORE_CONTENT_SCRIPTS } from './rules/app-stores.ts';
+import { portalHosts } from './rules/portals.ts';
 import { RETAILERS } from './rules/shops.ts';
-
-/** App and extension stores whose pages can carry a warning (Chrome forbids scripts in its own store). */
-const STORE_PATTERNS = [
-  '*://play.google.com/store/apps/*',
-  '*://apps.apple.com/*',
-  '*://itunes.apple.com/*',
-  '*://apps.microsoft.com/*',
-  '*://www.microsoft.com/*/p/*',
-  '*://addons.mozilla.org/*',
-  '*://microsoftedge.microsoft.com/addons/*',
-];
+import { parseUrlParts } from './url-parts.ts';
 
 const everyPageOf = (host: string) => `*://*.${host}/*`;
 
@@ -23,7 +13,7 @@ const everyPageOf = (host: string) => `*://*.${host}/*`;
  * so the two cannot drift apart.
  */
 export function contentScriptMatches(): string[] {
-  return [...extensionHosts().map(everyPageOf), ...STORE_PATTERNS];
+  return [...extensionHosts().map(everyPageOf), ...STORE_CONTENT_SCRIPTS];
 }
 
 /**
@@ -34,14 +24,14 @@ export function extensionHosts(): string[] {
   const hosts = new Set<string>();
   for (const vendor of VENDORS) for (const domain of vendor.domains) hosts.add(domain);
   for (const [label, suffixes] of RETAILERS) for (const suffix of suffixes) hosts.add(`${label}.${suffix}`);
-  for (const [label, portal] of DOWNLOAD_PORTALS) for (const host of portal.hosts ?? [`${label}.com`]) hosts.add(host);
+  for (const host of portalHosts()) hosts.add(host);
   return [...hosts].sort();
 }
 
 /** Retailers, download portals and app stores (not vendor sites): where list pages have product tiles to mark. */
 const SHOP_HOSTS: ReadonlySet<string> = new Set([
   ...extensionHosts().filter((host) => !VENDORS.some((vendor) => vendor.domains.includes(host))),
-  ...STORE_PATTERNS.map((pattern) => pattern.split('/')[2]!),
+  ...STORE_CONTENT_SCRIPTS.map((pattern) => pattern.split('/')[2]!),
 ]);
 
 /** Whether a page is on a shop, download portal or app store the extension knows. */

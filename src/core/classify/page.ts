@@ -1,7 +1,8 @@
 import { tokenIn, type CompiledRegistry, type CompiledVendor } from './compile.ts';
 import { EMPTY_CONTENT, type PageSignals, type ProductData } from './page-signals.ts';
-import { ARTICLE_WORDS } from './rule.ts';
+import { ARTICLE_WORDS, RESULT_WORDS, SEARCH_KEYS, SEARCH_SEGMENTS, segmentIn, wordsOf } from '../vocabulary.ts';
 import { buildRegistry, classifyUrl } from './url.ts';
+import { parseUrlParts } from './url-parts.ts';
 import { isFlagged, NO_VERDICT, type PageKind, type ReasonCode, type Verdict } from './verdict.ts';
 
 /**
@@ -23,7 +24,7 @@ export function classifyPage(signals: PageSignals, urlVerdict: Verdict, registry
   if (urlVerdict.vendor !== null && urlVerdict.vendor !== subject.vendor.id) return urlVerdict;
   const offer = offering(signals, subject, urlVerdict.kind === 'vendor', registry);
   if (!offer) return urlVerdict;
-  return { vendor: subject.vendor.id, kind: offer.kind, reasons: unique([...urlVerdict.reasons, subject.reason, offer.reason]) };
+  return { vendor: subject.vendor.id, kind: offer.kind, reasons: unique([...urlVerdict.reasons, subject.reason, offer.reason]), rule: 'page-content' };
 }
 
 /**
@@ -141,12 +142,6 @@ const DISCUSSION_TYPES = new Set([
   'blogposting', 'techarticle', 'report', 'review', 'criticreview', 'userreview', 'discussionforumposting', 'socialmediaposting',
   'qapage', 'searchresultspage', 'collectionpage',
 ]);
-/** Words of result and search pages, beside the article words the URL rules use. */
-const LISTING_WORDS = new Set(['results', 'result', 'search', 'searched', 'showing']);
-/** Path segments and query keys of search and result pages across shops, portals and stores. */
-const SEARCH_SEGMENT = /^(?:s|search|searchpage\.jsp|sch|results|pl|browse)$/i;
-// Not "keywords": Amazon keeps it on product pages reached from a search.
-const SEARCH_KEYS = ['q', 'k', 'query', 'st', '_nkw', 'search', 'searchterm'];
 /** Product pages have one or two buy controls in their main area; a results grid has one per tile. */
 const MAX_BUY_CONTROLS_OF_ONE_PRODUCT = 4;
 
@@ -163,21 +158,17 @@ function discussesOrLists(signals: PageSignals, vendor: CompiledVendor, registry
   if (isSearchUrl(signals.url)) return true;
   const titleParts = signals.title.split(/\s+[-|–—:·•]\s+|:\s+/);
   const texts = [mainHeading(signals), titleParts[0] ?? '', ...titleParts.slice(1).filter((part) => vendorIn(part, registry) === vendor)];
-  return texts.some((text) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((word) => ARTICLE_WORDS.has(word) || LISTING_WORDS.has(word)));
+  return texts.some((text) => wordsOf(text).some((word) => ARTICLE_WORDS.has(word) || RESULT_WORDS.has(word)));
 }
 
 /** The page's main heading: the last h1 reported (those before it sit in the site header). */
 const mainHeading = (signals: PageSignals) => signals.headings.at(-1) ?? '';
 
+/** A search-result page by its path ("/s", "/search.php") or its query ("?q=", not "keywords", which Amazon keeps on product pages). */
 function isSearchUrl(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.pathname.split('/').some((segment) => SEARCH_SEGMENT.test(segment))) return true;
-  return SEARCH_KEYS.some((key) => parsed.searchParams.has(key));
+  const parts = parseUrlParts(url);
+  if (parts === null || parts === 'unsupported') return false;
+  return parts.segments.some((segment) => segmentIn(segment, SEARCH_SEGMENTS)) || SEARCH_KEYS.some((key) => parts.searchParams.has(key));
 }
 
 function cheapTexts(signals: PageSignals): string[] {

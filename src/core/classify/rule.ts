@@ -1,6 +1,7 @@
+import { ARTICLE_WORDS, wordsOf } from '../vocabulary.ts';
 import { tokenIn, type CompiledRegistry, type CompiledVendor } from './compile.ts';
 import { domainParts, type DomainParts, type UrlParts } from './url-parts.ts';
-import type { PageKind, ReasonCode, Verdict } from './verdict.ts';
+import type { PageKind, ReasonCode, UrlRuleId } from './verdict.ts';
 
 /** What a rule sees: the URL taken apart, and the registry. */
 export class UrlContext {
@@ -22,21 +23,29 @@ export class UrlContext {
   }
 }
 
+/** What a rule found: the vendor (null when the rule clears a URL) and why. */
+export interface RuleMatch {
+  vendor: CompiledVendor | null;
+  reasons: readonly ReasonCode[];
+}
+
 /**
- * One detector: a small pure function declared next to the real URLs it must accept and
- * reject (test/unit/classify/rules.test.ts runs every rule against its examples).
+ * One detector: a small pure function. Its examples are data, beside what they exercise: a
+ * vendor's own URLs in its definition (src/data/vendors/), a shop's, portal's or store's in its
+ * table row (src/data/); test/unit/classify/examples.test.ts runs every rule against them all.
  */
 export interface UrlRule<Subject = UrlContext> {
-  id: string;
+  id: UrlRuleId;
   /** The kind of verdict the rule gives when it matches. */
   kind: PageKind;
-  match(subject: Subject): Verdict | null;
-  examples: {
-    /** URLs this rule must classify as `kind`. */
-    matches: string[];
-    /** URLs that look close but this rule must not match. */
-    rejects: string[];
-  };
+  /**
+   * Rules earlier in the order whose URLs this rule matches too (the earlier one decides them):
+   * the examples test accepts this rule firing on their examples and no others.
+   */
+  overlaps?: readonly UrlRuleId[];
+  /** The last rule of its list: it matches every URL the rules before it leave. */
+  fallback?: true;
+  match(subject: Subject): RuleMatch | null;
 }
 
 /** A vendor-host rule also gets the vendor that owns the host and the host's subdomain. */
@@ -49,10 +58,7 @@ export interface VendorHostSubject {
   storefrontDomain: boolean;
 }
 
-export function verdict(vendor: CompiledVendor | string | null, kind: PageKind, ...reasons: ReasonCode[]): Verdict {
-  const id = vendor === null ? null : typeof vendor === 'string' ? vendor : vendor.id;
-  return { vendor: id, kind, reasons };
-}
+export const found = (vendor: CompiledVendor | null, ...reasons: ReasonCode[]): RuleMatch => ({ vendor, reasons });
 
 /** True when `host` is one of `hosts` or a subdomain of one. */
 export function hostIn(host: string, hosts: { has(host: string): boolean }): boolean {
@@ -64,23 +70,8 @@ export function hostIn(host: string, hosts: { has(host: string): boolean }): boo
   }
 }
 
-const INSTALLER_EXTENSIONS =
-  /\.(?:exe|msi|msix|msixbundle|appx|appxbundle|dmg|pkg|mpkg|apk|xapk|apks|ipa|deb|rpm|zip|7z|rar|iso|img|tar\.gz|tgz|run|bin|sh)$/;
-
-export function isInstallerFile(fileName: string): boolean {
-  return INSTALLER_EXTENSIONS.test(fileName);
-}
-
-export const ARTICLE_WORDS: ReadonlySet<string> = new Set([
-  'how', 'guide', 'review', 'reviews', 'vs', 'versus', 'comparison', 'compare', 'best', 'top', 'news', 'blog',
-  'article', 'articles', 'forum', 'forums', 'thread', 'threads', 'topic', 'question', 'questions', 'answers',
-  'wiki', 'help', 'manual', 'faq', 'doc', 'docs', 'document', 'tutorial', 'uninstall', 'remove', 'disable',
-  'ban', 'bans', 'banned', 'crack', 'keygen', 'forgot', 'problem', 'error', 'fix', 'issue', 'alternative',
-  'alternatives', 'statement', 'sanctions', 'lawsuit', 'hack', 'hacked', 'spy', 'russia', 'russian',
-]);
-
 /** The path reads like an article, a thread or documentation rather than a listing. */
 export function looksLikeArticle(parts: UrlParts): boolean {
   if (/\/(?:19|20)\d{2}\/(?:0?[1-9]|1[0-2])\//.test(parts.path)) return true;
-  return parts.segments.some((segment) => segment.split(/[^\p{L}\p{N}]+/u).some((word) => ARTICLE_WORDS.has(word)));
+  return parts.segments.some((segment) => wordsOf(segment).some((word) => ARTICLE_WORDS.has(word)));
 }

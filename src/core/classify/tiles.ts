@@ -3,6 +3,7 @@ import { tokenIn, type CompiledRegistry, type CompiledVendor } from './compile.t
 import { classifyUrl } from './url.ts';
 import { domainParts, parseUrlParts } from './url-parts.ts';
 import { isFlagged } from './verdict.ts';
+import { ABOUT_SEGMENTS, listsProducts, segmentIn, STORY_WORDS, wordsOf } from '../vocabulary.ts';
 
 /** A link on a search or category page, as the content script read it (untrusted). */
 export interface TileLink {
@@ -31,18 +32,8 @@ export function parseTileLinks(input: unknown): TileLink[] | null {
   return result.success ? result.output : null;
 }
 
-/** Path segments of searches, filters and brand or category hubs: links there lead to more lists, not to a product. */
-const LIST_SEGMENTS = new Set([
-  's', 'search', 'sch', 'pl', 'searchpage.jsp', 'find', 'results', 'browse', 'b', 'c', 'brand', 'brands', 'stores',
-  'store-front', 'category', 'categories', 'collections', 'tag', 'tags', 'compare', 'reviews', 'review', 'top-charts', 'charts',
-]);
 /** Link texts that lead to more of a list rather than to one product ("Shop all Kaspersky"). */
 const LIST_TEXT = /^(?:shop|see|view|browse|more|all|explore|visit|search|show|compare)\b/i;
-/** Words that make a link a story about a product rather than the product ("Kaspersky Premium review"). */
-const STORY_WORDS = new Set([
-  'review', 'reviews', 'vs', 'versus', 'comparison', 'compare', 'news', 'blog', 'article', 'forum', 'thread', 'how',
-  'guide', 'uninstall', 'remove', 'removal', 'alternative', 'alternatives', 'ban', 'bans', 'banned', 'problem', 'fix',
-]);
 /** Product titles name the brand first, or after a short prefix ("NEW Kaspersky Plus …", "Sponsored Ad - Kaspersky …"). */
 const BRAND_AFTER_AT_MOST = 2;
 
@@ -73,10 +64,12 @@ export function vendorTiles(pageUrl: string, links: readonly TileLink[], registr
 
 function tileVendor(link: TileLink, site: string, registry: CompiledRegistry): CompiledVendor | undefined {
   const text = link.text.replace(/\s+/g, ' ').trim();
-  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = wordsOf(text);
   if (LIST_TEXT.test(text) || words.some((word) => STORY_WORDS.has(word))) return undefined;
   const target = parseUrlParts(link.href);
-  if (target === null || target === 'unsupported' || target.segments.some((segment) => LIST_SEGMENTS.has(segment))) return undefined;
+  // Links to searches, filters, brand or category hubs and reviews lead to more lists, not to a product.
+  if (target === null || target === 'unsupported') return undefined;
+  if (listsProducts(target.segments) || target.segments.some((segment) => segmentIn(segment, ABOUT_SEGMENTS))) return undefined;
 
   const verdict = classifyUrl(link.href, registry);
   if (verdict.kind === 'vendor') return undefined;

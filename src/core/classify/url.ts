@@ -1,8 +1,9 @@
 import { VENDORS } from '../vendors/index.ts';
 import type { VendorDefinition } from '../vendors/types.ts';
 import { compileRegistry, type CompiledRegistry, type CompiledVendor } from './compile.ts';
-import { hostIn, isInstallerFile, UrlContext, type UrlRule, type VendorHostSubject } from './rule.ts';
-import { appStoreListing, extensionStoreListing } from './rules/app-stores.ts';
+import { isInstallerFile } from '../vocabulary.ts';
+import { hostIn, UrlContext, type RuleMatch, type UrlRule, type VendorHostSubject } from './rule.ts';
+import { appStoreListing, extensionStoreListing, ID_ONLY_STORE_HOSTS } from './rules/app-stores.ts';
 import { downloadPortalListing } from './rules/portals.ts';
 import { resellerListing, shopListing } from './rules/shops.ts';
 import { removalToolFile, thirdPartyInstaller } from './rules/third-party-files.ts';
@@ -21,12 +22,6 @@ export const THIRD_PARTY_RULES: readonly UrlRule[] = [
   downloadPortalListing,
   shopListing,
 ];
-
-/** Stores whose listings name apps by id only, so the token pre-check cannot see them. */
-const ID_ONLY_STORE_HOSTS = new Set([
-  'play.google.com', 'apps.apple.com', 'itunes.apple.com', 'chrome.google.com', 'chromewebstore.google.com',
-  'safari-extensions.apple.com',
-]);
 
 const defaultRegistry = compileRegistry(VENDORS);
 
@@ -47,18 +42,12 @@ export function classifyUrl(url: string, registry: CompiledRegistry = defaultReg
 /** The full classifier: parses the URL and runs the rules. `classifyUrl` only adds a shortcut in front. */
 export function classifyParsed(url: string, registry: CompiledRegistry = defaultRegistry): Verdict {
   const parts = typeof url === 'string' ? parseUrlParts(url) : null;
-  if (parts === null) return { vendor: null, kind: 'none', reasons: ['invalid-url'] };
-  if (parts === 'unsupported') return { vendor: null, kind: 'none', reasons: ['unsupported-scheme'] };
+  if (parts === null) return { vendor: null, kind: 'none', reasons: ['invalid-url'], rule: null };
+  if (parts === 'unsupported') return { vendor: null, kind: 'none', reasons: ['unsupported-scheme'], rule: null };
   const context = new UrlContext(parts, registry);
 
   const owner = vendorOwning(context);
-  if (owner) {
-    for (const rule of VENDOR_SITE_RULES) {
-      const result = rule.match(owner);
-      if (result) return result;
-    }
-    return { vendor: owner.vendor.id, kind: 'vendor', reasons: ['vendor-domain'] };
-  }
+  if (owner) return firstMatch(VENDOR_SITE_RULES, owner);
 
   // The cheap test that keeps almost every URL a browser sees off the rules below.
   if (
@@ -68,11 +57,20 @@ export function classifyParsed(url: string, registry: CompiledRegistry = default
   ) {
     return NO_VERDICT;
   }
-  for (const rule of THIRD_PARTY_RULES) {
-    const result = rule.match(context);
-    if (result) return result;
+  return firstMatch(THIRD_PARTY_RULES, context);
+}
+
+/** The verdict of the first rule in `rules` that matches, naming that rule. */
+function firstMatch<Subject>(rules: readonly UrlRule<Subject>[], subject: Subject): Verdict {
+  for (const rule of rules) {
+    const match = rule.match(subject);
+    if (match) return verdictOf(rule, match);
   }
   return NO_VERDICT;
+}
+
+export function verdictOf(rule: Pick<UrlRule, 'id' | 'kind'>, match: RuleMatch): Verdict {
+  return { vendor: match.vendor?.id ?? null, kind: rule.kind, reasons: [...match.reasons], rule: rule.id };
 }
 
 /**

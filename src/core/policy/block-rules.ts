@@ -1,4 +1,5 @@
 import { hostIn } from '../classify/rule.ts';
+import { INSTALLER_EXTENSIONS } from '../vocabulary.ts';
 import type { CompiledPolicy } from './compile.ts';
 import type { EffectiveSettings } from './merge.ts';
 
@@ -35,7 +36,6 @@ const REMOVAL_TOOL_PRIORITY = 3;
 const REDIRECT_PRIORITY = 2;
 /** Installer names on any host: below the redirects, so a vendor host still gets the blocking page. */
 const ANY_HOST_PRIORITY = 1;
-const INSTALLER_EXTENSIONS = 'exe|msi|msix|dmg|pkg|apk|xapk|deb|rpm|zip|iso|tar[.]gz|tgz';
 /*
  * Chrome compiles each regexFilter with a 2 KB memory limit, which a long alternation or a
  * host-specific prefix exceeds quickly (measured with declarativeNetRequest.isRegexSupported).
@@ -137,7 +137,11 @@ export function compileBlockRules(
       for (const chunk of chunks(alternatives)) redirectOrBlock(storefrontHosts, `${ANY_HOST}${LOCALE}${chunk}${END}`);
     }
     if (site.storeHosts.length) redirectOrBlock(site.storeHosts, ANY_HOST);
-    if (site.downloadHosts.length) redirectOrBlock(site.downloadHosts, `${ANY_HOST}[^?#]*[.](?:${INSTALLER_EXTENSIONS})(?:[?#]|$)`);
+    if (site.downloadHosts.length) {
+      for (const chunk of chunks(INSTALLER_EXTENSIONS.map((extension) => extension.replace(/\./g, '[.]')))) {
+        redirectOrBlock(site.downloadHosts, `${ANY_HOST}[^?#]*[.]${chunk}(?:[?#]|$)`);
+      }
+    }
     for (const chunk of chunks(installers.distinctive.map(fileBody))) {
       add(ANY_HOST_PRIORITY, { type: 'block' }, { regexFilter: `/${chunk}(?:[?#]|$)` });
     }

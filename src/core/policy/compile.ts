@@ -1,4 +1,6 @@
-import { compileRegistry, slugify, type CompiledRegistry } from '../classify/compile.ts';
+import { compileRegistry, type CompiledRegistry } from '../classify/compile.ts';
+import { escapeRegExp, slugify } from '../text.ts';
+import { INSTALLER_EXTENSION_PATTERN } from '../vocabulary.ts';
 import { hostIn } from '../classify/rule.ts';
 import { classifyUrl } from '../classify/url.ts';
 import { VENDORS } from '../vendors/index.ts';
@@ -40,7 +42,7 @@ export function vendorFromPolicy(extra: ExtraVendor, settings: Pick<EffectiveSet
       purchasePaths: [...GENERIC_SITE.purchasePaths, ...productSlugs.map((slug) => `^/${slug}(?:/|$)`)],
     },
     installers: {
-      distinctive: tokens.map((token) => `^${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\w .%-]*\\.(?:exe|msi|dmg|pkg|apk|zip)$`),
+      distinctive: tokens.map((token) => `^${escapeRegExp(token)}[\\w .%-]*\\.(?:${INSTALLER_EXTENSION_PATTERN})$`),
       onVendorHostsOnly: [],
       removalTools: [],
     },
@@ -87,9 +89,9 @@ export function classifyWithPolicy(url: string, policy: CompiledPolicy): Verdict
   const verdict = classifyUrl(url, policy.registry);
   if (policy.exemptDomains.size > 0) {
     const host = hostOf(url);
-    if (host && hostIn(host, policy.exemptDomains)) return { vendor: null, kind: 'none', reasons: ['policy-exempt'] };
+    if (host && hostIn(host, policy.exemptDomains)) return { vendor: null, kind: 'none', reasons: ['policy-exempt'], rule: 'policy-exempt' };
   }
-  if (verdict.vendor === POLICY_VENDOR_ID) return { vendor: POLICY_VENDOR_ID, kind: 'purchase', reasons: ['policy-blocked-domain'] };
+  if (verdict.vendor === POLICY_VENDOR_ID) return { vendor: POLICY_VENDOR_ID, kind: 'purchase', reasons: ['policy-blocked-domain'], rule: 'policy-blocked-domain' };
   return verdict;
 }
 

@@ -1,4 +1,4 @@
-import { isInstallerFile } from '../classify/rule.ts';
+import { isInstallerFile } from '../vocabulary.ts';
 import { NO_VERDICT, type Verdict } from '../classify/verdict.ts';
 import { tokenIn } from '../classify/compile.ts';
 import { classifyWithPolicy, type CompiledPolicy } from './compile.ts';
@@ -26,5 +26,5 @@ export function classifyDownload(download: DownloadFacts, policy: CompiledPolicy
   if (vendors.some((vendor) => vendor.removalTools.some((re) => re.test(name)))) return NO_VERDICT;
   const byPattern = vendors.find((vendor) => vendor.distinctiveInstallers.some((re) => re.test(name)));
   const byName = byPattern ?? tokenIn(name, policy.registry)?.vendor;
-  return byName ? { vendor: byName.id, kind: 'download', reasons: ['installer-file'] } : NO_VERDICT;
+  return byName ? { vendor: byName.id, kind: 'download', reasons: ['installer-file'], rule: 'download-file-name' } : NO_VERDICT;
 }

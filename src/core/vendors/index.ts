@@ -1,8 +1,8 @@
-import { kaspersky } from './kaspersky.ts';
-import type { VendorDefinition } from './types.ts';
+import kaspersky from '../../data/vendors/kaspersky.json' with { type: 'json' };
+import type { BuiltInVendor, VendorDefinition } from './types.ts';
 
-/** Every built-in restricted vendor. */
-export const VENDORS: readonly VendorDefinition[] = [kaspersky];
+/** Every built-in restricted vendor: one data file each under src/data/vendors/. */
+export const VENDORS: readonly BuiltInVendor[] = [kaspersky];
 
 export function getVendor(id: string): VendorDefinition | undefined {
   return VENDORS.find((vendor) => vendor.id === id);

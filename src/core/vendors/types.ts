@@ -97,6 +97,32 @@ export interface RestrictionRecord {
   infoUrl?: string;
 }
 
+/**
+ * A real-shaped URL and what the classifier must make of it: the rule that decides it (a URL
+ * rule id, see src/core/classify/verdict.ts), or null when nothing must. Where the verdict's
+ * vendor is not implied (a shop's, portal's or store's example) it is named.
+ */
+export interface UrlExample {
+  url: string;
+  rule: string | null;
+  vendor?: string | null;
+  /** Why the example gets what it gets, where that is not plain ("the URL names no product: the page decides"). */
+  note?: string;
+}
+
+/** A built-in vendor's example URLs, by the kind of verdict each must get. */
+export interface VendorExamples {
+  purchase: UrlExample[];
+  download: UrlExample[];
+  vendor: UrlExample[];
+  none: UrlExample[];
+}
+
+/** A vendor shipped with the extension (src/data/vendors/): its definition and the URLs that exercise it. */
+export interface BuiltInVendor extends VendorDefinition {
+  examples: VendorExamples;
+}
+
 export interface Alternative {
   name: string;
   url: string;

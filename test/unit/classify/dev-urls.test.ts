@@ -17,9 +17,9 @@ it('classifies the labelled URLs with high precision, recall and accuracy', () =
   const misses: string[] = [];
   for (const [url = '', label = '', note = ''] of rows) {
     const verdict = classifyUrl(url);
-    const expected = { vendor: null, kind: label as PageKind, reasons: [] };
+    const expected = { vendor: null, kind: label as PageKind, reasons: [], rule: null };
     if (verdict.kind === label) correct++;
-    else misses.push(`  expected ${label}, got ${verdict.kind} [${verdict.reasons.join(', ')}] ${url} (${note})`);
+    else misses.push(`  expected ${label}, got ${verdict.kind} by ${verdict.rule} [${verdict.reasons.join(', ')}] ${url} (${note})`);
     if (isFlagged(verdict) && isFlagged(expected)) truePositives++;
     else if (isFlagged(verdict)) falsePositives++;
     else if (isFlagged(expected)) falseNegatives++;

@@ -98,7 +98,7 @@ describe('lookalikes get the verdict of the host the browser really opens', () =
   });
 
   it('a percent-encoded host separator is no URL at all', () => {
-    expect(classifyUrl('https://kaspersky.com%40evil.example/premium')).toEqual({ vendor: null, kind: 'none', reasons: ['invalid-url'] });
+    expect(classifyUrl('https://kaspersky.com%40evil.example/premium')).toEqual({ vendor: null, kind: 'none', reasons: ['invalid-url'], rule: null });
   });
 
   it('hides no product behind percent-encoding in the path', () => {

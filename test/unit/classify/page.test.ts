@@ -156,7 +156,7 @@ describe('classifyPage with a URL verdict', () => {
       title: 'Kaspersky Premium',
       products: [product({ name: 'Kaspersky Premium', brand: 'Kaspersky', offer: 'paid' })],
     });
-    expect(classify(store)).toEqual({ vendor: 'kaspersky', kind: 'purchase', reasons: ['vendor-domain', 'vendor-store-page', 'page-product-data'] });
+    expect(classify(store)).toEqual({ vendor: 'kaspersky', kind: 'purchase', reasons: ['vendor-domain', 'vendor-store-page', 'page-product-data'], rule: 'vendor-store-page' });
     expect(classify(page('https://usa.kaspersky.com/premium', {})).kind).toBe('purchase');
   });
 
@@ -228,7 +228,7 @@ describe('verdictWithoutSignals: when the settings change and only the URL can b
   it('takes the URL verdict otherwise, and always an exemption or a blocked domain', () => {
     const store = classifyUrl('https://usa.kaspersky.com/premium');
     expect(verdictWithoutSignals(classifyUrl('https://www.example.org/'), store)).toBe(store);
-    const exempt = { vendor: 'kaspersky', kind: 'none', reasons: ['policy-exempt'] } as const;
+    const exempt = { vendor: 'kaspersky', kind: 'none', reasons: ['policy-exempt'], rule: 'policy-exempt' } as const;
     expect(verdictWithoutSignals(classify(listing), { ...exempt, reasons: [...exempt.reasons] })).toMatchObject({ reasons: ['policy-exempt'] });
   });
 });

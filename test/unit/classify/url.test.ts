@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildRegistry, classifyUrl } from '../../../src/core/classify/url.ts';
 import { siteOf } from '../../../src/core/classify/url-parts.ts';
-import { kaspersky } from '../../../src/core/vendors/kaspersky.ts';
+import { VENDORS } from '../../../src/core/vendors/index.ts';
+
+const kaspersky = VENDORS.find((vendor) => vendor.id === 'kaspersky')!;
 
 describe('classifyUrl', () => {
   it.each([
@@ -22,13 +24,13 @@ describe('classifyUrl', () => {
   });
 
   it.each(['not a url', '', '   ', 'http://', 'https://[::1', '//kaspersky.com/premium'])('marks %j as an invalid URL', (url) => {
-    expect(classifyUrl(url)).toEqual({ vendor: null, kind: 'none', reasons: ['invalid-url'] });
+    expect(classifyUrl(url)).toEqual({ vendor: null, kind: 'none', reasons: ['invalid-url'], rule: null });
   });
 
   it.each(['javascript:alert(1)', 'data:text/html,kaspersky', 'file:///C:/kaspersky/startup.exe', 'about:blank', 'chrome://extensions'])(
     'ignores the non-web URL %s',
     (url) => {
-      expect(classifyUrl(url)).toEqual({ vendor: null, kind: 'none', reasons: ['unsupported-scheme'] });
+      expect(classifyUrl(url)).toEqual({ vendor: null, kind: 'none', reasons: ['unsupported-scheme'], rule: null });
     },
   );
 

@@ -13,9 +13,8 @@ import fc from 'fast-check';
 import { parse as parseDomain } from 'tldts';
 import type { CompiledRegistry } from '../../../src/core/classify/compile.ts';
 import { REASON_CODES, type Verdict } from '../../../src/core/classify/verdict.ts';
-import { THIRD_PARTY_RULES } from '../../../src/core/classify/url.ts';
-import { VENDOR_SITE_RULES } from '../../../src/core/classify/rules/vendor-site.ts';
-import { DOWNLOAD_PORTALS } from '../../../src/core/classify/rules/portals.ts';
+import { labelledExamples } from '../../../src/core/classify/examples.ts';
+import { PORTAL_ROWS } from '../../../src/core/classify/rules/portals.ts';
 import { RETAILERS } from '../../../src/core/classify/rules/shops.ts';
 import { dataRows } from '../helpers.ts';
 
@@ -28,14 +27,14 @@ export const SEED_URLS: readonly string[] = [
     ...dataRows('dev-urls.tsv')
       .slice(1)
       .map(([url = '']) => url),
-    ...[...THIRD_PARTY_RULES, ...VENDOR_SITE_RULES].flatMap((rule) => [...rule.examples.matches, ...rule.examples.rejects]),
+    ...labelledExamples().map((example) => example.url),
   ]),
 ].filter(Boolean);
 
 /** Hosts where third-party rules are live: retailers, download portals, app and extension stores. */
 export const RULE_HOSTS: readonly string[] = [
   ...[...RETAILERS].flatMap(([label, suffixes]) => suffixes.map((suffix) => `www.${label}.${suffix}`)),
-  ...[...DOWNLOAD_PORTALS].flatMap(([label, portal]) => portal.hosts ?? [`www.${label}.com`]),
+  ...PORTAL_ROWS.flatMap((portal) => portal.hosts ?? [`www.${portal.label}.com`]),
   'en.softonic.com', 'download.cnet.com', 'play.google.com', 'apps.apple.com', 'itunes.apple.com', 'apps.microsoft.com',
   'www.microsoft.com', 'chrome.google.com', 'chromewebstore.google.com', 'addons.mozilla.org',
   'microsoftedge.microsoft.com', 'safari-extensions.apple.com', 'github.com', 'raw.githubusercontent.com',

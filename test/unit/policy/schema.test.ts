@@ -329,7 +329,7 @@ describe('compilePolicy and classifyWithPolicy', () => {
   it('never flags an exempt domain or its subdomains, even kaspersky.com, even in block mode', () => {
     const setup = compiled({ mode: 'block', exemptDomains: ['kaspersky.com', 'licences.example.com'] });
     for (const url of ['https://www.kaspersky.com/store', 'https://usa.kaspersky.com/premium', 'https://kaspersky.com/downloads', 'https://licences.example.com/kaspersky-premium-download']) {
-      expect(classifyWithPolicy(url, setup.policy), url).toEqual({ vendor: null, kind: 'none', reasons: ['policy-exempt'] });
+      expect(classifyWithPolicy(url, setup.policy), url).toEqual({ vendor: null, kind: 'none', reasons: ['policy-exempt'], rule: 'policy-exempt' });
       expect(decision(url, setup), url).toMatchObject({ banner: false, block: false, badge: false });
     }
     // Only the listed domains are exempt: other Kaspersky sites are still flagged.
@@ -340,7 +340,7 @@ describe('compilePolicy and classifyWithPolicy', () => {
   it('flags blocked domains and their subdomains as purchase pages, on every path', () => {
     const setup = compiled({ blockedDomains: ['shady-keys.example'] });
     for (const url of ['https://shady-keys.example/', 'https://www.shady-keys.example/blog/post', 'http://a.b.shady-keys.example/x?y=1']) {
-      expect(classifyWithPolicy(url, setup.policy), url).toEqual({ vendor: POLICY_VENDOR_ID, kind: 'purchase', reasons: ['policy-blocked-domain'] });
+      expect(classifyWithPolicy(url, setup.policy), url).toEqual({ vendor: POLICY_VENDOR_ID, kind: 'purchase', reasons: ['policy-blocked-domain'], rule: 'policy-blocked-domain' });
     }
     for (const url of ['https://notshady-keys.example/', 'https://shady-keys.example.net/', 'https://example.org/shady-keys.example']) {
       expect(classifyWithPolicy(url, setup.policy).kind, url).toBe('none');
@@ -358,7 +358,7 @@ describe('compilePolicy and classifyWithPolicy', () => {
     expect(classifyWithPolicy('https://www.nordvale.example/store', setup.policy)).toMatchObject({ vendor: 'nordvale', kind: 'purchase' });
     expect(classifyWithPolicy('https://nordvale.example/nordvale-shield', setup.policy)).toMatchObject({ vendor: 'nordvale', kind: 'purchase' });
     expect(classifyWithPolicy('https://www.nordvale.example/downloads/', setup.policy)).toMatchObject({ vendor: 'nordvale', kind: 'download' });
-    expect(classifyWithPolicy('https://files.example.net/Nordvale-Security-Setup.exe', setup.policy)).toEqual({ vendor: 'nordvale', kind: 'download', reasons: ['installer-file'] });
+    expect(classifyWithPolicy('https://files.example.net/Nordvale-Security-Setup.exe', setup.policy)).toEqual({ vendor: 'nordvale', kind: 'download', reasons: ['installer-file'], rule: 'third-party-installer' });
     expect(classifyWithPolicy('https://nordvale.example/blog/2025/news', setup.policy)).toMatchObject({ vendor: 'nordvale', kind: 'vendor' });
     // Kaspersky is still covered next to it.
     expect(classifyWithPolicy('https://usa.kaspersky.com/premium', setup.policy)).toMatchObject({ vendor: 'kaspersky', kind: 'purchase' });
@@ -379,6 +379,6 @@ describe('compilePolicy and classifyWithPolicy', () => {
     const setup = compiled({});
     expect(classifyWithPolicy('https://usa.kaspersky.com/premium', setup.policy)).toMatchObject({ vendor: 'kaspersky', kind: 'purchase' });
     expect(classifyWithPolicy('https://www.kaspersky.com/blog/post/1/', setup.policy)).toMatchObject({ vendor: 'kaspersky', kind: 'vendor' });
-    expect(classifyWithPolicy('not a url', setup.policy)).toEqual({ vendor: null, kind: 'none', reasons: ['invalid-url'] });
+    expect(classifyWithPolicy('not a url', setup.policy)).toEqual({ vendor: null, kind: 'none', reasons: ['invalid-url'], rule: null });
   });
 });

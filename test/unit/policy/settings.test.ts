@@ -39,8 +39,8 @@ describe('parseStoredSettings', () => {
 });
 
 describe('decide', () => {
-  const purchase: Verdict = { vendor: 'kaspersky', kind: 'purchase', reasons: ['vendor-store-page'] };
-  const blog: Verdict = { vendor: 'kaspersky', kind: 'vendor', reasons: ['vendor-info-page'] };
+  const purchase: Verdict = { vendor: 'kaspersky', kind: 'purchase', reasons: ['vendor-store-page'], rule: 'vendor-store-page' };
+  const blog: Verdict = { vendor: 'kaspersky', kind: 'vendor', reasons: ['vendor-info-page'], rule: 'vendor-info-page' };
 
   const fresh = { dismissed: false, proceeded: false };
 

@@ -18,7 +18,7 @@ const kaspersky = vendorViewOf(VENDORS[0]!);
 const info = (overrides: Partial<BlockInfo> = {}): BlockInfo => ({
   url: STORE,
   site: 'kaspersky.com',
-  verdict: { vendor: 'kaspersky', kind: 'purchase', reasons: ['vendor-store-page', 'page-buy-control'] },
+  verdict: { vendor: 'kaspersky', kind: 'purchase', reasons: ['vendor-store-page', 'page-buy-control'], rule: 'vendor-store-page' },
   vendor: kaspersky,
   organization: { name: '', message: '', supportUrl: '', supportEmail: '' },
   allowProceed: true,
@@ -278,7 +278,7 @@ describe('Blocked page', () => {
       info({
         url: 'https://shop.example.net/',
         site: 'example.net',
-        verdict: { vendor: 'organization', kind: 'purchase', reasons: ['policy-blocked-domain'] },
+        verdict: { vendor: 'organization', kind: 'purchase', reasons: ['policy-blocked-domain'], rule: 'policy-blocked-domain' },
         vendor: organization,
         organization: { name: 'Example Corp', message: 'Not approved software.', supportUrl: '', supportEmail: '' },
       }),
@@ -299,7 +299,7 @@ describe('Blocked page', () => {
       alternatives: [{ name: 'Other AV', url: 'https://other.example/' }],
     };
     acme.restriction = acme.restrictions[0]!;
-    await show(info({ verdict: { vendor: 'acme-av', kind: 'download', reasons: ['vendor-download-page'] }, vendor: acme }));
+    await show(info({ verdict: { vendor: 'acme-av', kind: 'download', reasons: ['vendor-download-page'], rule: 'vendor-download-page' }, vendor: acme }));
     expect(root.current.querySelector('.blocked-lede')?.textContent).toBe('This page offers Acme AV software for download.');
     expect(root.current.querySelector('.blocked-restriction')?.textContent).toContain('Acme AV is banned by the 2025 procurement rules.');
     expect(link('More information')?.getAttribute('href')).toBe('https://intranet.example.com/rules');

@@ -33,7 +33,7 @@ describe('popupView', () => {
 
   it('shows flagged purchase and download pages with their reasons, once each', () => {
     const view = popupView(
-      state({ vendor: 'kaspersky', kind: 'purchase', reasons: ['vendor-storefront', 'page-buy-control', 'page-buy-control'] }),
+      state({ vendor: 'kaspersky', kind: 'purchase', reasons: ['vendor-storefront', 'page-buy-control', 'page-buy-control'], rule: 'vendor-storefront-home' }),
     );
     expect(view).toEqual({
       kind: 'flagged',
@@ -43,7 +43,7 @@ describe('popupView', () => {
       reasons: ['vendor-storefront', 'page-buy-control'],
       silencedBy: null,
     });
-    expect(popupView(state({ vendor: 'kaspersky', kind: 'download', reasons: [] }, 'dismissed'))).toMatchObject({
+    expect(popupView(state({ vendor: 'kaspersky', kind: 'download', reasons: [], rule: 'vendor-download-page' }, 'dismissed'))).toMatchObject({
       kind: 'flagged',
       pageKind: 'download',
       silencedBy: 'dismissed',
@@ -51,12 +51,12 @@ describe('popupView', () => {
   });
 
   it('treats vendor information pages and other pages as clear', () => {
-    expect(popupView(state({ vendor: 'kaspersky', kind: 'vendor', reasons: ['vendor-info-page'] }))).toEqual({
+    expect(popupView(state({ vendor: 'kaspersky', kind: 'vendor', reasons: ['vendor-info-page'], rule: 'vendor-info-page' }))).toEqual({
       kind: 'clear',
       vendorId: 'kaspersky',
       site: 'kaspersky.com',
     });
-    expect(popupView(state({ vendor: null, kind: 'none', reasons: [] }))).toMatchObject({ kind: 'clear', vendorId: null });
+    expect(popupView(state({ vendor: null, kind: 'none', reasons: [], rule: null }))).toMatchObject({ kind: 'clear', vendorId: null });
   });
 
   it('has a message for every reason a warning is silenced', () => {

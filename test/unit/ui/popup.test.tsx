@@ -31,7 +31,7 @@ const flagged = (kind: 'purchase' | 'download', silencedBy: TabState['decision']
   url: 'https://usa.kaspersky.com/premium',
   site: 'kaspersky.com',
   decision: {
-    verdict: { vendor: 'kaspersky', kind, reasons: ['vendor-store-page', 'page-buy-control'] },
+    verdict: { vendor: 'kaspersky', kind, reasons: ['vendor-store-page', 'page-buy-control'], rule: 'vendor-store-page' },
     banner: silencedBy === null,
     block: false,
     badge: silencedBy === null,
@@ -98,7 +98,7 @@ describe('Popup', () => {
     await show({
       url: 'https://www.kaspersky.com/about',
       site: 'kaspersky.com',
-      decision: { verdict: { vendor: 'kaspersky', kind: 'vendor', reasons: ['vendor-info-page'] }, banner: false, block: false, badge: false, silencedBy: null },
+      decision: { verdict: { vendor: 'kaspersky', kind: 'vendor', reasons: ['vendor-info-page'], rule: 'vendor-info-page' }, banner: false, block: false, badge: false, silencedBy: null },
       vendor: kaspersky,
     });
     expect(root.current.querySelector('h1')?.textContent).toBe('Nothing to flag on this page');
@@ -137,7 +137,7 @@ describe('Popup', () => {
     };
     acme.restriction = acme.restrictions[0]!;
     const state = flagged('purchase');
-    state.decision.verdict = { vendor: 'acme-av', kind: 'purchase', reasons: ['vendor-store-page'] };
+    state.decision.verdict = { vendor: 'acme-av', kind: 'purchase', reasons: ['vendor-store-page'], rule: 'vendor-store-page' };
     state.vendor = acme;
     await show(state);
     expect(root.current.querySelector('h1')?.textContent).toBe('This page sells Acme AV software');
@@ -192,7 +192,7 @@ describe('Popup', () => {
 
   it('names a site the organisation blocks outright', async () => {
     const state = flagged('purchase');
-    state.decision.verdict = { vendor: 'organization', kind: 'purchase', reasons: ['policy-blocked-domain'] };
+    state.decision.verdict = { vendor: 'organization', kind: 'purchase', reasons: ['policy-blocked-domain'], rule: 'policy-blocked-domain' };
     state.vendor = {
       id: 'organization',
       name: '',
