@@ -24,6 +24,11 @@ export const INSTALLER_EXTENSIONS: readonly string[] = vocabulary.installerExten
 /** The installer extensions as a regular-expression alternation ("exe|msi|…|tar\\.gz"). */
 export const INSTALLER_EXTENSION_PATTERN = alternation(INSTALLER_EXTENSIONS);
 
+/** A file name that starts with `prefix` and ends in an installer extension, as a regular-expression source. */
+export function installerNamedBy(prefix: string): string {
+  return `^${escapeRegExp(prefix)}[\\w .%-]*\\.(?:${INSTALLER_EXTENSION_PATTERN})$`;
+}
+
 const INSTALLER_FILE = new RegExp(`\\.(?:${INSTALLER_EXTENSION_PATTERN})$`);
 const INSTALLER_HREF = new RegExp(`\\.(?:${INSTALLER_EXTENSION_PATTERN})(?:[?#]|$)`, 'i');
 

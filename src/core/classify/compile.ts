@@ -1,4 +1,5 @@
 import { escapeRegExp, slugify } from '../text.ts';
+import { installerNamedBy } from '../vocabulary.ts';
 import type { VendorDefinition } from '../vendors/types.ts';
 
 /** A vendor with its patterns compiled once, ready for per-URL lookups. */
@@ -73,7 +74,7 @@ function compileVendor(definition: VendorDefinition): CompiledVendor {
     infoPaths: regexes(site.infoPaths),
     downloadPaths: regexes(site.downloadPaths),
     purchasePaths: regexes(site.purchasePaths),
-    distinctiveInstallers: regexes(installers.distinctive),
+    distinctiveInstallers: regexes([...installers.distinctive, ...installers.namePrefixes.map(installerNamedBy)]),
     vendorHostInstallers: regexes(installers.onVendorHostsOnly),
     removalTools: regexes(installers.removalTools),
     googlePlayExact: new Set(apps.googlePlay.filter((id) => !id.endsWith('.'))),

@@ -1,4 +1,5 @@
 import { hostIn } from '../classify/rule.ts';
+import { escapeRegExp } from '../text.ts';
 import { INSTALLER_EXTENSIONS } from '../vocabulary.ts';
 import type { CompiledPolicy } from './compile.ts';
 import type { EffectiveSettings } from './merge.ts';
@@ -86,6 +87,9 @@ function alternativesOf(body: string): string[] {
   return [body];
 }
 
+/** The installer extensions in groups short enough for one rule each ("tar.gz" written "tar[.]gz"). */
+const EXTENSION_CHUNKS = chunks(INSTALLER_EXTENSIONS.map((extension) => extension.replace(/\./g, '[.]')));
+
 /** Packs alternatives into "(?:a|b|c)" groups of at most CHUNK_CHARS characters. */
 function chunks(alternatives: string[]): string[] {
   const groups: string[][] = [];
@@ -138,12 +142,15 @@ export function compileBlockRules(
     }
     if (site.storeHosts.length) redirectOrBlock(site.storeHosts, ANY_HOST);
     if (site.downloadHosts.length) {
-      for (const chunk of chunks(INSTALLER_EXTENSIONS.map((extension) => extension.replace(/\./g, '[.]')))) {
-        redirectOrBlock(site.downloadHosts, `${ANY_HOST}[^?#]*[.]${chunk}(?:[?#]|$)`);
-      }
+      for (const chunk of EXTENSION_CHUNKS) redirectOrBlock(site.downloadHosts, `${ANY_HOST}[^?#]*[.]${chunk}(?:[?#]|$)`);
     }
     for (const chunk of chunks(installers.distinctive.map(fileBody))) {
       add(ANY_HOST_PRIORITY, { type: 'block' }, { regexFilter: `/${chunk}(?:[?#]|$)` });
+    }
+    for (const prefix of installers.namePrefixes) {
+      for (const chunk of EXTENSION_CHUNKS) {
+        add(ANY_HOST_PRIORITY, { type: 'block' }, { regexFilter: `/${escapeRegExp(prefix)}[\\w .%-]*[.]${chunk}(?:[?#]|$)` });
+      }
     }
     for (const chunk of chunks(installers.removalTools.map(fileBody))) {
       add(REMOVAL_TOOL_PRIORITY, { type: 'allow' }, { regexFilter: `/${chunk}(?:[?#]|$)` });

@@ -1,6 +1,5 @@
 import { compileRegistry, type CompiledRegistry } from '../classify/compile.ts';
-import { escapeRegExp, slugify } from '../text.ts';
-import { INSTALLER_EXTENSION_PATTERN } from '../vocabulary.ts';
+import { slugify } from '../text.ts';
 import { hostIn } from '../classify/rule.ts';
 import { classifyUrl } from '../classify/url.ts';
 import { VENDORS } from '../vendors/index.ts';
@@ -42,7 +41,8 @@ export function vendorFromPolicy(extra: ExtraVendor, settings: Pick<EffectiveSet
       purchasePaths: [...GENERIC_SITE.purchasePaths, ...productSlugs.map((slug) => `^/${slug}(?:/|$)`)],
     },
     installers: {
-      distinctive: tokens.map((token) => `^${escapeRegExp(token)}[\\w .%-]*\\.(?:${INSTALLER_EXTENSION_PATTERN})$`),
+      distinctive: [],
+      namePrefixes: tokens,
       onVendorHostsOnly: [],
       removalTools: [],
     },
@@ -64,7 +64,7 @@ function blockedDomainsVendor(settings: EffectiveSettings): VendorDefinition {
     domains: settings.blockedDomains,
     ownedDomainLabels: [],
     brandTokens: [],
-    installers: { distinctive: [], onVendorHostsOnly: [], removalTools: [] },
+    installers: { distinctive: [], namePrefixes: [], onVendorHostsOnly: [], removalTools: [] },
     site: { ...GENERIC_SITE, storeHosts: settings.blockedDomains, downloadHosts: [] },
     restrictions: settings.message ? [policyRestriction(POLICY_VENDOR_ID, settings.message, settings.supportUrl, settings.organizationName)] : [],
   };

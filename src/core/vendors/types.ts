@@ -56,6 +56,12 @@ export interface VendorSiteRules {
 export interface InstallerRules {
   /** File names distinctive enough to identify the vendor on any host. */
   distinctive: string[];
+  /**
+   * Names that, at the start of an installer file's name, identify the vendor on any host
+   * ("kaspersky" for "Kaspersky Internet Security.dmg"); the file must end in an installer
+   * extension (src/data/vocabulary.json).
+   */
+  namePrefixes: string[];
   /** File names that only mean the vendor when served from its download hosts. */
   onVendorHostsOnly: string[];
   /** Tools that remove the vendor's software: never flagged. */
