@@ -144,13 +144,7 @@ function classify(url: string, policy: LoadedPolicy & { ok: true } | null): Verd
 }
 
 function decisionFor(url: string, verdict: Verdict, settings: EffectiveSettings): CliDecision {
-  let site = '';
-  try {
-    site = siteOf(url);
-  } catch {
-    site = '';
-  }
-  const decision = decide(verdict, settings, site, { dismissed: false, proceeded: false });
+  const decision = decide(verdict, settings, siteOf(url), { dismissed: false, proceeded: false });
   return decision.block ? 'block' : decision.banner ? 'warn' : 'none';
 }
 
