@@ -41,7 +41,7 @@ export const PROCEEDED_HOSTS = 'proceededHosts';
 /** Hosts the extension may redirect; elsewhere block rules can only block (see navigation.ts onNavigationBlocked). */
 const PERMITTED_HOSTS: ReadonlySet<string> = new Set(extensionHosts());
 
-/** The host as the browser's request matching sees it (no case or trailing-dot folding): proceed and its check agree. */
+/** The URL parser's host, as "Proceed" records it and decisions look it up (a trailing dot kept, unlike ParsedUrl.host). */
 export function hostOf(url: string): string {
   try {
     return new URL(url).hostname;
