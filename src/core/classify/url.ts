@@ -41,7 +41,11 @@ export function classifyUrl(url: string, registry: CompiledRegistry = defaultReg
 
 /** The full classifier: parses the URL and runs the rules. `classifyUrl` only adds a shortcut in front. */
 export function classifyParsed(url: string, registry: CompiledRegistry = defaultRegistry): Verdict {
-  const parts = typeof url === 'string' ? parseUrlParts(url) : null;
+  return classifyParts(typeof url === 'string' ? parseUrlParts(url) : null, registry);
+}
+
+/** The rules on a URL the caller already took apart (url-parts.ts parseUrl), so it is parsed once. */
+export function classifyParts(parts: UrlParts | null | 'unsupported', registry: CompiledRegistry = defaultRegistry): Verdict {
   if (parts === null) return { vendor: null, kind: 'none', reasons: ['invalid-url'], rule: null };
   if (parts === 'unsupported') return { vendor: null, kind: 'none', reasons: ['unsupported-scheme'], rule: null };
   const context = new UrlContext(parts, registry);

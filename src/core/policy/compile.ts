@@ -1,7 +1,8 @@
 import { compileRegistry, type CompiledRegistry } from '../classify/compile.ts';
 import { slugify } from '../text.ts';
 import { hostIn } from '../classify/rule.ts';
-import { classifyUrl } from '../classify/url.ts';
+import { classifyParts, classifyUrl } from '../classify/url.ts';
+import { ParsedUrl, parseUrl } from '../classify/url-parts.ts';
 import { VENDORS } from '../vendors/index.ts';
 import type { VendorDefinition } from '../vendors/types.ts';
 import { POLICY_VENDOR_ID } from '../vendors/view.ts';
@@ -84,23 +85,24 @@ export function compilePolicy(settings: EffectiveSettings): CompiledPolicy {
   return { vendors, registry: compileRegistry(vendors), exemptDomains: new Set(settings.exemptDomains) };
 }
 
-/** classifyUrl under an organisation's policy: exempt hosts are never flagged; blocked hosts always are. */
-export function classifyWithPolicy(url: string, policy: CompiledPolicy): Verdict {
-  const verdict = classifyUrl(url, policy.registry);
-  if (policy.exemptDomains.size > 0) {
-    const host = hostOf(url);
-    if (host && hostIn(host, policy.exemptDomains)) return { vendor: null, kind: 'none', reasons: ['policy-exempt'], rule: 'policy-exempt' };
+/**
+ * classifyUrl under an organisation's policy: exempt hosts are never flagged; blocked hosts always
+ * are. Give it the ParsedUrl a navigation already made (url-parts.ts parseUrl), and the
+ * classification and the exemption read the same parts, parsed once.
+ */
+export function classifyWithPolicy(input: string | ParsedUrl, policy: CompiledPolicy): Verdict {
+  // Without exemptions a string needs no host: classifyUrl proves most URLs unrelated without parsing them.
+  if (!(input instanceof ParsedUrl) && policy.exemptDomains.size === 0) return withBlockedDomains(classifyUrl(input, policy.registry));
+  const parsed = input instanceof ParsedUrl ? input : parseUrl(input);
+  if (parsed.host && policy.exemptDomains.size > 0 && hostIn(parsed.host, policy.exemptDomains)) {
+    return { vendor: null, kind: 'none', reasons: ['policy-exempt'], rule: 'policy-exempt' };
   }
-  if (verdict.vendor === POLICY_VENDOR_ID) return { vendor: POLICY_VENDOR_ID, kind: 'purchase', reasons: ['policy-blocked-domain'], rule: 'policy-blocked-domain' };
-  return verdict;
+  return withBlockedDomains(classifyParts(parsed.parts, policy.registry));
 }
 
-function hostOf(url: string): string | null {
-  try {
-    return new URL(url).hostname.toLowerCase().replace(/\.$/, '');
-  } catch {
-    return null;
-  }
+function withBlockedDomains(verdict: Verdict): Verdict {
+  if (verdict.vendor === POLICY_VENDOR_ID) return { vendor: POLICY_VENDOR_ID, kind: 'purchase', reasons: ['policy-blocked-domain'], rule: 'policy-blocked-domain' };
+  return verdict;
 }
 
 export function findVendor(policy: CompiledPolicy, id: string | null): VendorDefinition | undefined {

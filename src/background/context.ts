@@ -1,0 +1,121 @@
+import { extensionHosts, onKnownShopSite } from '../core/classify/content-script-matches.ts';
+import type { ParsedUrl } from '../core/classify/url-parts.ts';
+import { NO_VERDICT, type Verdict } from '../core/classify/verdict.ts';
+import { compileBlockRules, type CompiledBlockRules } from '../core/policy/block-rules.ts';
+import { compilePolicy, findVendor, type CompiledPolicy } from '../core/policy/compile.ts';
+import { decide, type Decision } from '../core/policy/decide.ts';
+import { vendorViewOf } from '../core/vendors/view.ts';
+import type { VendorView, WarningView } from '../platform/messages.ts';
+import type { LoadedState, Ports, TabRecord } from './ports.ts';
+
+/*
+ * What every feature handler shares: the settings with the policy compiled from them, and
+ * `apply`, which turns a tab's record into its decision, badge and warning. The worker keeps no
+ * state in globals: the compiled policy is the one cache (rebuilt whenever the settings change),
+ * and both it and the per-tab order of applications live in the object createWorker returns.
+ */
+
+export interface Context {
+  state: LoadedState;
+  policy: CompiledPolicy;
+}
+
+export interface Worker {
+  readonly ports: Ports;
+  /** The settings and the policy compiled from them (compiled once per change, not per event). */
+  context(): Promise<Context>;
+  /** The context read afresh: after a write of ours (the storage change event may not have arrived yet) or a change. */
+  refreshed(): Promise<Context>;
+  /**
+   * Decides for one tab, marks its badge, replaces a page that must be blocked, and returns what
+   * the page shows. Runs in call order per tab: a navigation's decision that finishes late must
+   * not put back the badge of a verdict the page's own report has since cleared.
+   */
+  apply(tabId: number, record: TabRecord | null, ctx?: Context): Promise<WarningView>;
+  decisionFor(record: TabRecord | null, ctx: Context): Promise<Decision>;
+}
+
+/** The session list of hosts the user chose "Proceed" for on the blocking page. */
+export const PROCEEDED_HOSTS = 'proceededHosts';
+
+/** Hosts the extension may redirect; elsewhere block rules can only block (see navigation.ts onNavigationBlocked). */
+const PERMITTED_HOSTS: ReadonlySet<string> = new Set(extensionHosts());
+
+/** The URL parser's host, as "Proceed" records it and decisions look it up (a trailing dot kept, unlike ParsedUrl.host). */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+export const withoutFragment = (url: string): string => url.split('#')[0] ?? url;
+
+/** A tab's record for a page it just arrived at: the URL's verdict, nothing dismissed. */
+export function freshRecord(parsed: ParsedUrl, verdict: Verdict): TabRecord {
+  return { url: parsed.url, site: parsed.site, verdict, dismissed: false };
+}
+
+export function vendorView(policy: CompiledPolicy, verdict: Verdict): VendorView | null {
+  const vendor = findVendor(policy, verdict.vendor);
+  return vendor ? vendorViewOf(vendor) : null;
+}
+
+export function blockRulesFor(ctx: Context, ports: Ports): CompiledBlockRules {
+  return compileBlockRules(ctx.policy, ctx.state.merged.effective, ports.blockRules.blockedPageUrl(), PERMITTED_HOSTS);
+}
+
+/** The blocking page in place of `url` ("replaced": the browser did not stop the page itself). */
+export function blockingPageFor(ports: Ports, url: string): string {
+  return `${ports.blockRules.blockedPageUrl()}?replaced=1#${url}`;
+}
+
+export function createWorker(ports: Ports): Worker {
+  let cached: Promise<Context> | null = null;
+  /** Applications still running per tab (transient, like the tab store's write queue). */
+  const applying = new Map<number, Promise<unknown>>();
+
+  const context = (): Promise<Context> => {
+    cached ??= ports.settings.load().then((state) => ({ state, policy: compilePolicy(state.merged.effective) }));
+    return cached;
+  };
+
+  const refreshed = (): Promise<Context> => {
+    cached = null;
+    return context();
+  };
+
+  const decisionFor = async (record: TabRecord | null, ctx: Context): Promise<Decision> => {
+    const proceeded = record ? (await ports.tabStore.readList(PROCEEDED_HOSTS)).includes(hostOf(record.url)) : false;
+    return decide(record?.verdict ?? NO_VERDICT, ctx.state.merged.effective, record?.site ?? '', { dismissed: record?.dismissed ?? false, proceeded });
+  };
+
+  const badgeTitle = (decision: Decision, vendor: VendorView | null): string => {
+    if (!decision.badge || !vendor) return ports.t('action_title');
+    const headline = decision.verdict.kind === 'purchase' ? 'banner_headline_purchase' : 'banner_headline_download';
+    return ports.t(headline, vendor.name || ports.t('organization_fallback_name'));
+  };
+
+  const applyNow = async (tabId: number, record: TabRecord | null, ctx?: Context): Promise<WarningView> => {
+    const current = ctx ?? (await context());
+    const decision = await decisionFor(record, current);
+    const vendor = vendorView(current.policy, decision.verdict);
+    await ports.badge.set(tabId, decision.badge, badgeTitle(decision, vendor));
+    // Block rules stop most pages before they load; this covers pages found from their content.
+    if (decision.block && record) await ports.tabs.navigate(tabId, blockingPageFor(ports, record.url));
+    const markTiles = record !== null && decision.verdict.vendor === null && onKnownShopSite(record.url);
+    return { decision, vendor, markTiles };
+  };
+
+  const apply = (tabId: number, record: TabRecord | null, ctx?: Context): Promise<WarningView> => {
+    const run = (applying.get(tabId) ?? Promise.resolve()).catch(() => undefined).then(() => applyNow(tabId, record, ctx));
+    applying.set(tabId, run);
+    void run.catch(() => undefined).then(() => {
+      if (applying.get(tabId) === run) applying.delete(tabId);
+    });
+    return run;
+  };
+
+  return { ports, context, refreshed, apply, decisionFor };
+}

@@ -1,0 +1,88 @@
+import { parseUrl, siteOf } from '../core/classify/url-parts.ts';
+import { classifyWithPolicy } from '../core/policy/compile.ts';
+import { parsePolicyFile } from '../core/policy/schema.ts';
+import { parseStoredSettings, withSiteAllowed, type Settings } from '../core/policy/settings.ts';
+import type { BackgroundResponse, BlockInfo, OptionsState, TabState } from '../platform/messages.ts';
+import { blockRulesFor, hostOf, PROCEEDED_HOSTS, vendorView, type Context, type Worker } from './context.ts';
+
+/*
+ * Requests from the extension's own pages: the popup (a tab's state), the blocking page (what
+ * was blocked, "Proceed") and the options page (settings, the imported organisation profile).
+ */
+
+export async function tabState(worker: Worker, tabId: number): Promise<TabState | null> {
+  const ctx = await worker.context();
+  const record = await worker.ports.tabStore.read(tabId);
+  if (!record) return null;
+  const decision = await worker.decisionFor(record, ctx);
+  return { url: record.url, site: record.site, decision, vendor: vendorView(ctx.policy, decision.verdict) };
+}
+
+export async function blockInfo(worker: Worker, url: string): Promise<BlockInfo> {
+  const ctx = await worker.context();
+  const { effective } = ctx.state.merged;
+  const parsed = parseUrl(url);
+  const verdict = classifyWithPolicy(parsed, ctx.policy);
+  return {
+    url,
+    site: parsed.site,
+    verdict,
+    vendor: vendorView(ctx.policy, verdict),
+    organization: {
+      name: effective.organizationName,
+      message: effective.message,
+      supportUrl: effective.supportUrl,
+      supportEmail: effective.supportEmail,
+    },
+    allowProceed: effective.allowProceed,
+    allowUserAllowlist: effective.allowProceed && effective.allowUserAllowlist,
+  };
+}
+
+/** "Proceed" on the blocking page: through to the host for this session, and allowed for good if asked and permitted. */
+export async function proceed(worker: Worker, url: string, remember: boolean): Promise<{ ok: boolean }> {
+  const ctx = await worker.context();
+  const { effective } = ctx.state.merged;
+  const host = hostOf(url);
+  if (!effective.allowProceed || !host) return { ok: false };
+  await worker.ports.tabStore.addToList(PROCEEDED_HOSTS, host);
+  await worker.ports.blockRules.allowHostForSession(host);
+  if (remember && effective.allowUserAllowlist) await worker.ports.settings.saveUser(withSiteAllowed(ctx.state.user, siteOf(url)));
+  return { ok: true };
+}
+
+export async function optionsState(worker: Worker, ctx?: Context): Promise<OptionsState> {
+  const current = ctx ?? (await worker.context());
+  const { state } = current;
+  const rules = blockRulesFor(current, worker.ports);
+  return {
+    settings: state.user,
+    effective: state.merged.effective,
+    locked: state.merged.locked,
+    settingsProblems: state.settingsProblems,
+    policyProblems: state.policyProblems,
+    importedPolicy: state.importedPolicy,
+    managedPolicy: state.managedPolicy,
+    blockRules: { counts: rules.counts, overLimit: rules.overLimit },
+    extensionId: worker.ports.blockRules.extensionId(),
+  };
+}
+
+/** Saves the user's settings only when they have no problems; answers with the state as stored either way. */
+export async function saveSettings(worker: Worker, input: Settings): Promise<OptionsState> {
+  const { settings, problems } = parseStoredSettings(input);
+  if (problems.length === 0) await worker.ports.settings.saveUser(settings);
+  return optionsState(worker, await worker.refreshed());
+}
+
+export async function importPolicy(worker: Worker, contents: string): Promise<BackgroundResponse['import-policy']> {
+  const parsed = parsePolicyFile(contents);
+  if (parsed.problems.length > 0) return { ok: false, problems: parsed.problems };
+  await worker.ports.settings.saveImportedPolicy(parsed.policy);
+  return { ok: true, state: await optionsState(worker, await worker.refreshed()) };
+}
+
+export async function clearImportedPolicy(worker: Worker): Promise<OptionsState> {
+  await worker.ports.settings.saveImportedPolicy(null);
+  return optionsState(worker, await worker.refreshed());
+}

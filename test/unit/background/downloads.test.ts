@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { guardDownload } from '../../../src/background/downloads.ts';
+import type { DownloadFacts } from '../../../src/background/ports.ts';
+import { download, fakeBrowser, type FakeSetup } from './fakes.ts';
+
+const INSTALLER = download(11, 'https://products.kaspersky-labs.com/english/homeuser/kis2017/kis17.0.0.611en_10780.exe', '/home/u/Downloads/kis17.0.0.611en_10780.exe');
+const BY_NAME = download(12, 'https://cdn.mirror.example/files/123', '/home/u/Downloads/kaspersky_premium_setup.exe');
+const OTHER = download(13, 'https://download.example.org/tool-setup.exe', '/home/u/Downloads/tool-setup.exe');
+
+async function guarded(setup: FakeSetup, ...downloads: DownloadFacts[]) {
+  const fake = fakeBrowser(setup);
+  for (const item of downloads) await guardDownload(fake.worker, item);
+  return fake;
+}
+
+describe('download guard', () => {
+  it("warns about a restricted vendor's installer and lets it finish", async () => {
+    const fake = await guarded({}, INSTALLER);
+    expect(fake.cancelled).toEqual([]);
+    expect(fake.notifications).toEqual([{ id: 'warn:11', title: 'download_warning_title', message: 'download_warning_message(Kaspersky)' }]);
+  });
+
+  it('recognises an installer by the name it is saved under', async () => {
+    const fake = await guarded({}, BY_NAME);
+    expect(fake.notifications.map(({ id }) => id)).toEqual(['warn:12']);
+  });
+
+  it("cancels it in block mode, with the organisation's message", async () => {
+    const fake = await guarded({ user: { downloadGuard: 'block' }, policy: { message: 'Ask the IT desk.' } }, INSTALLER);
+    expect(fake.cancelled).toEqual([11]);
+    expect(fake.notifications).toEqual([{ id: 'block:11', title: 'download_blocked_title', message: 'download_blocked_message(Kaspersky)\nAsk the IT desk.' }]);
+  });
+
+  it('does nothing when the guard or the warnings are off, or for other files', async () => {
+    for (const setup of [{ user: { downloadGuard: 'off' } }, { user: { mode: 'off' } }] satisfies FakeSetup[]) {
+      const fake = await guarded(setup, INSTALLER);
+      expect(fake.notifications).toEqual([]);
+      expect(fake.cancelled).toEqual([]);
+    }
+    expect((await guarded({}, OTHER)).notifications).toEqual([]);
+    expect((await guarded({ policy: { exemptDomains: ['kaspersky-labs.com'] } }, INSTALLER)).notifications).toEqual([]);
+  });
+
+  it('handles any file from a host the organisation blocks', async () => {
+    const fake = await guarded({ policy: { blockedDomains: ['download.example.org'] } }, OTHER);
+    expect(fake.notifications.map(({ id }) => id)).toEqual(['warn:13']);
+  });
+
+  it('handles each download once, though the browser reports it when it starts and again once named', async () => {
+    const started = { ...INSTALLER, filename: '' };
+    const fake = await guarded({ user: { downloadGuard: 'block' } }, started, INSTALLER, INSTALLER);
+    expect(fake.notifications).toHaveLength(1);
+    expect(fake.cancelled).toEqual([11]);
+    expect(fake.lists.get('guardedDownloads')).toEqual(['block:11']);
+  });
+});
