@@ -5,10 +5,7 @@ import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { contentScriptMatches } from './src/core/classify/content-script-matches.ts';
-import { VENDOR_GUARD_IDS } from './src/core/policy/snippets.ts';
-
-/** The add-on id Firefox knows Vendor Guard by: the one docs/admin.md and the policy snippets use. */
-export const FIREFOX_ADDON_ID = VENDOR_GUARD_IDS.firefox;
+import { FIREFOX_ADDON_ID } from './src/core/identity.ts';
 
 /**
  * The oldest Firefox the build supports: 140 ESR. It reads `data_collection_permissions`, and

@@ -9,6 +9,7 @@
 import { render, type VNode } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
+import { CHROME_EXTENSION_ID } from '../../src/core/identity.ts';
 import { mergeSettings } from '../../src/core/policy/merge.ts';
 import { parseManagedPolicy, parsePolicyFile, type OrgPolicy } from '../../src/core/policy/schema.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/policy/settings.ts';
@@ -191,7 +192,7 @@ describe('rendered pages use only messages and data', () => {
       importedPolicy: imported,
       managedPolicy: managed,
       blockRules: { counts: { rules: 6, regexRules: 5, domains: 40 }, overLimit: [] },
-      extensionId: 'akdcnbnoipjhlalmapgkeofijagdoifj',
+      extensionId: CHROME_EXTENSION_ID,
       ...extra,
     };
   };
@@ -243,7 +244,7 @@ describe('policy problems in the page language', () => {
       importedPolicy: null,
       managedPolicy: null,
       blockRules: { counts: { rules: 6, regexRules: 5, domains: 40 }, overLimit: [] },
-      extensionId: 'akdcnbnoipjhlalmapgkeofijagdoifj',
+      extensionId: CHROME_EXTENSION_ID,
     };
     await show(
       <Options

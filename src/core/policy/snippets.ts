@@ -1,3 +1,4 @@
+import type { ExtensionIds } from '../identity.ts';
 import { POLICY_KEYS, type OrgPolicy } from './schema.ts';
 
 /*
@@ -43,21 +44,6 @@ export interface PolicySnippet {
   location: string;
   content: string;
 }
-
-export interface ExtensionIds {
-  /** Chrome (and, unless `edge` is given, Edge) extension id. */
-  chrome: string;
-  /** Firefox add-on id (gecko id). */
-  firefox: string;
-  /** Edge extension id when it differs from Chrome's (an Edge Add-ons listing). */
-  edge?: string;
-}
-
-/** This extension's ids: Chrome/Edge (fixed by the manifest key) and Firefox (the gecko id). */
-export const VENDOR_GUARD_IDS: Readonly<ExtensionIds> = Object.freeze({
-  chrome: 'akdcnbnoipjhlalmapgkeofijagdoifj',
-  firefox: 'vendor-guard@vendor-guard.example',
-});
 
 export interface SnippetOptions {
   /** Where the organisation hosts the signed .xpi for Firefox's force-install. */

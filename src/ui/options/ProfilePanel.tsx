@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PolicyProblem } from '../../core/policy/schema.ts';
-import { exportPolicyFile, policySnippets, VENDOR_GUARD_IDS, type PolicySnippet } from '../../core/policy/snippets.ts';
+import { VENDOR_GUARD_IDS } from '../../core/identity.ts';
+import { exportPolicyFile, policySnippets, type PolicySnippet } from '../../core/policy/snippets.ts';
 import type { OptionsState } from '../../platform/messages.ts';
 import type { I18n } from '../components/i18n.ts';
 import { problemText } from './problems.ts';

@@ -14,6 +14,7 @@ import { parse as parseDomain } from 'tldts';
 import type { CompiledRegistry } from '../../../src/core/classify/compile.ts';
 import { REASON_CODES, type Verdict } from '../../../src/core/classify/verdict.ts';
 import { THIRD_PARTY_RULES } from '../../../src/core/classify/url.ts';
+import { CHROME_EXTENSION_ID } from '../../../src/core/identity.ts';
 import { VENDOR_SITE_RULES } from '../../../src/core/classify/rules/vendor-site.ts';
 import { DOWNLOAD_PORTALS } from '../../../src/core/classify/rules/portals.ts';
 import { RETAILERS } from '../../../src/core/classify/rules/shops.ts';
@@ -218,7 +219,7 @@ export const nonWebUrl: fc.Arbitrary<string> = fc.oneof(
     'about:blank#https://usa.kaspersky.com/premium',
     'about:srcdoc',
     'view-source:https://usa.kaspersky.com/premium',
-    'chrome-extension://akdcnbnoipjhlalmapgkeofijagdoifj/src/ui/blocked/index.html#https://usa.kaspersky.com/premium',
+    `chrome-extension://${CHROME_EXTENSION_ID}/src/ui/blocked/index.html#https://usa.kaspersky.com/premium`,
   ),
   fc.tuple(fc.constantFrom('data:', 'blob:', 'file://', 'javascript:', 'about:'), fc.string({ unit: 'grapheme', maxLength: 40 })).map(([s, rest]) => s + rest),
 );

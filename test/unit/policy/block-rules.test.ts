@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extensionHosts } from '../../../src/core/classify/content-script-matches.ts';
 import { hostIn } from '../../../src/core/classify/rule.ts';
+import { CHROME_EXTENSION_ID } from '../../../src/core/identity.ts';
 import { compileBlockRules, RULE_LIMITS, type BlockRule } from '../../../src/core/policy/block-rules.ts';
 import { compilePolicy } from '../../../src/core/policy/compile.ts';
 import { mergeSettings } from '../../../src/core/policy/merge.ts';
@@ -8,7 +9,7 @@ import type { OrgPolicy } from '../../../src/core/policy/schema.ts';
 import { DEFAULT_SETTINGS } from '../../../src/core/policy/settings.ts';
 import { classifyDownload } from '../../../src/core/policy/download.ts';
 
-const BLOCKED_PAGE = 'chrome-extension://akdcnbnoipjhlalmapgkeofijagdoifj/src/ui/blocked/index.html';
+const BLOCKED_PAGE = `chrome-extension://${CHROME_EXTENSION_ID}/src/ui/blocked/index.html`;
 const PERMITTED = new Set(extensionHosts());
 
 function compile(policy: OrgPolicy) {

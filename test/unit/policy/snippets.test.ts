@@ -1,10 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { VENDOR_GUARD_IDS } from '../../../src/core/identity.ts';
 import { POLICY_KEYS, parseManagedPolicy, parsePolicyFile, type OrgPolicy } from '../../../src/core/policy/schema.ts';
 import {
   FIREFOX_INSTALL_URL_PLACEHOLDER,
-  VENDOR_GUARD_IDS,
   escapeRegistryString,
   escapeXml,
   exportPolicyFile,

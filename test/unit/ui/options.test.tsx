@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mergeSettings } from '../../../src/core/policy/merge.ts';
 import { parsePolicyFile, type OrgPolicy, type PolicyProblem } from '../../../src/core/policy/schema.ts';
 import { DEFAULT_SETTINGS, type Settings, type SettingsProblem } from '../../../src/core/policy/settings.ts';
-import { exportPolicyFile, policySnippets, VENDOR_GUARD_IDS } from '../../../src/core/policy/snippets.ts';
+import { CHROME_EXTENSION_ID, FIREFOX_ADDON_ID, VENDOR_GUARD_IDS } from '../../../src/core/identity.ts';
+import { exportPolicyFile, policySnippets } from '../../../src/core/policy/snippets.ts';
 import type { OptionsState } from '../../../src/platform/messages.ts';
 import { focusIndexAfterRemoval, Options } from '../../../src/ui/options/Options.tsx';
 import { exportedPolicy, LOCKED_KEY_LABELS, MAX_PROFILE_BYTES, snippetTitleKey } from '../../../src/ui/options/state.ts';
@@ -23,7 +24,7 @@ const flush = () =>
     await new Promise((resolve) => setTimeout(resolve, 0));
   });
 
-const EXTENSION_ID = 'akdcnbnoipjhlalmapgkeofijagdoifj';
+const EXTENSION_ID = CHROME_EXTENSION_ID;
 
 interface World {
   user: Settings;
@@ -354,7 +355,7 @@ describe('Options: organisation profile', () => {
     expect(linux.textContent).toContain('/etc/chromium/policies/managed/vendor-guard.json');
     expect(linux.querySelector('pre')?.textContent).toBe(expected.find((s) => s.id === 'chromium-linux')!.content);
     expect(linux.querySelector('pre')?.textContent).toContain(EXTENSION_ID);
-    expect(details.querySelector('[data-snippet="firefox"] pre')?.textContent).toContain('vendor-guard@vendor-guard.example');
+    expect(details.querySelector('[data-snippet="firefox"] pre')?.textContent).toContain(FIREFOX_ADDON_ID);
     await click(button('Copy Chromium on Linux (JSON)'));
     expect(api.copyText).toHaveBeenCalledWith(expected.find((s) => s.id === 'chromium-linux')!.content);
     expect(status()).toBe('Copied: Chromium on Linux (JSON)');
