@@ -1,8 +1,9 @@
+import { formatIsoDate } from '../core/i18n/format.ts';
+import { restrictionLineKey } from '../core/i18n/keys.ts';
+import { intlLocale, MESSAGES_LOCALE_KEY } from '../core/i18n/locale.ts';
 import type { VendorView, WarningView } from '../platform/messages.ts';
 import { t, uiLanguage } from '../platform/runtime.ts';
 import { createHost, Keeper } from './keeper.ts';
-import { formatIsoDate } from '../ui/components/format.ts';
-import { intlLocale, MESSAGES_LOCALE_KEY } from '../ui/components/i18n.ts';
 
 export type BannerAction = 'dismiss' | 'allow-site';
 
@@ -75,7 +76,7 @@ const restrictionDates = (vendor: VendorView | null, locale: string) =>
 /** The restriction in one line. An organisation's own text is shown as written; built-in ones come from _locales. */
 export function restrictionLine(vendor: VendorView | null, locale: string): string {
   const restriction = vendor?.restriction;
-  return restriction ? (restriction.summary ?? t(`banner_restriction_${restriction.id}`, restrictionDates(vendor, locale))) : '';
+  return restriction ? (restriction.summary ?? t(restrictionLineKey(restriction), restrictionDates(vendor, locale))) : '';
 }
 
 const link = (href: string, text: string) => element('a', { href, target: '_blank', rel: 'noreferrer', textContent: text });

@@ -9,6 +9,8 @@
 import { render, type VNode } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
+import { formatIsoDate } from '../../src/core/i18n/format.ts';
+import type { I18n } from '../../src/core/i18n/translate.ts';
 import { CHROME_EXTENSION_ID } from '../../src/core/identity.ts';
 import { mergeSettings } from '../../src/core/policy/merge.ts';
 import { parseManagedPolicy, parsePolicyFile, type OrgPolicy } from '../../src/core/policy/schema.ts';
@@ -17,8 +19,7 @@ import { VENDORS } from '../../src/core/vendors/index.ts';
 import { POLICY_VENDOR_ID, vendorViewOf } from '../../src/core/vendors/view.ts';
 import type { BlockInfo, OptionsState, TabState } from '../../src/platform/messages.ts';
 import { Blocked, type PageNavigation } from '../../src/ui/blocked/Blocked.tsx';
-import { displayHost, formatIsoDate } from '../../src/ui/components/format.ts';
-import type { I18n } from '../../src/ui/components/i18n.ts';
+import { displayHost } from '../../src/ui/components/format.ts';
 import { Options } from '../../src/ui/options/Options.tsx';
 import { Popup } from '../../src/ui/popup/Popup.tsx';
 import { t as englishT, translator } from './ui/i18n-stub.ts';

@@ -1,7 +1,7 @@
-import { fallbackMessageKey } from '../../core/policy/problems.ts';
+import { problemText } from '../../core/i18n/coded.ts';
+import { fallbackMessageKey } from '../../core/i18n/keys.ts';
+import type { I18n } from '../../core/i18n/translate.ts';
 import type { PolicyProblem } from '../../core/policy/schema.ts';
-import type { I18n } from '../components/i18n.ts';
-import { problemText } from './problems.ts';
 
 /** Every problem in the organisation's policy: the key, what was wrong, and what is used instead. */
 export function PolicyProblemsPanel({ problems, i18n }: { problems: readonly PolicyProblem[]; i18n: I18n }) {
