@@ -209,7 +209,7 @@ describe('rendered pages use only messages and data', () => {
         {
           policyProblems: bad.problems,
           settingsProblems: [{ path: 'mode', code: 'not_mode', values: [] }],
-          blockRules: { counts: { rules: 1200, regexRules: 5, domains: 40 }, overLimit: ['regex rules: 1001 of 1000'] },
+          blockRules: { counts: { rules: 1200, regexRules: 5, domains: 40 }, overLimit: [{ code: 'too_many_pattern_rules', values: [1001, 1000] }] },
         },
       ),
     ],
@@ -264,5 +264,42 @@ describe('policy problems in the page language', () => {
       ['Mode', 'ist kein Richtlinienschlüssel von Vendor Guard', 'nichts: der Schlüssel wird ignoriert'],
     ]);
     expect(root.current.querySelector('.settings-problems li')?.textContent).toBe('allowedSites: hat den falschen Typ: erwartet Array, gefunden "kaspersky.com"');
+  });
+
+  it('options: blocking rules over the browser limits, in German, the numbers written the German way', async () => {
+    const user = { ...DEFAULT_SETTINGS, mode: 'block' as const, allowedSites: [] };
+    const state: OptionsState = {
+      settings: user,
+      ...mergeSettings(user, {}),
+      settingsProblems: [],
+      policyProblems: [],
+      importedPolicy: null,
+      managedPolicy: null,
+      blockRules: {
+        counts: { rules: 6001, regexRules: 1001, domains: 40 },
+        overLimit: [
+          { code: 'too_many_rules', values: [6001, 5000] },
+          { code: 'too_many_pattern_rules', values: [1001, 1000] },
+          { code: 'pattern_too_long', values: ['7', 2400, 160] },
+        ],
+      },
+      extensionId: CHROME_EXTENSION_ID,
+    };
+    await show(
+      <Options
+        i18n={{ t: translator('de'), locale: 'de-DE' }}
+        loadState={async () => state}
+        saveSettings={async () => state}
+        importPolicy={async () => ({ ok: true as const, state })}
+        clearImportedPolicy={async () => state}
+        onExternalChange={() => () => undefined}
+        copyText={async () => undefined}
+      />,
+    );
+    expect([...root.current.querySelectorAll('.block-rules-over-limit li')].map((li) => li.textContent)).toEqual([
+      '6.001 Regeln; der Browser erlaubt 5.000',
+      '1.001 Regeln mit Suchmuster; der Browser erlaubt 1.000',
+      'Regel 7 hat ein Suchmuster mit 2.400 Zeichen; der Browser lehnt Suchmuster mit mehr als 160 Zeichen möglicherweise ab',
+    ]);
   });
 });

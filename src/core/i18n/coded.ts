@@ -1,6 +1,7 @@
+import type { OverLimit } from '../policy/block-rules.ts';
 import type { Problem, ProblemValue } from '../policy/problems.ts';
 import { formatCount } from './format.ts';
-import { problemMessageKey } from './keys.ts';
+import { overLimitMessageKey, problemMessageKey } from './keys.ts';
 import type { I18n } from './translate.ts';
 
 /*
@@ -16,4 +17,9 @@ export function messageValues(values: readonly ProblemValue[], locale: string): 
 /** What was wrong, in the reader's language, with numbers (limits, positions) as the locale writes them. */
 export function problemText({ code, values }: Pick<Problem, 'code' | 'values'>, { t, locale }: I18n): string {
   return t(problemMessageKey(code), messageValues(values, locale));
+}
+
+/** Why the blocking rules do not fit the browser, in the reader's language. */
+export function overLimitText({ code, values }: OverLimit, { t, locale }: I18n): string {
+  return t(overLimitMessageKey(code), messageValues(values, locale));
 }

@@ -1,4 +1,5 @@
 import type { ReasonCode } from '../classify/verdict.ts';
+import type { OverLimitCode } from '../policy/block-rules.ts';
 import type { FallbackCode, ProblemCode } from '../policy/problems.ts';
 import type { RestrictionRecord } from '../vendors/types.ts';
 
@@ -52,3 +53,6 @@ export function snippetTitleKey(id: string): string {
 export const problemMessageKey = (code: ProblemCode) => `policy_problem_${code}`;
 /** What is used instead of a policy value with a problem. */
 export const fallbackMessageKey = (code: FallbackCode) => `policy_fallback_${code}`;
+
+/** Why the blocking rules do not fit the browser's limits (see core/policy/block-rules.ts). */
+export const overLimitMessageKey = (code: OverLimitCode) => `options_rules_over_limit_${code}`;

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { problemText } from '../../core/i18n/coded.ts';
+import { overLimitText, problemText } from '../../core/i18n/coded.ts';
 import { formatCount } from '../../core/i18n/format.ts';
 import type { I18n } from '../../core/i18n/translate.ts';
 import type { LockedKey } from '../../core/policy/merge.ts';
@@ -238,8 +238,8 @@ export function Options({ i18n, loadState, saveSettings, importPolicy, clearImpo
           <div class="notice notice-warning block-rules-over-limit">
             <p class="notice-title">{t('options_rules_over_limit')}</p>
             <ul>
-              {state.blockRules.overLimit.map((line, index) => (
-                <li key={index}>{line}</li>
+              {state.blockRules.overLimit.map((item, index) => (
+                <li key={index}>{overLimitText(item, i18n)}</li>
               ))}
             </ul>
           </div>

@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { OverLimit } from '../../../src/core/policy/block-rules.ts';
 import { mergeSettings } from '../../../src/core/policy/merge.ts';
 import { parsePolicyFile, type OrgPolicy, type PolicyProblem } from '../../../src/core/policy/schema.ts';
 import { DEFAULT_SETTINGS, type Settings, type SettingsProblem } from '../../../src/core/policy/settings.ts';
@@ -33,7 +34,7 @@ interface World {
   policyProblems?: PolicyProblem[];
   managedPolicy?: OrgPolicy | null;
   importedPolicy?: OrgPolicy | null;
-  overLimit?: string[];
+  overLimit?: OverLimit[];
 }
 
 /** What the background answers, computed with the real merge. */
@@ -153,10 +154,20 @@ describe('Options: warnings and downloads', () => {
   });
 
   it('warns, line by line, when the blocking rules exceed the browser limits', async () => {
-    await open({ user: user({ mode: 'block' }), overLimit: ['6001 rules; the browser allows 5000', 'rule 7 has a 2400-character pattern'] });
+    await open({
+      user: user({ mode: 'block' }),
+      overLimit: [
+        { code: 'too_many_rules', values: [6001, 5000] },
+        { code: 'pattern_too_long', values: ['7', 2400, 160] },
+      ],
+    });
     const warning = root.current.querySelector('.block-rules-over-limit')!;
     expect(warning.textContent).toContain("Blocking rules could not be installed: the policy exceeds this browser's limits.");
-    expect([...warning.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['6001 rules; the browser allows 5000', 'rule 7 has a 2400-character pattern']);
+    // Worded from _locales, the numbers as the page's locale (en-US) writes them.
+    expect([...warning.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      '6,001 rules; the browser allows 5,000',
+      'rule 7 has a 2,400-character pattern; the browser may refuse patterns over 160',
+    ]);
     expect(root.current.querySelector('.block-rules-count')).toBeNull();
   });
 
