@@ -4,7 +4,8 @@ import { intlLocale, MESSAGES_LOCALE_KEY } from '../core/i18n/locale.ts';
 import type { VendorView, WarningView } from '../platform/messages.ts';
 import { t, uiLanguage } from '../platform/runtime.ts';
 import TOKENS from '../theme/tokens.css?inline';
-import { createHost, Keeper } from './keeper.ts';
+import { createHost } from './host.ts';
+import { Keeper } from './keeper.ts';
 
 export type BannerAction = 'dismiss' | 'allow-site';
 
