@@ -55,12 +55,13 @@ export function manifestFor(browser: Browser): ManifestV3Export {
 }
 
 /**
- * Vendor Guard never renders HTML from data (DESIGN.md: page content, URLs and admin text are
- * text), so it has no use for preact's `dangerouslySetInnerHTML`. Preact still ships the code
- * path that assigns it to `innerHTML`, the one unsafe assignment in the bundle (addons-linter:
- * UNSAFE_VAR_ASSIGNMENT). This plugin takes that assignment out of preact's build: using
- * `dangerouslySetInnerHTML` now throws instead of parsing HTML. The build fails if preact's code
- * changes shape, so the plugin is updated rather than silently doing nothing.
+ * Vendor Guard never renders HTML from data (page content, URLs and admin text are shown as
+ * text; test/unit/i18n.test.ts checks the sources), so it has no use for preact's
+ * `dangerouslySetInnerHTML`. Preact still ships the code path that assigns it to `innerHTML`,
+ * the one unsafe assignment in the bundle (addons-linter: UNSAFE_VAR_ASSIGNMENT). This plugin
+ * takes that assignment out of preact's build: using `dangerouslySetInnerHTML` now throws instead
+ * of parsing HTML. The build fails if preact's code changes shape, so the plugin is updated rather
+ * than silently doing nothing.
  */
 export function preactWithoutInnerHtml(): Plugin {
   const PREACT_DIST = /[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.mjs$/;
