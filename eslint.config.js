@@ -80,7 +80,8 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   {
-    files: ['eslint.config.js', 'vite.config.ts', 'vitest.config.ts'],
+    // Config files and module declarations (vite's `?inline` imports) have a default export by definition.
+    files: ['eslint.config.js', 'vite.config.ts', 'vitest.config.ts', '**/*.d.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -5,10 +5,7 @@ import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { contentScriptMatches } from './src/core/classify/content-script-matches.ts';
-import { VENDOR_GUARD_IDS } from './src/core/policy/snippets.ts';
-
-/** The add-on id Firefox knows Vendor Guard by: the one docs/admin.md and the policy snippets use. */
-export const FIREFOX_ADDON_ID = VENDOR_GUARD_IDS.firefox;
+import { FIREFOX_ADDON_ID } from './src/core/identity.ts';
 
 /**
  * The oldest Firefox the build supports: 140 ESR. It reads `data_collection_permissions`, and
@@ -58,12 +55,13 @@ export function manifestFor(browser: Browser): ManifestV3Export {
 }
 
 /**
- * Vendor Guard never renders HTML from data (DESIGN.md: page content, URLs and admin text are
- * text), so it has no use for preact's `dangerouslySetInnerHTML`. Preact still ships the code
- * path that assigns it to `innerHTML`, the one unsafe assignment in the bundle (addons-linter:
- * UNSAFE_VAR_ASSIGNMENT). This plugin takes that assignment out of preact's build: using
- * `dangerouslySetInnerHTML` now throws instead of parsing HTML. The build fails if preact's code
- * changes shape, so the plugin is updated rather than silently doing nothing.
+ * Vendor Guard never renders HTML from data (page content, URLs and admin text are shown as
+ * text; test/unit/i18n.test.ts checks the sources), so it has no use for preact's
+ * `dangerouslySetInnerHTML`. Preact still ships the code path that assigns it to `innerHTML`,
+ * the one unsafe assignment in the bundle (addons-linter: UNSAFE_VAR_ASSIGNMENT). This plugin
+ * takes that assignment out of preact's build: using `dangerouslySetInnerHTML` now throws instead
+ * of parsing HTML. The build fails if preact's code changes shape, so the plugin is updated rather
+ * than silently doing nothing.
  */
 export function preactWithoutInnerHtml(): Plugin {
   const PREACT_DIST = /[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.mjs$/;

@@ -3,12 +3,12 @@ import { createInterface } from 'node:readline';
 import { siteOf } from '../core/classify/url-parts.ts';
 import { classifyUrl } from '../core/classify/url.ts';
 import type { Verdict } from '../core/classify/verdict.ts';
+import { VENDOR_GUARD_IDS } from '../core/identity.ts';
 import { classifyWithPolicy, compilePolicy, type CompiledPolicy } from '../core/policy/compile.ts';
 import { decide } from '../core/policy/decide.ts';
 import { mergeSettings, type EffectiveSettings } from '../core/policy/merge.ts';
 import { parsePolicyFile } from '../core/policy/schema.ts';
 import { DEFAULT_SETTINGS } from '../core/policy/settings.ts';
-import { VENDOR_GUARD_IDS } from '../core/policy/snippets.ts';
 import { englishProblem } from './english.ts';
 
 /*

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { problemText } from '../core/i18n/coded.ts';
 import { fillMessage, type LocaleMessage } from '../core/i18n/messages.ts';
-import { problemMessageKey, type Problem } from '../core/policy/problems.ts';
+import type { I18n } from '../core/i18n/translate.ts';
+import type { Problem } from '../core/policy/problems.ts';
 
 /*
  * The extension's English messages, so the CLI words problems exactly as the options page does in
@@ -15,7 +17,13 @@ export function englishMessage(key: string, substitutions: readonly string[]): s
   return entry ? fillMessage(entry, substitutions) : key;
 }
 
-/** A core problem in English, numbers written the English way (100,000). */
-export function englishProblem({ code, values }: Pick<Problem, 'code' | 'values'>): string {
-  return englishMessage(problemMessageKey(code), values.map((value) => (typeof value === 'number' ? value.toLocaleString('en-US') : value)));
+/** The options page's I18n in English, numbers written the English way (100,000). */
+export const ENGLISH: I18n = {
+  t: (key, substitutions) => englishMessage(key, substitutions === undefined ? [] : typeof substitutions === 'string' ? [substitutions] : substitutions),
+  locale: 'en-US',
+};
+
+/** A core problem in English, worded as the options page words it. */
+export function englishProblem(problem: Pick<Problem, 'code' | 'values'>): string {
+  return problemText(problem, ENGLISH);
 }

@@ -1,17 +1,21 @@
+import { formatIsoDate } from '../core/i18n/format.ts';
+import { restrictionLineKey } from '../core/i18n/keys.ts';
+import { intlLocale, MESSAGES_LOCALE_KEY } from '../core/i18n/locale.ts';
 import type { VendorView, WarningView } from '../platform/messages.ts';
 import { t, uiLanguage } from '../platform/runtime.ts';
-import { createHost, Keeper } from './keeper.ts';
-import { formatIsoDate } from '../ui/components/format.ts';
-import { intlLocale, MESSAGES_LOCALE_KEY } from '../ui/components/i18n.ts';
+import TOKENS from '../theme/tokens.css?inline';
+import { createHost } from './host.ts';
+import { Keeper } from './keeper.ts';
 
 export type BannerAction = 'dismiss' | 'allow-site';
 
 const HOST_TAG = 'vendor-guard-banner';
 
-const STYLE = `
+/** The colours are the pages' tokens (src/theme/tokens.css), defined on the section itself, light and dark. */
+const STYLE = `${TOKENS}
 :host { all: initial; }
 .banner { box-sizing: border-box; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  color: #1c1917; background: #fff7ed; border-bottom: 3px solid #9a3412; box-shadow: 0 2px 8px rgb(0 0 0 / 0.15);
+  color: var(--text); background: var(--warn-bg); border-bottom: 3px solid var(--alert); box-shadow: 0 2px 8px rgb(0 0 0 / 0.15);
   padding: 10px 16px; max-height: 70vh; overflow: auto; }
 .row { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; }
 .icon { flex: none; width: 22px; height: 22px; }
@@ -20,28 +24,17 @@ const STYLE = `
 .line { margin: 2px 0 0; }
 .actions { display: flex; flex-wrap: wrap; gap: 6px; }
 button { font: inherit; font-size: 13px; cursor: pointer; border-radius: 6px; padding: 5px 10px;
-  border: 1px solid #9a3412; background: #ffffff; color: #7c2d12; }
-button:hover { background: #ffedd5; }
-button.primary { background: #9a3412; color: #ffffff; }
-button.primary:hover { background: #7c2d12; }
-button[aria-expanded="true"] { background: #ffedd5; border-width: 2px; padding: 4px 9px; }
-button:focus-visible, a:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
+  border: 1px solid var(--alert); background: var(--surface-raised); color: var(--alert-strong); }
+button:hover { background: var(--alert-soft); }
+button.primary { background: var(--alert); color: var(--alert-contrast); }
+button.primary:hover { background: var(--alert-strong); }
+button[aria-expanded="true"] { background: var(--alert-soft); border-width: 2px; padding: 4px 9px; }
+button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .details { margin: 10px 0 2px 38px; }
 .details p { margin: 4px 0; }
 .details ul { margin: 4px 0; padding-left: 18px; }
-a { color: #1d4ed8; }
-.muted { color: #44403c; font-size: 13px; }
-@media (prefers-color-scheme: dark) {
-  .banner { color: #fafaf9; background: #292524; border-bottom-color: #fdba74; }
-  button { background: #1c1917; color: #fed7aa; border-color: #fdba74; }
-  button:hover { background: #44403c; }
-  button.primary { background: #fdba74; color: #1c1917; }
-  button.primary:hover { background: #fed7aa; }
-  button[aria-expanded="true"] { background: #44403c; }
-  a { color: #93c5fd; }
-  .muted { color: #d6d3d1; }
-  button:focus-visible, a:focus-visible { outline-color: #93c5fd; }
-}
+a { color: var(--accent); }
+.muted { color: var(--muted); font-size: 13px; }
 @media (prefers-reduced-motion: no-preference) { .banner { animation: enter 160ms ease-out; } }
 @keyframes enter { from { transform: translateY(-100%); } to { transform: none; } }
 `;
@@ -75,7 +68,7 @@ const restrictionDates = (vendor: VendorView | null, locale: string) =>
 /** The restriction in one line. An organisation's own text is shown as written; built-in ones come from _locales. */
 export function restrictionLine(vendor: VendorView | null, locale: string): string {
   const restriction = vendor?.restriction;
-  return restriction ? (restriction.summary ?? t(`banner_restriction_${restriction.id}`, restrictionDates(vendor, locale))) : '';
+  return restriction ? (restriction.summary ?? t(restrictionLineKey(restriction), restrictionDates(vendor, locale))) : '';
 }
 
 const link = (href: string, text: string) => element('a', { href, target: '_blank', rel: 'noreferrer', textContent: text });
@@ -232,6 +225,8 @@ export class Banner {
       why,
       alternatives,
     ]);
+    // The colour tokens are defined here, inside the closed shadow root, where a page cannot set them.
+    section.setAttribute('data-vg-tokens', '');
     section.setAttribute('role', 'region');
     section.setAttribute('aria-label', t('banner_label'));
     section.lang = locale;

@@ -18,21 +18,11 @@
  * Content scripts run in an isolated world: a page that replaces Element.prototype.attachShadow
  * or other DOM methods in its own world changes nothing here.
  */
-
-const HOST_STYLE = [
-  'all:initial', 'display:block', 'position:fixed', 'top:0', 'left:0', 'right:0', 'bottom:auto', 'width:auto',
-  'height:auto', 'max-width:none', 'max-height:none', 'margin:0', 'padding:0', 'border:0', 'overflow:visible',
-  'background:transparent', 'z-index:2147483647', 'visibility:visible', 'opacity:1', 'transform:none', 'filter:none',
-  'clip-path:none', 'mask:none', 'content-visibility:visible', 'pointer-events:auto', 'zoom:1',
-].map((declaration) => `${declaration} !important;`).join('');
+import { HOST_STYLE, supportsPopover, type PopoverHost } from './host.ts';
+import { RepairBudget } from './repair-budget.ts';
 
 /** How often the keeper looks at a banner that no mutation said anything about. */
 const CHECK_MS = 1_000;
-/** Repairs within one task (one turn of the event loop). */
-const PER_TASK = 3;
-/** Repairs allowed in a burst, then one per REFILL_MS. */
-const BURST = 50;
-const REFILL_MS = 100;
 
 /** Properties of <html> that hide everything under it, and the value that undoes each. */
 const ROOT_UNHIDE: readonly [property: string, hiding: (value: string) => boolean, visible: string][] = [
@@ -42,36 +32,10 @@ const ROOT_UNHIDE: readonly [property: string, hiding: (value: string) => boolea
   ['zoom', (value) => Number(value) < 0.5, '1'],
 ];
 
-type PopoverHost = HTMLElement & { showPopover?: () => void; hidePopover?: () => void };
-
-/** A document of the content script's own, with no custom element definitions (made once). */
-let inertDocument: Document | null = null;
-
-/**
- * The banner's host element, styled to hold its place. It is made in a private document, so a
- * custom element the page defined under the same name (custom element definitions reach across
- * worlds) is not run until the host joins the page, by which time the host already carries the
- * banner's closed shadow root and the page cannot put its own there.
- */
-export function createHost(tag: string): HTMLElement {
-  inertDocument ??= document.implementation.createHTMLDocument('');
-  const host = inertDocument.createElement(tag);
-  host.style.cssText = HOST_STYLE;
-  if (supportsPopover(host)) host.setAttribute('popover', 'manual');
-  return host;
-}
-
-function supportsPopover(host: PopoverHost): boolean {
-  return typeof host.showPopover === 'function' && typeof host.hidePopover === 'function';
-}
-
 export class Keeper {
   private readonly observer = new MutationObserver((records) => this.onMutations(records));
   private timer: ReturnType<typeof setInterval> | undefined;
-  private tokens = BURST;
-  private refilledAt = 0;
-  private repairsThisTask = 0;
-  private taskEndScheduled = false;
+  private readonly budget = new RepairBudget();
   /** Inline declarations this keeper put on <html>, taken off again by stop(). */
   private readonly rootOverrides = new Set<string>();
   private running = false;
@@ -95,8 +59,7 @@ export class Keeper {
 
   start(): void {
     this.running = true;
-    this.tokens = BURST;
-    this.refilledAt = performance.now();
+    this.budget.reset();
     this.place();
     this.placed = true;
     this.timer = setInterval(() => this.check(), CHECK_MS);
@@ -144,11 +107,11 @@ export class Keeper {
   private onMutations(records: MutationRecord[]): void {
     if (!this.running) return;
     if (this.host.parentNode !== document.documentElement) {
-      if (this.spend()) this.place();
+      if (this.budget.spend()) this.place();
       return;
     }
     if (records.some((record) => record.target === this.host) && this.hostTampered()) {
-      if (this.spend()) this.restoreHost();
+      if (this.budget.spend()) this.restoreHost();
       return;
     }
     // Style sheets added to <head>: look once they apply.
@@ -169,18 +132,18 @@ export class Keeper {
   private check(): void {
     if (!this.running) return;
     if (this.host.parentNode !== document.documentElement) {
-      if (this.spend()) this.place();
+      if (this.budget.spend()) this.place();
       return;
     }
     if (this.hostTampered()) {
-      if (this.spend()) this.restoreHost();
+      if (this.budget.spend()) this.restoreHost();
       return;
     }
     if (!this.visible()) {
-      if (this.spend()) this.unhideRoot();
+      if (this.budget.spend()) this.unhideRoot();
       return;
     }
-    if (this.covered() && this.spend()) {
+    if (this.covered() && this.budget.spend()) {
       if (supportsPopover(this.host)) this.raise();
       else document.documentElement.append(this.host);
     }
@@ -253,27 +216,5 @@ export class Keeper {
     } catch {
       return false;
     }
-  }
-
-  /** Takes one repair from the budget; false when the page has used it up for now. */
-  private spend(): boolean {
-    if (!this.taskEndScheduled) {
-      this.taskEndScheduled = true;
-      setTimeout(() => {
-        this.taskEndScheduled = false;
-        this.repairsThisTask = 0;
-      }, 0);
-    }
-    if (this.repairsThisTask >= PER_TASK) return false;
-    const now = performance.now();
-    const refill = Math.floor((now - this.refilledAt) / REFILL_MS);
-    if (refill > 0) {
-      this.tokens = Math.min(BURST, this.tokens + refill);
-      this.refilledAt += refill * REFILL_MS;
-    }
-    if (this.tokens <= 0) return false;
-    this.tokens--;
-    this.repairsThisTask++;
-    return true;
   }
 }

@@ -1,6 +1,7 @@
 import type { TileLink } from '../core/classify/tiles.ts';
 import type { TileMarksView, VendorView } from '../platform/messages.ts';
 import { t } from '../platform/runtime.ts';
+import TOKENS from '../theme/tokens.css?inline';
 import { bannerLocale, restrictionLine, shieldIcon } from './banner.ts';
 import { recordTileLook } from './timings.ts';
 
@@ -16,13 +17,13 @@ const MIN_INTERVAL_MS = 1_000;
 /** Beyond this many added subtrees waiting, the page is read again from <body> instead. */
 const QUEUED_SUBTREES = 200;
 
-const STYLE = `
+/** The banner's colours (src/theme/tokens.css), defined on the mark itself, light and dark. */
+const STYLE = `${TOKENS}
 :host { all: initial; }
 .mark { display: inline-flex; align-items: center; gap: 3px; margin: 2px 4px; padding: 1px 6px 1px 4px;
-  font: 600 11px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #7c2d12; background: #fff7ed;
-  border: 1px solid #9a3412; border-radius: 999px; white-space: nowrap; vertical-align: middle; cursor: help; }
+  font: 600 11px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--alert-strong); background: var(--warn-bg);
+  border: 1px solid var(--alert); border-radius: 999px; white-space: nowrap; vertical-align: middle; cursor: help; }
 svg { width: 12px; height: 12px; flex: none; }
-@media (prefers-color-scheme: dark) { .mark { color: #fed7aa; background: #292524; border-color: #fdba74; } }
 `;
 
 /** What a person (or a screen reader) takes the link to say: its label, its text, else its image's description. */
@@ -149,6 +150,8 @@ export class TileMarker {
     const label = t('mark_label', [vendor.name || t('organization_fallback_name'), restrictionLine(vendor, bannerLocale())]);
     const mark = document.createElement('span');
     mark.className = 'mark';
+    // The colour tokens are defined here, inside the closed shadow root, where a page cannot set them.
+    mark.setAttribute('data-vg-tokens', '');
     mark.setAttribute('role', 'img');
     mark.setAttribute('aria-label', label);
     mark.title = label;

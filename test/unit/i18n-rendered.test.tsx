@@ -9,6 +9,9 @@
 import { render, type VNode } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
+import { formatIsoDate } from '../../src/core/i18n/format.ts';
+import type { I18n } from '../../src/core/i18n/translate.ts';
+import { CHROME_EXTENSION_ID } from '../../src/core/identity.ts';
 import { mergeSettings } from '../../src/core/policy/merge.ts';
 import { parseManagedPolicy, parsePolicyFile, type OrgPolicy } from '../../src/core/policy/schema.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/policy/settings.ts';
@@ -16,8 +19,7 @@ import { VENDORS } from '../../src/core/vendors/index.ts';
 import { POLICY_VENDOR_ID, vendorViewOf } from '../../src/core/vendors/view.ts';
 import type { BlockInfo, OptionsState, TabState } from '../../src/platform/messages.ts';
 import { Blocked, type PageNavigation } from '../../src/ui/blocked/Blocked.tsx';
-import { displayHost, formatIsoDate } from '../../src/ui/components/format.ts';
-import type { I18n } from '../../src/ui/components/i18n.ts';
+import { displayHost } from '../../src/ui/components/format.ts';
 import { Options } from '../../src/ui/options/Options.tsx';
 import { Popup } from '../../src/ui/popup/Popup.tsx';
 import { t as englishT, translator } from './ui/i18n-stub.ts';
@@ -191,7 +193,7 @@ describe('rendered pages use only messages and data', () => {
       importedPolicy: imported,
       managedPolicy: managed,
       blockRules: { counts: { rules: 6, regexRules: 5, domains: 40 }, overLimit: [] },
-      extensionId: 'akdcnbnoipjhlalmapgkeofijagdoifj',
+      extensionId: CHROME_EXTENSION_ID,
       ...extra,
     };
   };
@@ -207,7 +209,7 @@ describe('rendered pages use only messages and data', () => {
         {
           policyProblems: bad.problems,
           settingsProblems: [{ path: 'mode', code: 'not_mode', values: [] }],
-          blockRules: { counts: { rules: 1200, regexRules: 5, domains: 40 }, overLimit: ['regex rules: 1001 of 1000'] },
+          blockRules: { counts: { rules: 1200, regexRules: 5, domains: 40 }, overLimit: [{ code: 'too_many_pattern_rules', values: [1001, 1000] }] },
         },
       ),
     ],
@@ -243,7 +245,7 @@ describe('policy problems in the page language', () => {
       importedPolicy: null,
       managedPolicy: null,
       blockRules: { counts: { rules: 6, regexRules: 5, domains: 40 }, overLimit: [] },
-      extensionId: 'akdcnbnoipjhlalmapgkeofijagdoifj',
+      extensionId: CHROME_EXTENSION_ID,
     };
     await show(
       <Options
@@ -262,5 +264,42 @@ describe('policy problems in the page language', () => {
       ['Mode', 'ist kein Richtlinienschlüssel von Vendor Guard', 'nichts: der Schlüssel wird ignoriert'],
     ]);
     expect(root.current.querySelector('.settings-problems li')?.textContent).toBe('allowedSites: hat den falschen Typ: erwartet Array, gefunden "kaspersky.com"');
+  });
+
+  it('options: blocking rules over the browser limits, in German, the numbers written the German way', async () => {
+    const user = { ...DEFAULT_SETTINGS, mode: 'block' as const, allowedSites: [] };
+    const state: OptionsState = {
+      settings: user,
+      ...mergeSettings(user, {}),
+      settingsProblems: [],
+      policyProblems: [],
+      importedPolicy: null,
+      managedPolicy: null,
+      blockRules: {
+        counts: { rules: 6001, regexRules: 1001, domains: 40 },
+        overLimit: [
+          { code: 'too_many_rules', values: [6001, 5000] },
+          { code: 'too_many_pattern_rules', values: [1001, 1000] },
+          { code: 'pattern_too_long', values: ['7', 2400, 160] },
+        ],
+      },
+      extensionId: CHROME_EXTENSION_ID,
+    };
+    await show(
+      <Options
+        i18n={{ t: translator('de'), locale: 'de-DE' }}
+        loadState={async () => state}
+        saveSettings={async () => state}
+        importPolicy={async () => ({ ok: true as const, state })}
+        clearImportedPolicy={async () => state}
+        onExternalChange={() => () => undefined}
+        copyText={async () => undefined}
+      />,
+    );
+    expect([...root.current.querySelectorAll('.block-rules-over-limit li')].map((li) => li.textContent)).toEqual([
+      '6.001 Regeln; der Browser erlaubt 5.000',
+      '1.001 Regeln mit Suchmuster; der Browser erlaubt 1.000',
+      'Regel 7 hat ein Suchmuster mit 2.400 Zeichen; der Browser lehnt Suchmuster mit mehr als 160 Zeichen möglicherweise ab',
+    ]);
   });
 });

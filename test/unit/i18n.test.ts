@@ -6,7 +6,8 @@
  * - what cannot be translated stays as the English says it: numbers, citations, acronyms, names;
  * - the sources of src/ui and src/content put no literal words on screen (JSX text, text
  *   properties, user-facing attributes, DOM text calls), and never HTML;
- * - every message key the sources name exists in every locale.
+ * - every message key the sources name exists in every locale (the pages, the banner, the
+ *   background, and the key builders in src/core/i18n).
  *
  * test/unit/i18n-rendered.test.tsx checks the same from the rendered pages.
  */
@@ -250,7 +251,7 @@ describe('the pages and the banner', () => {
     const all = [{ locale: 'en', messages: en }, ...translations];
     const literal = new Set<string>();
     const prefixes = new Set<string>();
-    for (const file of [...sources, ...filesUnder(join(ROOT, 'src/background'))]) {
+    for (const file of [...sources, ...filesUnder(join(ROOT, 'src/background')), ...filesUnder(join(ROOT, 'src/core/i18n'))]) {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/\bt\(\s*'([a-z0-9_]+)'/g)) literal.add(m[1]!);
       for (const m of text.matchAll(/'((?:popup|options|extension|banner|blocked|org|restriction|download|snippet)_[a-z0-9_]+)'/g)) literal.add(m[1]!);
@@ -267,7 +268,7 @@ describe('the pages and the banner', () => {
 
 describe('dates, numbers and lists through Intl', () => {
   it('use the browser language when the text is in it, else the language of the text', async () => {
-    const { intlLocale } = await import('../../src/ui/components/i18n.ts');
+    const { intlLocale } = await import('../../src/core/i18n/locale.ts');
     expect(intlLocale('en-GB', 'en')).toBe('en-GB');
     expect(intlLocale('de-AT', 'de')).toBe('de-AT');
     expect(intlLocale('fr_CA', 'fr')).toBe('fr-CA');
@@ -279,7 +280,7 @@ describe('dates, numbers and lists through Intl', () => {
   });
 
   it('format the restriction dates, counts and lists as each language writes them', async () => {
-    const { formatCount, formatIsoDate, formatList } = await import('../../src/ui/components/format.ts');
+    const { formatCount, formatIsoDate, formatList } = await import('../../src/core/i18n/format.ts');
     expect(formatIsoDate('2024-07-20', 'en-US')).toBe('July 20, 2024');
     expect(formatIsoDate('2024-07-20', 'en-GB')).toBe('20 July 2024');
     expect(formatIsoDate('2024-07-20', 'de')).toBe('20. Juli 2024');

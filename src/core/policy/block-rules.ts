@@ -25,10 +25,31 @@ export interface BlockRule {
 /** Chrome's limits for dynamic rules (redirects count as "unsafe") and regex rules. */
 export const RULE_LIMITS = { dynamicUnsafe: 5_000, dynamic: 30_000, regex: 1_000, regexChars: 160 } as const;
 
+/**
+ * Why the rules do not fit the browser's limits, with the names of the values each message takes,
+ * in order ($1, $2, …). Core gives codes; the words are in _locales (`options_rules_over_limit_<code>`).
+ */
+export const OVER_LIMIT_VALUES = {
+  /** More rules than the browser holds for an extension. */
+  too_many_rules: ['rules', 'limit'],
+  /** More pattern (regex) rules than the browser holds. */
+  too_many_pattern_rules: ['rules', 'limit'],
+  /** One rule's pattern is longer than the browser may accept (the rule's id is text: it is not a count). */
+  pattern_too_long: ['rule', 'length', 'limit'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type OverLimitCode = keyof typeof OVER_LIMIT_VALUES;
+
+export interface OverLimit {
+  code: OverLimitCode;
+  /** Counts and limits stay numbers, so each reader formats them for its language. */
+  values: (string | number)[];
+}
+
 export interface CompiledBlockRules {
   rules: BlockRule[];
-  /** Human-readable reasons the policy does not fit the browser's limits (empty when it fits). */
-  overLimit: string[];
+  /** Why the policy does not fit the browser's limits (empty when it fits). */
+  overLimit: OverLimit[];
   counts: { rules: number; regexRules: number; domains: number };
 }
 
@@ -159,12 +180,12 @@ export function compileBlockRules(
 
   const regexRules = rules.filter((rule) => rule.condition.regexFilter !== undefined);
   const domains = rules.reduce((sum, rule) => sum + (rule.condition.requestDomains?.length ?? 0), 0);
-  const overLimit: string[] = [];
-  if (rules.length > RULE_LIMITS.dynamicUnsafe) overLimit.push(`${rules.length} rules; the browser allows ${RULE_LIMITS.dynamicUnsafe}`);
-  if (regexRules.length > RULE_LIMITS.regex) overLimit.push(`${regexRules.length} pattern rules; the browser allows ${RULE_LIMITS.regex}`);
+  const overLimit: OverLimit[] = [];
+  if (rules.length > RULE_LIMITS.dynamicUnsafe) overLimit.push({ code: 'too_many_rules', values: [rules.length, RULE_LIMITS.dynamicUnsafe] });
+  if (regexRules.length > RULE_LIMITS.regex) overLimit.push({ code: 'too_many_pattern_rules', values: [regexRules.length, RULE_LIMITS.regex] });
   for (const rule of regexRules) {
     const size = rule.condition.regexFilter!.length;
-    if (size > RULE_LIMITS.regexChars) overLimit.push(`rule ${rule.id} has a ${size}-character pattern; the browser may refuse patterns over ${RULE_LIMITS.regexChars}`);
+    if (size > RULE_LIMITS.regexChars) overLimit.push({ code: 'pattern_too_long', values: [String(rule.id), size, RULE_LIMITS.regexChars] });
   }
   return { rules, overLimit, counts: { rules: rules.length, regexRules: regexRules.length, domains } };
 }

@@ -3,8 +3,8 @@ import type * as v from 'valibot';
 /*
  * What can be wrong with a policy, a profile file or the stored settings, as codes with values.
  * Core says what was wrong; the words live in _locales only (`policy_problem_<code>`,
- * `policy_fallback_<code>`), so the options page shows them in the user's language and the CLI
- * prints the same English.
+ * `policy_fallback_<code>`, see core/i18n/keys.ts), so the options page shows them in the user's
+ * language and the CLI prints the same English.
  */
 
 /** Every problem code, with the names of the values its message takes, in order ($1, $2, …). */
@@ -73,9 +73,6 @@ export interface Problem {
   code: ProblemCode;
   values: ProblemValue[];
 }
-
-export const problemMessageKey = (code: ProblemCode) => `policy_problem_${code}`;
-export const fallbackMessageKey = (code: FallbackCode) => `policy_fallback_${code}`;
 
 const isProblemCode = (value: unknown): value is ProblemCode => typeof value === 'string' && Object.hasOwn(PROBLEM_VALUES, value);
 export const isFallbackCode = (value: unknown): value is FallbackCode => (FALLBACK_CODES as readonly unknown[]).includes(value);

@@ -9,7 +9,7 @@ import { code, issueCode, type FallbackCode, type Problem } from './problems.ts'
 
 const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
-/** Limits that keep a policy within what a browser can hold (see LIMITS in rules.ts for DNR). */
+/** Limits that keep a policy within what a browser can hold (see RULE_LIMITS in block-rules.ts for DNR). */
 export const POLICY_LIMITS = {
   domains: 100_000,
   extraVendors: 50,

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isFlagged } from '../../core/classify/verdict.ts';
+import type { I18n } from '../../core/i18n/translate.ts';
 import type { BlockInfo } from '../../platform/messages.ts';
 import { ExternalLink } from '../components/ExternalLink.tsx';
 import { isWebUrl } from '../components/format.ts';
-import type { I18n } from '../components/i18n.ts';
 import { hasContact, OrganizationContact, OrganizationMessage } from '../components/Organization.tsx';
 import { ReasonList } from '../components/Reasons.tsx';
 import { AlternativesSection, RestrictionList, restrictionLead, RestrictionSourceLink, restrictionsHeading } from '../components/VendorDetails.tsx';

@@ -1,6 +1,7 @@
 import { render } from 'preact';
+import { pageI18n } from '../../core/i18n/locale.ts';
+import type { I18n } from '../../core/i18n/translate.ts';
 import { sendToBackground, t, uiLanguage } from '../../platform/runtime.ts';
-import { pageI18n, type I18n } from '../components/i18n.ts';
 import { Blocked, type PageNavigation } from './Blocked.tsx';
 import { blockedLocation } from './view.ts';
 import '../components/base.css';

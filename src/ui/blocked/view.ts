@@ -1,6 +1,7 @@
+import { formatList } from '../../core/i18n/format.ts';
+import type { Translate } from '../../core/i18n/translate.ts';
 import type { BlockInfo } from '../../platform/messages.ts';
-import type { Translate } from '../components/format.ts';
-import { formatList, isWebUrl } from '../components/format.ts';
+import { isWebUrl } from '../components/format.ts';
 import { mailtoUrl } from '../components/mailto.ts';
 import { vendorDisplayName } from '../components/vendor-view.ts';
 

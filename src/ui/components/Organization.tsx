@@ -1,7 +1,7 @@
+import type { I18n } from '../../core/i18n/translate.ts';
 import type { OrganizationView } from '../../platform/messages.ts';
 import { ExternalLink } from './ExternalLink.tsx';
 import { displayHost, isWebUrl } from './format.ts';
-import type { I18n } from './i18n.ts';
 import { isEmailAddress, mailtoUrl } from './mailto.ts';
 
 /** True when the organisation gave a way to reach it. */

@@ -1,6 +1,6 @@
 import type { ReasonCode } from '../../core/classify/verdict.ts';
-import { reasonMessageKey } from './format.ts';
-import type { I18n } from './i18n.ts';
+import { reasonMessageKey } from '../../core/i18n/keys.ts';
+import type { I18n } from '../../core/i18n/translate.ts';
 
 /** A verdict's reasons in words (`reason_*`), each once, in the order given. */
 export function ReasonList({ reasons, i18n }: { reasons: readonly ReasonCode[]; i18n: I18n }) {

@@ -1,18 +1,18 @@
+import { formatIsoDate } from '../../core/i18n/format.ts';
+import {
+  restrictionAuthorityKey,
+  restrictionEffectiveKey,
+  restrictionLineKey,
+  restrictionSummaryKey,
+  restrictionTitleKey,
+  vendorExistingUsersKey,
+  vendorMigrationKey,
+} from '../../core/i18n/keys.ts';
+import { optionalMessage, type I18n } from '../../core/i18n/translate.ts';
 import type { Alternative, RestrictionRecord } from '../../core/vendors/types.ts';
 import type { VendorView } from '../../platform/messages.ts';
 import { ExternalLink } from './ExternalLink.tsx';
-import {
-  displayHost,
-  formatIsoDate,
-  lastEffectiveDate,
-  newestFirst,
-  optionalMessage,
-  restrictionAuthorityKey,
-  restrictionEffectiveKey,
-  restrictionSummaryKey,
-  restrictionTitleKey,
-} from './format.ts';
-import type { I18n } from './i18n.ts';
+import { displayHost, lastEffectiveDate, newestFirst } from './format.ts';
 import { isOrganizationVendor, isPolicyRecord, vendorDisplayName } from './vendor-view.ts';
 
 /**
@@ -28,7 +28,7 @@ export function restrictionLead(vendor: Pick<VendorView, 'restriction' | 'restri
       continue;
     }
     const dates = record.effective.map((step) => formatIsoDate(step.date, locale));
-    const text = optionalMessage(t, `banner_restriction_${record.id}`, dates);
+    const text = optionalMessage(t, restrictionLineKey(record), dates);
     if (text) return text;
   }
   return null;
@@ -157,8 +157,8 @@ export function RestrictionSection({ vendor, i18n, lead }: { vendor: VendorView;
 export function ExistingUsersSection({ vendor, i18n }: { vendor: VendorView; i18n: I18n }) {
   const { t, locale } = i18n;
   const since = lastEffectiveDate(vendor);
-  const existing = optionalMessage(t, `vendor_${vendor.id}_existing_users`, since ? formatIsoDate(since, locale) : '');
-  const migration = optionalMessage(t, `vendor_${vendor.id}_migration`);
+  const existing = optionalMessage(t, vendorExistingUsersKey(vendor), since ? formatIsoDate(since, locale) : '');
+  const migration = optionalMessage(t, vendorMigrationKey(vendor));
   if (!existing && !migration) return null;
   const headingId = `existing-${vendor.id}`;
   return (

@@ -1,6 +1,6 @@
 import type { RestrictionRecord } from '../../core/vendors/types.ts';
 import { POLICY_VENDOR_ID, type VendorView } from '../../core/vendors/view.ts';
-import type { Translate } from './format.ts';
+import type { Translate } from '../../core/i18n/translate.ts';
 
 
 /** Hosts the organisation blocks outright, rather than a vendor. */

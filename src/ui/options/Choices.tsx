@@ -1,4 +1,4 @@
-import type { I18n } from '../components/i18n.ts';
+import type { I18n } from '../../core/i18n/translate.ts';
 
 /** "Set by your organisation", next to a setting the organisation's policy decides. */
 export function LockedNote({ id, i18n, children }: { id: string; i18n: I18n; children?: string }) {

@@ -1,18 +1,16 @@
-import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { LockedKey } from '../../core/policy/merge.ts';
+import type { I18n } from '../../core/i18n/translate.ts';
 import type { PolicyProblem } from '../../core/policy/schema.ts';
 import { withSiteRemoved, type Settings } from '../../core/policy/settings.ts';
 import type { OptionsState } from '../../platform/messages.ts';
-import { formatCount } from '../components/format.ts';
-import type { I18n } from '../components/i18n.ts';
-import { ShieldMark } from '../components/ShieldMark.tsx';
-import { LockedNote, RadioGroup, type Choice } from './Choices.tsx';
+import { DownloadsPanel, WarningsPanel } from './ModePanels.tsx';
 import { OrganizationPanel } from './OrganizationPanel.tsx';
-import { PolicyProblemsPanel } from './PolicyProblems.tsx';
-import { problemText } from './problems.ts';
+import { Page, type Status } from './Page.tsx';
+import { PolicyProblemsPanel, SettingsProblemsNotice } from './PolicyProblems.tsx';
 import { ProfilePanel } from './ProfilePanel.tsx';
+import { ResetPanel } from './ResetPanel.tsx';
 import { ScanPanel, type ScanControls } from './ScanPanel.tsx';
+import { SitesPanel } from './SitesPanel.tsx';
 import { defaultSettings, fallbackState, focusIndexAfterRemoval, MAX_PROFILE_BYTES, MAX_PROFILE_MEGABYTES, withUserSettings, type ImportResult } from './state.ts';
 
 export { defaultSettings, focusIndexAfterRemoval } from './state.ts';
@@ -35,7 +33,6 @@ export interface OptionsProps {
   scanning?: ScanControls;
 }
 
-type Status = { kind: 'idle' } | { kind: 'saved'; message: string; count: number } | { kind: 'failed'; message: string; count: number };
 type Focus = 'site-row' | 'sites-heading' | 'confirm-reset' | 'reset' | 'import';
 
 export function Options({ i18n, loadState, saveSettings, importPolicy, clearImportedPolicy, onExternalChange, copyText, scanning }: OptionsProps) {
@@ -160,9 +157,7 @@ export function Options({ i18n, loadState, saveSettings, importPolicy, clearImpo
     );
   }
 
-  const { settings, effective, locked } = state;
-  const isLocked = (key: LockedKey) => locked.includes(key);
-  const sitesLocked = isLocked('allowedSites');
+  const { settings } = state;
 
   const removeSite = (site: string, index: number) => {
     const next = focusIndexAfterRemoval(index, settings.allowedSites.length);
@@ -192,114 +187,17 @@ export function Options({ i18n, loadState, saveSettings, importPolicy, clearImpo
     void save(defaultSettings());
   };
 
-  const modeChoices: Choice<Settings['mode']>[] = [
-    { value: 'warn', label: t('options_mode_warn'), hint: t('options_mode_warn_hint') },
-    { value: 'block', label: t('options_mode_block'), hint: t('options_mode_block_hint') },
-    { value: 'off', label: t('options_mode_off'), hint: t('options_mode_off_hint') },
-  ];
-  const downloadChoices: Choice<Settings['downloadGuard']>[] = [
-    { value: 'warn', label: t('options_download_warn'), hint: t('options_download_warn_hint') },
-    { value: 'block', label: t('options_download_block'), hint: t('options_download_block_hint') },
-    { value: 'off', label: t('options_download_off'), hint: t('options_download_off_hint') },
-  ];
-
   return (
     <Page i18n={i18n} status={status}>
-      {state.settingsProblems.length > 0 ? (
-        <div class="notice notice-warning settings-problems">
-          <p class="notice-title">{t('options_problems_heading')}</p>
-          <ul>
-            {state.settingsProblems.map((problem, index) => (
-              <li key={`${problem.path}-${index}`}>
-                <code>{problem.path || t('options_problem_whole')}</code>: {problemText(problem, i18n)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-
+      <SettingsProblemsNotice problems={state.settingsProblems} i18n={i18n} />
       <PolicyProblemsPanel problems={state.policyProblems} i18n={i18n} />
       <OrganizationPanel state={state} i18n={i18n} />
-
-      <section class="card panel" aria-labelledby="warnings-heading">
-        <RadioGroup
-          name="mode"
-          legend={t('options_warnings_legend')}
-          legendId="warnings-heading"
-          choices={modeChoices}
-          value={effective.mode}
-          lockedNoteId={isLocked('mode') ? 'mode-locked' : null}
-          i18n={i18n}
-          onSelect={(mode) => {
-            if (settings.mode !== mode) void save({ ...settings, mode });
-          }}
-        />
-        {state.blockRules.overLimit.length > 0 ? (
-          <div class="notice notice-warning block-rules-over-limit">
-            <p class="notice-title">{t('options_rules_over_limit')}</p>
-            <ul>
-              {state.blockRules.overLimit.map((line, index) => (
-                <li key={index}>{line}</li>
-              ))}
-            </ul>
-          </div>
-        ) : effective.mode === 'block' ? (
-          <p class="fine-print block-rules-count">{t('options_rules_count', formatCount(state.blockRules.counts.rules, i18n.locale))}</p>
-        ) : null}
-      </section>
-
-      <section class="card panel" aria-labelledby="downloads-heading">
-        <RadioGroup
-          name="downloadGuard"
-          legend={t('options_downloads_legend')}
-          legendId="downloads-heading"
-          choices={downloadChoices}
-          value={effective.downloadGuard}
-          lockedNoteId={isLocked('downloadGuard') ? 'downloadGuard-locked' : null}
-          i18n={i18n}
-          onSelect={(downloadGuard) => {
-            if (settings.downloadGuard !== downloadGuard) void save({ ...settings, downloadGuard });
-          }}
-        />
-      </section>
+      <WarningsPanel state={state} i18n={i18n} save={(next) => void save(next)} />
+      <DownloadsPanel state={state} i18n={i18n} save={(next) => void save(next)} />
 
       {scanning ? <ScanPanel i18n={i18n} controls={scanning} /> : null}
 
-      <section class="card panel" aria-labelledby="sites-heading" aria-describedby={sitesLocked ? 'sites-locked' : undefined}>
-        <div class="panel-head">
-          <h2 id="sites-heading" ref={sitesHeading} tabIndex={-1}>
-            {t('options_sites_heading')}
-          </h2>
-          {sitesLocked ? null : (
-            <button type="button" class="button" onClick={clearSites} disabled={settings.allowedSites.length === 0}>
-              {t('options_clear_all')}
-            </button>
-          )}
-        </div>
-        {sitesLocked ? (
-          <LockedNote id="sites-locked" i18n={i18n}>
-            {t('options_sites_locked')}
-          </LockedNote>
-        ) : settings.allowedSites.length === 0 ? (
-          <p class="empty">{t('options_sites_empty')}</p>
-        ) : (
-          <ul class="site-list" ref={sitesList} aria-labelledby="sites-heading">
-            {settings.allowedSites.map((site, index) => (
-              <li key={site}>
-                <span class="site-name">{site}</span>
-                <button
-                  type="button"
-                  class="button button-small"
-                  aria-label={t('options_remove_site_label', site)}
-                  onClick={() => removeSite(site, index)}
-                >
-                  {t('options_remove_site')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <SitesPanel state={state} i18n={i18n} onRemove={removeSite} onClear={clearSites} list={sitesList} heading={sitesHeading} />
 
       <ProfilePanel
         state={state}
@@ -313,67 +211,16 @@ export function Options({ i18n, loadState, saveSettings, importPolicy, clearImpo
         importButton={importButton}
       />
 
-      <section class="card panel" aria-labelledby="reset-heading">
-        <h2 id="reset-heading">{t('options_reset_heading')}</h2>
-        <p class="muted">{t('options_reset_explain')}</p>
-        <div class="actions">
-          {confirmingReset ? (
-            <>
-              <button type="button" class="button button-danger" ref={confirmButton} onClick={confirmReset}>
-                {t('options_reset_confirm')}
-              </button>
-              <button type="button" class="button" onClick={cancelReset}>
-                {t('options_reset_cancel')}
-              </button>
-            </>
-          ) : (
-            <button type="button" class="button" ref={resetButton} onClick={startReset}>
-              {t('options_reset')}
-            </button>
-          )}
-        </div>
-      </section>
+      <ResetPanel
+        i18n={i18n}
+        confirming={confirmingReset}
+        onStart={startReset}
+        onConfirm={confirmReset}
+        onCancel={cancelReset}
+        confirmButton={confirmButton}
+        resetButton={resetButton}
+      />
     </Page>
-  );
-}
-
-/** The page frame: heading, the status line (always in the page, so it is announced), the content, About. */
-function Page({ i18n, status, busy, children }: { i18n: I18n; status: Status; busy?: boolean; children: ComponentChildren }) {
-  const { t } = i18n;
-  return (
-    <div class="page">
-      <header class="page-header">
-        <div class="page-title">
-          <ShieldMark size={32} />
-          <h1>{t('options_title')}</h1>
-        </div>
-        <p class="page-intro">{t('options_intro')}</p>
-      </header>
-
-      <main class="page-main" aria-busy={busy ? 'true' : undefined}>
-        <p class={`save-status save-status-${status.kind}`} role="status" aria-live="polite">
-          {status.kind === 'saved' ? (
-            <>
-              <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                <path d="m3.5 8.5 3 3 6-6.5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
-              </svg>
-              {/* The key changes on every message so the same words are announced again. */}
-              <span key={status.count}>{status.message}</span>
-            </>
-          ) : status.kind === 'failed' ? (
-            <span key={status.count}>{status.message}</span>
-          ) : null}
-        </p>
-
-        {children}
-
-        <section class="about" aria-labelledby="about-heading">
-          <h2 id="about-heading">{t('options_about_heading')}</h2>
-          <p>{t('options_about_body')}</p>
-          <p>{t('popup_not_legal_advice')}</p>
-        </section>
-      </main>
-    </div>
   );
 }
 

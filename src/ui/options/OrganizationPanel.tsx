@@ -1,5 +1,5 @@
+import type { I18n } from '../../core/i18n/translate.ts';
 import type { OptionsState } from '../../platform/messages.ts';
-import type { I18n } from '../components/i18n.ts';
 import { OrganizationContact } from '../components/Organization.tsx';
 import { LOCKED_KEY_LABELS } from './state.ts';
 

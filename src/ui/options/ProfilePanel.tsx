@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { problemText } from '../../core/i18n/coded.ts';
+import { snippetTitleKey } from '../../core/i18n/keys.ts';
+import type { I18n } from '../../core/i18n/translate.ts';
+import { VENDOR_GUARD_IDS } from '../../core/identity.ts';
 import type { PolicyProblem } from '../../core/policy/schema.ts';
-import { exportPolicyFile, policySnippets, VENDOR_GUARD_IDS, type PolicySnippet } from '../../core/policy/snippets.ts';
+import { exportPolicyFile, policySnippets, type PolicySnippet } from '../../core/policy/snippets.ts';
 import type { OptionsState } from '../../platform/messages.ts';
-import type { I18n } from '../components/i18n.ts';
-import { problemText } from './problems.ts';
-import { exportedPolicy, snippetTitleKey } from './state.ts';
+import { exportedPolicy } from './state.ts';
 
 export const EXPORT_FILE_NAME = 'vendor-guard-policy.json';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { I18n } from '../../core/i18n/translate.ts';
 import { userMayChange } from '../../core/policy/scan-all-sites.ts';
 import type { ScanView } from '../../platform/scanning.ts';
-import type { I18n } from '../components/i18n.ts';
 import { LockedNote } from './Choices.tsx';
 
 /** What the panel may do; main.tsx passes the functions of platform/scanning.ts. */

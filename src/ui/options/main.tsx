@@ -1,7 +1,8 @@
 import { render } from 'preact';
+import { pageI18n } from '../../core/i18n/locale.ts';
+import type { I18n } from '../../core/i18n/translate.ts';
 import { sendToBackground, t, uiLanguage } from '../../platform/runtime.ts';
 import { onScanningChanged, readScanning, turnOffScanning, turnOnScanning } from '../../platform/scanning.ts';
-import { pageI18n, type I18n } from '../components/i18n.ts';
 import { Options } from './Options.tsx';
 import type { ScanControls } from './ScanPanel.tsx';
 import '../components/base.css';

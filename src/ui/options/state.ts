@@ -70,11 +70,6 @@ export const LOCKED_KEY_LABELS: Readonly<Record<LockedKey, string>> = {
   allowedSites: 'options_key_allowed_sites',
 };
 
-/** The message key that names a snippet (`snippet_<id with - as _>`). */
-export function snippetTitleKey(id: string): string {
-  return `snippet_${id.replace(/-/g, '_')}`;
-}
-
 /** The index of the row to focus after removing row `removed` from a list of `length` rows, or null. */
 export function focusIndexAfterRemoval(removed: number, length: number): number | null {
   const remaining = length - 1;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { I18n } from '../../core/i18n/translate.ts';
 import type { VendorDefinition } from '../../core/vendors/types.ts';
 import type { BlockInfo, OrganizationView, TabState, VendorView } from '../../platform/messages.ts';
-import type { I18n } from '../components/i18n.ts';
 import { OrganizationMessage } from '../components/Organization.tsx';
 import { ReasonList } from '../components/Reasons.tsx';
 import { ShieldMark } from '../components/ShieldMark.tsx';

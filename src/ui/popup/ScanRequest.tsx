@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { I18n } from '../../core/i18n/translate.ts';
 import type { ScanView } from '../../platform/scanning.ts';
-import type { I18n } from '../components/i18n.ts';
 
 /** What the popup may do about checking every site; main.tsx passes the functions of platform/scanning.ts. */
 export interface ScanRequestControls {

@@ -1,9 +1,10 @@
 import { render } from 'preact';
+import { pageI18n } from '../../core/i18n/locale.ts';
+import type { I18n } from '../../core/i18n/translate.ts';
 import { VENDORS } from '../../core/vendors/index.ts';
 import { activeTabId, openOptionsPage, sendToBackground, t, uiLanguage } from '../../platform/runtime.ts';
 import type { BlockInfo, TabState } from '../../platform/messages.ts';
 import { readScanning, turnOnScanning } from '../../platform/scanning.ts';
-import { pageI18n, type I18n } from '../components/i18n.ts';
 import { Popup } from './Popup.tsx';
 import { tabIdFromSearch } from './view.ts';
 import '../components/base.css';

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROME_EXTENSION_ID } from '../../../src/core/identity.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const run = (args: string[], input = '') =>
@@ -77,7 +78,7 @@ describe('--policy', { timeout: 30_000 }, () => {
   });
 
   it('accepts a Chrome/Linux policy file and a Firefox policies.json', () => {
-    const linux = write('linux.json', JSON.stringify({ ExtensionInstallForcelist: [], '3rdparty': { extensions: { akdcnbnoipjhlalmapgkeofijagdoifj: { mode: 'block' } } } }));
+    const linux = write('linux.json', JSON.stringify({ ExtensionInstallForcelist: [], '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: { mode: 'block' } } } }));
     expect(parse(run(['--policy', linux, 'https://usa.kaspersky.com/premium']))[0]?.decision).toBe('block');
     expect(parse(run(['--policy', 'docs/policies/firefox-policies.json', 'https://usa.kaspersky.com/premium']))[0]?.decision).toBe('block');
   });
@@ -98,15 +99,15 @@ describe('--policy', { timeout: 30_000 }, () => {
   });
 
   it('rejects a bad policy inside a Chrome/Linux wrapper, and a wrapper without this extension', () => {
-    const wrapped = write('wrapped.json', JSON.stringify({ '3rdparty': { extensions: { akdcnbnoipjhlalmapgkeofijagdoifj: { mode: 1 } } } }));
+    const wrapped = write('wrapped.json', JSON.stringify({ '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: { mode: 1 } } } }));
     const result = spawn(['--policy', wrapped], 'https://usa.kaspersky.com/premium\n');
     expect([result.status, result.stdout]).toEqual([2, '']);
-    expect(result.stderr).toContain('in 3rdparty.extensions.akdcnbnoipjhlalmapgkeofijagdoifj');
+    expect(result.stderr).toContain(`in 3rdparty.extensions.${CHROME_EXTENSION_ID}`);
     expect(result.stderr).toContain('mode: must be "off", "warn" or "block"');
     const other = write('other.json', JSON.stringify({ '3rdparty': { extensions: { a: {}, b: {} } } }));
     const missing = spawn(['--policy', other, 'https://usa.kaspersky.com/premium']);
     expect([missing.status, missing.stdout]).toEqual([2, '']);
-    expect(missing.stderr).toContain('has no policy for akdcnbnoipjhlalmapgkeofijagdoifj in "3rdparty.extensions" (found: a, b)');
+    expect(missing.stderr).toContain(`has no policy for ${CHROME_EXTENSION_ID} in "3rdparty.extensions" (found: a, b)`);
   });
 
   it.each([

@@ -15,6 +15,7 @@ import type { CompiledRegistry } from '../../../src/core/classify/compile.ts';
 import { REASON_CODES, type Verdict } from '../../../src/core/classify/verdict.ts';
 import { labelledExamples } from '../../../src/core/classify/examples.ts';
 import { PORTAL_ROWS } from '../../../src/core/classify/rules/portals.ts';
+import { CHROME_EXTENSION_ID } from '../../../src/core/identity.ts';
 import { RETAILERS } from '../../../src/core/classify/rules/shops.ts';
 import { dataRows } from '../helpers.ts';
 
@@ -217,7 +218,7 @@ export const nonWebUrl: fc.Arbitrary<string> = fc.oneof(
     'about:blank#https://usa.kaspersky.com/premium',
     'about:srcdoc',
     'view-source:https://usa.kaspersky.com/premium',
-    'chrome-extension://akdcnbnoipjhlalmapgkeofijagdoifj/src/ui/blocked/index.html#https://usa.kaspersky.com/premium',
+    `chrome-extension://${CHROME_EXTENSION_ID}/src/ui/blocked/index.html#https://usa.kaspersky.com/premium`,
   ),
   fc.tuple(fc.constantFrom('data:', 'blob:', 'file://', 'javascript:', 'about:'), fc.string({ unit: 'grapheme', maxLength: 40 })).map(([s, rest]) => s + rest),
 );

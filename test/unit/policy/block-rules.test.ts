@@ -1,14 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extensionHosts } from '../../../src/core/classify/content-script-matches.ts';
 import { hostIn } from '../../../src/core/classify/rule.ts';
-import { compileBlockRules, RULE_LIMITS, type BlockRule } from '../../../src/core/policy/block-rules.ts';
+import { CHROME_EXTENSION_ID } from '../../../src/core/identity.ts';
+import { englishMessage } from '../../../src/cli/english.ts';
+import { overLimitMessageKey } from '../../../src/core/i18n/keys.ts';
+import { compileBlockRules, OVER_LIMIT_VALUES, RULE_LIMITS, type BlockRule, type OverLimitCode } from '../../../src/core/policy/block-rules.ts';
 import { compilePolicy } from '../../../src/core/policy/compile.ts';
 import { mergeSettings } from '../../../src/core/policy/merge.ts';
 import type { OrgPolicy } from '../../../src/core/policy/schema.ts';
 import { DEFAULT_SETTINGS } from '../../../src/core/policy/settings.ts';
 import { classifyDownload } from '../../../src/core/policy/download.ts';
 
-const BLOCKED_PAGE = 'chrome-extension://akdcnbnoipjhlalmapgkeofijagdoifj/src/ui/blocked/index.html';
+const BLOCKED_PAGE = `chrome-extension://${CHROME_EXTENSION_ID}/src/ui/blocked/index.html`;
 const PERMITTED = new Set(extensionHosts());
 
 function compile(policy: OrgPolicy) {
@@ -91,8 +95,26 @@ describe('compileBlockRules', () => {
     }));
     const huge = compile({ extraVendors }).rules;
     expect(huge.counts.regexRules).toBeGreaterThan(RULE_LIMITS.regex);
-    expect(huge.overLimit.join('\n')).toMatch(/pattern rules; the browser allows 1000/);
+    expect(huge.overLimit).toContainEqual({ code: 'too_many_pattern_rules', values: [huge.counts.regexRules, RULE_LIMITS.regex] });
+    const english = huge.overLimit.map(({ code, values }) => englishMessage(overLimitMessageKey(code), values.map(String)));
+    expect(english.join('\n')).toMatch(/pattern rules; the browser allows 1000/);
     for (const rule of compile({}).rules.rules) expect(rule.condition.regexFilter?.length ?? 0).toBeLessThanOrEqual(RULE_LIMITS.regexChars);
+  });
+});
+
+describe('over-limit codes', () => {
+  it.each(['en', 'de', 'fr', 'es'])('each has a message in %s, taking its values by name, in order', (locale) => {
+    const messages = JSON.parse(readFileSync(new URL(`../../../public/_locales/${locale}/messages.json`, import.meta.url), 'utf8')) as Record<
+      string,
+      { message: string; placeholders?: Record<string, { content: string }> }
+    >;
+    for (const code of Object.keys(OVER_LIMIT_VALUES) as OverLimitCode[]) {
+      const entry = messages[overLimitMessageKey(code)];
+      expect(entry?.message.trim(), `${locale}: ${code}`).toBeTruthy();
+      const names = OVER_LIMIT_VALUES[code];
+      expect(Object.entries(entry?.placeholders ?? {}).map(([name, p]) => [name, p.content]), `${locale}: ${code}`).toEqual(names.map((name, i) => [name, `$${i + 1}`]));
+      for (const name of names) expect(entry?.message, `${locale}: ${code}`).toContain(`$${name.toUpperCase()}$`);
+    }
   });
 });
 

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { VENDOR_GUARD_IDS } from '../../../src/core/identity.ts';
 import { POLICY_FIELDS, parseManagedPolicy, parsePolicyFile } from '../../../src/core/policy/schema.ts';
-import { VENDOR_GUARD_IDS } from '../../../src/core/policy/snippets.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const managedSchema = JSON.parse(readFileSync(`${root}public/managed_schema.json`, 'utf8')) as SchemaNode;

@@ -3,17 +3,9 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { englishMessage, englishProblem } from '../../../src/cli/english.ts';
-import {
-  FALLBACK_CODES,
-  PROBLEM_CODES,
-  PROBLEM_VALUES,
-  fallbackMessageKey,
-  isProblem,
-  issueCode,
-  problemMessageKey,
-  type Problem,
-} from '../../../src/core/policy/problems.ts';
-import { problemText } from '../../../src/ui/options/problems.ts';
+import { problemText } from '../../../src/core/i18n/coded.ts';
+import { fallbackMessageKey, problemMessageKey } from '../../../src/core/i18n/keys.ts';
+import { FALLBACK_CODES, PROBLEM_CODES, PROBLEM_VALUES, isProblem, issueCode, type Problem } from '../../../src/core/policy/problems.ts';
 import { i18n as english } from '../ui/i18n-stub.ts';
 
 interface Message {

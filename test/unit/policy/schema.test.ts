@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { POLICY_LIMITS, POLICY_KEYS, parseManagedPolicy, parsePolicyFile, type OrgPolicy, type PolicyProblem } from '../../../src/core/policy/schema.ts';
-import { fallbackMessageKey, type ProblemCode, type ProblemValue } from '../../../src/core/policy/problems.ts';
+import type { ProblemCode, ProblemValue } from '../../../src/core/policy/problems.ts';
+import { fallbackMessageKey } from '../../../src/core/i18n/keys.ts';
 import { POLICY_DEFAULTS, mergeSettings } from '../../../src/core/policy/merge.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/policy/settings.ts';
 import { classifyWithPolicy, compilePolicy, findVendor } from '../../../src/core/policy/compile.ts';
@@ -8,7 +9,7 @@ import { POLICY_VENDOR_ID } from '../../../src/core/vendors/view.ts';
 import { decide } from '../../../src/core/policy/decide.ts';
 import { siteOf } from '../../../src/core/classify/url-parts.ts';
 import { VENDORS } from '../../../src/core/vendors/index.ts';
-import { problemText } from '../../../src/ui/options/problems.ts';
+import { problemText } from '../../../src/core/i18n/coded.ts';
 import { i18n as english, translator } from '../ui/i18n-stub.ts';
 
 /** Valid keys sent alongside each bad one: managed parsing must keep them. */

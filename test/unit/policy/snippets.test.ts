@@ -1,17 +1,17 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { VENDOR_GUARD_IDS } from '../../../src/core/identity.ts';
 import { POLICY_KEYS, parseManagedPolicy, parsePolicyFile, type OrgPolicy } from '../../../src/core/policy/schema.ts';
 import {
   FIREFOX_INSTALL_URL_PLACEHOLDER,
-  VENDOR_GUARD_IDS,
-  escapeRegistryString,
-  escapeXml,
   exportPolicyFile,
   policySnippets,
   type PolicySnippet,
   type SnippetId,
 } from '../../../src/core/policy/snippets.ts';
+import { escapeXml } from '../../../src/core/policy/snippets/plist.ts';
+import { escapeRegistryString } from '../../../src/core/policy/snippets/registry.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const managedSchema = JSON.parse(readFileSync(`${root}public/managed_schema.json`, 'utf8')) as SchemaNode;

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { REASON_CODES } from '../../../src/core/classify/verdict.ts';
 import type { RestrictionRecord, VendorDefinition } from '../../../src/core/vendors/types.ts';
-import {
-  displayHost,
-  effectiveDate,
-  formatIsoDate,
-  isWebUrl,
-  lastEffectiveDate,
-  newestFirst,
-  optionalMessage,
-  reasonMessageKey,
-  restrictionEffectiveKey,
-  restrictionSummaryKey,
-  restrictionTitleKey,
-} from '../../../src/ui/components/format.ts';
+import { formatIsoDate } from '../../../src/core/i18n/format.ts';
+import { reasonMessageKey, restrictionEffectiveKey, restrictionSummaryKey, restrictionTitleKey } from '../../../src/core/i18n/keys.ts';
+import { optionalMessage } from '../../../src/core/i18n/translate.ts';
+import { displayHost, effectiveDate, isWebUrl, lastEffectiveDate, newestFirst } from '../../../src/ui/components/format.ts';
 
 const record = (id: string, date: string, effective: string[] = []): RestrictionRecord => ({
   id,

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fillMessage, type LocaleMessage } from '../../../src/core/i18n/messages.ts';
-import type { Translate } from '../../../src/ui/components/format.ts';
-import type { I18n } from '../../../src/ui/components/i18n.ts';
+import type { I18n, Translate } from '../../../src/core/i18n/translate.ts';
 
 const read = (locale: string) =>
   JSON.parse(readFileSync(join(import.meta.dirname, `../../../public/_locales/${locale}/messages.json`), 'utf8')) as Record<string, LocaleMessage>;

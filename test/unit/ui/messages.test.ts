@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REASON_CODES } from '../../../src/core/classify/verdict.ts';
 import { VENDORS } from '../../../src/core/vendors/index.ts';
-import { reasonMessageKey, restrictionEffectiveKey, restrictionSummaryKey, restrictionTitleKey } from '../../../src/ui/components/format.ts';
+import { reasonMessageKey, restrictionEffectiveKey, restrictionSummaryKey, restrictionTitleKey } from '../../../src/core/i18n/keys.ts';
 
 interface Message {
   message: string;

@@ -2,13 +2,16 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { OverLimit } from '../../../src/core/policy/block-rules.ts';
 import { mergeSettings } from '../../../src/core/policy/merge.ts';
 import { parsePolicyFile, type OrgPolicy, type PolicyProblem } from '../../../src/core/policy/schema.ts';
 import { DEFAULT_SETTINGS, type Settings, type SettingsProblem } from '../../../src/core/policy/settings.ts';
-import { exportPolicyFile, policySnippets, VENDOR_GUARD_IDS } from '../../../src/core/policy/snippets.ts';
+import { snippetTitleKey } from '../../../src/core/i18n/keys.ts';
+import { CHROME_EXTENSION_ID, FIREFOX_ADDON_ID, VENDOR_GUARD_IDS } from '../../../src/core/identity.ts';
+import { exportPolicyFile, policySnippets } from '../../../src/core/policy/snippets.ts';
 import type { OptionsState } from '../../../src/platform/messages.ts';
 import { focusIndexAfterRemoval, Options } from '../../../src/ui/options/Options.tsx';
-import { exportedPolicy, LOCKED_KEY_LABELS, MAX_PROFILE_BYTES, snippetTitleKey } from '../../../src/ui/options/state.ts';
+import { exportedPolicy, LOCKED_KEY_LABELS, MAX_PROFILE_BYTES } from '../../../src/ui/options/state.ts';
 import { messages } from './i18n-stub.ts';
 import { i18n } from './i18n-stub.ts';
 import { useRenderRoot } from './render-root.ts';
@@ -23,7 +26,7 @@ const flush = () =>
     await new Promise((resolve) => setTimeout(resolve, 0));
   });
 
-const EXTENSION_ID = 'akdcnbnoipjhlalmapgkeofijagdoifj';
+const EXTENSION_ID = CHROME_EXTENSION_ID;
 
 interface World {
   user: Settings;
@@ -31,7 +34,7 @@ interface World {
   policyProblems?: PolicyProblem[];
   managedPolicy?: OrgPolicy | null;
   importedPolicy?: OrgPolicy | null;
-  overLimit?: string[];
+  overLimit?: OverLimit[];
 }
 
 /** What the background answers, computed with the real merge. */
@@ -151,10 +154,20 @@ describe('Options: warnings and downloads', () => {
   });
 
   it('warns, line by line, when the blocking rules exceed the browser limits', async () => {
-    await open({ user: user({ mode: 'block' }), overLimit: ['6001 rules; the browser allows 5000', 'rule 7 has a 2400-character pattern'] });
+    await open({
+      user: user({ mode: 'block' }),
+      overLimit: [
+        { code: 'too_many_rules', values: [6001, 5000] },
+        { code: 'pattern_too_long', values: ['7', 2400, 160] },
+      ],
+    });
     const warning = root.current.querySelector('.block-rules-over-limit')!;
     expect(warning.textContent).toContain("Blocking rules could not be installed: the policy exceeds this browser's limits.");
-    expect([...warning.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['6001 rules; the browser allows 5000', 'rule 7 has a 2400-character pattern']);
+    // Worded from _locales, the numbers as the page's locale (en-US) writes them.
+    expect([...warning.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      '6,001 rules; the browser allows 5,000',
+      'rule 7 has a 2,400-character pattern; the browser may refuse patterns over 160',
+    ]);
     expect(root.current.querySelector('.block-rules-count')).toBeNull();
   });
 
@@ -354,7 +367,7 @@ describe('Options: organisation profile', () => {
     expect(linux.textContent).toContain('/etc/chromium/policies/managed/vendor-guard.json');
     expect(linux.querySelector('pre')?.textContent).toBe(expected.find((s) => s.id === 'chromium-linux')!.content);
     expect(linux.querySelector('pre')?.textContent).toContain(EXTENSION_ID);
-    expect(details.querySelector('[data-snippet="firefox"] pre')?.textContent).toContain('vendor-guard@vendor-guard.example');
+    expect(details.querySelector('[data-snippet="firefox"] pre')?.textContent).toContain(FIREFOX_ADDON_ID);
     await click(button('Copy Chromium on Linux (JSON)'));
     expect(api.copyText).toHaveBeenCalledWith(expected.find((s) => s.id === 'chromium-linux')!.content);
     expect(status()).toBe('Copied: Chromium on Linux (JSON)');

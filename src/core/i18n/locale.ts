@@ -1,10 +1,4 @@
-import type { Translate } from './format.ts';
-
-/** What a component needs to produce text: a translator and the locale for Intl formatting. */
-export interface I18n {
-  t: Translate;
-  locale: string;
-}
+import type { I18n, Translate } from './translate.ts';
 
 /** The message key whose value is the language of the messages file in use (en, de, fr, es). */
 export const MESSAGES_LOCALE_KEY = 'messages_locale';
