@@ -6,9 +6,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
+import { startFixtureServer, type FixtureServer } from '../../harness/fixture-server/server.ts';
 import { axeOnBanner, axeOnPage, isolatedWorld } from './a11y-tools.ts';
-import { bannerText, bannerVisibleText, extensionPage, launchWithExtension, tabIdOf, type ExtensionBrowser } from './browser.ts';
+import { bannerText, bannerVisibleText, extensionPage, launchWithExtension, tabIdOf, type ExtensionBrowser } from '../../harness/chromium/browser.ts';
 import { WARN_TIMEOUT } from './suite.ts';
 
 interface Expected {

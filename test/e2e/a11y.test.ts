@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { BANNER_TAG, bannerText, extensionPage, MARK_TAG, tabIdOf } from './browser.ts';
+import { BANNER_TAG, bannerText, extensionPage, MARK_TAG, tabIdOf } from '../../harness/chromium/browser.ts';
 import {
   axeOnBanner, axeOnMarks, axeOnPage, contrastInBanner, contrastInMark, contrastOnPage, CONTRAST_AUDIT, isolatedWorld, type AxeReport, type IsolatedWorld,
 } from './a11y-tools.ts';

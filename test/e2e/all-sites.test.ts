@@ -19,9 +19,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
-import { badgeText, bannerText, contentScriptInjected, DIST, extensionPage, launchWithExtension, settle, tabIdOf, type ExtensionBrowser } from './browser.ts';
-import { stopServiceWorker } from './robust-helpers.ts';
+import { startFixtureServer, type FixtureServer } from '../../harness/fixture-server/server.ts';
+import { badgeText, bannerText, contentScriptInjected, DIST, extensionPage, launchWithExtension, settle, tabIdOf, type ExtensionBrowser } from '../../harness/chromium/browser.ts';
+import { stopServiceWorker } from '../../harness/chromium/robust-helpers.ts';
 import { WARN_TIMEOUT } from './suite.ts';
 
 const OPTIONS = 'src/ui/options/index.html';

@@ -4,8 +4,8 @@
  * content script runs at all, and HTTPS.
  */
 import { describe, expect, it } from 'vitest';
-import type { FixturePageId } from '../fixtures/server.ts';
-import { contentScriptInjected, settle } from './browser.ts';
+import type { FixturePageId } from '../../harness/fixture-server/server.ts';
+import { contentScriptInjected, settle } from '../../harness/chromium/browser.ts';
 import { useExtensionSuite, WARN_TIMEOUT } from './suite.ts';
 
 const suite = useExtensionSuite();

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { bannerText, extensionPage, tabIdOf } from './browser.ts';
+import { bannerText, extensionPage, tabIdOf } from '../../harness/chromium/browser.ts';
 import { focusInWorld, focusOnPage, isolatedWorld, type FocusState, type IsolatedWorld } from './a11y-tools.ts';
 import { useExtensionSuite, WARN_TIMEOUT } from './suite.ts';
 

@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
-import { badgeText, bannerText, clickBannerButton, extensionPage, launchWithExtension, tabIdOf } from './browser.ts';
+import { startFixtureServer, type FixtureServer } from '../../harness/fixture-server/server.ts';
+import { badgeText, bannerText, clickBannerButton, extensionPage, launchWithExtension, tabIdOf } from '../../harness/chromium/browser.ts';
 import { WARN_TIMEOUT } from './suite.ts';
 
 const OPTIONS = 'src/ui/options/index.html';

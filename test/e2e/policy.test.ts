@@ -7,8 +7,8 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
-import { badgeText, bannerText, extensionPage, launchWithExtension, settle, tabIdOf, type ExtensionBrowser } from './browser.ts';
+import { startFixtureServer, type FixtureServer } from '../../harness/fixture-server/server.ts';
+import { badgeText, bannerText, extensionPage, launchWithExtension, settle, tabIdOf, type ExtensionBrowser } from '../../harness/chromium/browser.ts';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = path.join(POLICY_DIR, 'vendor-guard-e2e.json');

@@ -1,6 +1,6 @@
 /** The toolbar popup, opened as a tab for the store page's tab. */
 import { describe, expect, it } from 'vitest';
-import { extensionPage, tabIdOf } from './browser.ts';
+import { extensionPage, tabIdOf } from '../../harness/chromium/browser.ts';
 import { useExtensionSuite } from './suite.ts';
 
 const suite = useExtensionSuite();

@@ -13,8 +13,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_HOSTS, FIXTURE_PAGES } from '../fixtures/server.ts';
-import { bannerText, clickBannerButton, DIST, extensionPage, settle, tabIdOf } from './browser.ts';
+import { FIXTURE_HOSTS, FIXTURE_PAGES } from '../../harness/fixture-server/server.ts';
+import { bannerText, clickBannerButton, DIST, extensionPage, settle, tabIdOf } from '../../harness/chromium/browser.ts';
 import { useExtensionSuite, WARN_TIMEOUT } from './suite.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

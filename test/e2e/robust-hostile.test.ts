@@ -5,9 +5,9 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hostilePath } from '../fixtures/robust-pages.ts';
-import { badgeText, bannerText, bannerVisibleText, clickBannerButton, tabIdOf } from './browser.ts';
-import { colorsInBanner, popupText } from './robust-helpers.ts';
+import { hostilePath } from '../../harness/fixture-server/robust-pages.ts';
+import { badgeText, bannerText, bannerVisibleText, clickBannerButton, tabIdOf } from '../../harness/chromium/browser.ts';
+import { colorsInBanner, popupText } from '../../harness/chromium/robust-helpers.ts';
 import { useExtensionSuite, WARN_TIMEOUT } from './suite.ts';
 
 const suite = useExtensionSuite();

@@ -5,9 +5,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixturePageId, type FixtureServer } from '../fixtures/server.ts';
-import { bannerText, launchWithExtension, type ExtensionBrowser } from './browser.ts';
-import { ConsoleLog, ExtensionPage, WorkerDebugger, type LoggedMessage } from './robust-helpers.ts';
+import { startFixtureServer, type FixturePageId, type FixtureServer } from '../../harness/fixture-server/server.ts';
+import { bannerText, launchWithExtension, type ExtensionBrowser } from '../../harness/chromium/browser.ts';
+import { ConsoleLog, ExtensionPage, WorkerDebugger, type LoggedMessage } from '../../harness/chromium/robust-helpers.ts';
 
 const FLAGGED: FixturePageId[] = ['kaspersky-store', 'kaspersky-uk-product', 'kaspersky-download', 'amazon-kaspersky', 'bestbuy-spa-kaspersky'];
 const UNFLAGGED: FixturePageId[] = ['kaspersky-blog', 'amazon-bitdefender', 'reuters-news', 'example-org', 'bestbuy-spa', 'mirror-downloads'];

@@ -6,9 +6,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
-import { bannerText, launchWithExtension, type ExtensionBrowser } from './browser.ts';
-import { ExtensionPage, stopServiceWorker, WorkerDebugger } from './robust-helpers.ts';
+import { startFixtureServer, type FixtureServer } from '../../harness/fixture-server/server.ts';
+import { bannerText, launchWithExtension, type ExtensionBrowser } from '../../harness/chromium/browser.ts';
+import { ExtensionPage, stopServiceWorker, WorkerDebugger } from '../../harness/chromium/robust-helpers.ts';
 import { WARN_TIMEOUT } from './suite.ts';
 import type { OptionsState } from '../../src/platform/messages.ts';
 

@@ -8,9 +8,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixturePageId, type FixtureServer } from '../fixtures/server.ts';
-import { bannerText, clickBannerButton, launchWithExtension, type ExtensionBrowser } from './browser.ts';
-import { ExtensionPage, stopServiceWorker, WorkerDebugger } from './robust-helpers.ts';
+import { startFixtureServer, type FixturePageId, type FixtureServer } from '../../harness/fixture-server/server.ts';
+import { bannerText, clickBannerButton, launchWithExtension, type ExtensionBrowser } from '../../harness/chromium/browser.ts';
+import { ExtensionPage, stopServiceWorker, WorkerDebugger } from '../../harness/chromium/robust-helpers.ts';
 import { WARN_TIMEOUT } from './suite.ts';
 
 /** An organisation profile as the options page stores it: Reuters blocked, the UK store exempt. */

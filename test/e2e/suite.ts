@@ -5,8 +5,8 @@
  */
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startFixtureServer, type FixturePageId, type FixtureServer } from '../fixtures/server.ts';
-import { badgeText, bannerText, launchWithExtension, settle, tabIdOf, type ExtensionBrowser } from './browser.ts';
+import { startFixtureServer, type FixturePageId, type FixtureServer } from '../../harness/fixture-server/server.ts';
+import { badgeText, bannerText, launchWithExtension, settle, tabIdOf, type ExtensionBrowser } from '../../harness/chromium/browser.ts';
 
 /** How long a warning may take to appear on a flagged page, a busy CI runner included. */
 export const WARN_TIMEOUT = 10_000;

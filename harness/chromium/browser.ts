@@ -8,18 +8,12 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
-import { FIXTURE_HOSTS } from '../fixtures/server.ts';
+import { FIXTURE_HOSTS } from '../fixture-server/server.ts';
+import { DIST } from '../paths.ts';
 import { formatLeaks, RequestRecorder } from './privacy-recorder.ts';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-
-/**
- * The unpacked Chrome build that `vite build` writes. `VENDOR_GUARD_DIST` points the tests at
- * another build (`vite build --outDir dist/chrome-mine`), so two people can build and test at once.
- */
-export const DIST = path.resolve(HERE, '../..', process.env['VENDOR_GUARD_DIST'] ?? 'dist/chrome');
+export { DIST };
 
 export const BANNER_TAG = 'vendor-guard-banner';
 export const MARK_TAG = 'vendor-guard-mark';
