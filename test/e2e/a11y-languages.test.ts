@@ -7,8 +7,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../harness/fixture-server/server.ts';
+import { launchWithExtension, type ExtensionBrowser } from '../../harness/chromium/launch.ts';
+import { tabIdOf } from '../../harness/chromium/tabs.ts';
+import { bannerText, bannerVisibleText } from '../../harness/chromium/in-page.ts';
+import { extensionPage } from '../../harness/chromium/extension-page.ts';
 import { axeOnBanner, axeOnPage, isolatedWorld } from './a11y-tools.ts';
-import { bannerText, bannerVisibleText, extensionPage, launchWithExtension, tabIdOf, type ExtensionBrowser } from '../../harness/chromium/browser.ts';
 import { WARN_TIMEOUT } from './suite.ts';
 
 interface Expected {

@@ -20,8 +20,12 @@ import path from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../harness/fixture-server/server.ts';
-import { badgeText, bannerText, contentScriptInjected, DIST, extensionPage, launchWithExtension, settle, tabIdOf, type ExtensionBrowser } from '../../harness/chromium/browser.ts';
-import { stopServiceWorker } from '../../harness/chromium/robust-helpers.ts';
+import { launchWithExtension, type ExtensionBrowser } from '../../harness/chromium/launch.ts';
+import { DIST } from '../../harness/paths.ts';
+import { badgeText, settle, tabIdOf } from '../../harness/chromium/tabs.ts';
+import { bannerText, contentScriptInjected } from '../../harness/chromium/in-page.ts';
+import { extensionPage } from '../../harness/chromium/extension-page.ts';
+import { stopServiceWorker } from '../../harness/chromium/service-worker.ts';
 import { WARN_TIMEOUT } from './suite.ts';
 
 const OPTIONS = 'src/ui/options/index.html';

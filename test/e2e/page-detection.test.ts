@@ -9,8 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CONTENT_PAGES, type ContentPage } from '../../harness/fixture-server/content-pages.ts';
 import { startFixtureServer, type FixtureServer } from '../../harness/fixture-server/server.ts';
+import { launchWithExtension, type ExtensionBrowser } from '../../harness/chromium/launch.ts';
+import { badgeText, SETTLE_MS, tabIdOf } from '../../harness/chromium/tabs.ts';
+import { contentScriptInjected } from '../../harness/chromium/in-page.ts';
+import { extensionPage } from '../../harness/chromium/extension-page.ts';
 import type { TabState } from '../../src/platform/messages.ts';
-import { badgeText, contentScriptInjected, extensionPage, launchWithExtension, SETTLE_MS, tabIdOf, type ExtensionBrowser } from '../../harness/chromium/browser.ts';
 
 /** Pages loaded at once (each in its own tab): the machine has two cores. */
 const BATCH = 4;

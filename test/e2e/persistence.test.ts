@@ -4,7 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../harness/fixture-server/server.ts';
-import { badgeText, bannerText, clickBannerButton, extensionPage, launchWithExtension, tabIdOf } from '../../harness/chromium/browser.ts';
+import { launchWithExtension } from '../../harness/chromium/launch.ts';
+import { badgeText, tabIdOf } from '../../harness/chromium/tabs.ts';
+import { bannerText, clickBannerButton } from '../../harness/chromium/in-page.ts';
+import { extensionPage } from '../../harness/chromium/extension-page.ts';
 import { WARN_TIMEOUT } from './suite.ts';
 
 const OPTIONS = 'src/ui/options/index.html';

@@ -8,7 +8,10 @@ import path from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../harness/fixture-server/server.ts';
-import { badgeText, bannerText, extensionPage, launchWithExtension, settle, tabIdOf, type ExtensionBrowser } from '../../harness/chromium/browser.ts';
+import { launchWithExtension, type ExtensionBrowser } from '../../harness/chromium/launch.ts';
+import { badgeText, settle, tabIdOf } from '../../harness/chromium/tabs.ts';
+import { bannerText } from '../../harness/chromium/in-page.ts';
+import { extensionPage } from '../../harness/chromium/extension-page.ts';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = path.join(POLICY_DIR, 'vendor-guard-e2e.json');

@@ -6,8 +6,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hostilePath } from '../../harness/fixture-server/robust-pages.ts';
-import { badgeText, bannerText, bannerVisibleText, clickBannerButton, tabIdOf } from '../../harness/chromium/browser.ts';
-import { colorsInBanner, popupText } from '../../harness/chromium/robust-helpers.ts';
+import { badgeText, tabIdOf } from '../../harness/chromium/tabs.ts';
+import { bannerText, bannerVisibleText, clickBannerButton } from '../../harness/chromium/in-page.ts';
+import { popupText } from '../../harness/chromium/extension-page.ts';
+import { colorsInBanner } from './banner-paint.ts';
 import { useExtensionSuite, WARN_TIMEOUT } from './suite.ts';
 
 const suite = useExtensionSuite();

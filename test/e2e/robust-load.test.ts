@@ -5,9 +5,13 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixturePageId, type FixtureServer } from '../../harness/fixture-server/server.ts';
-import { bannerText, launchWithExtension, type ExtensionBrowser } from '../../harness/chromium/browser.ts';
-import { ConsoleLog, ExtensionPage, WorkerDebugger, type LoggedMessage } from '../../harness/chromium/robust-helpers.ts';
+import { startFixtureServer, type FixtureServer } from '../../harness/fixture-server/server.ts';
+import type { FixturePageId } from '../../harness/fixture-server/fixture-pages.ts';
+import { launchWithExtension, type ExtensionBrowser } from '../../harness/chromium/launch.ts';
+import { bannerText } from '../../harness/chromium/in-page.ts';
+import { ExtensionPage } from '../../harness/chromium/extension-page.ts';
+import { WorkerDebugger } from '../../harness/chromium/service-worker.ts';
+import { ConsoleLog, type LoggedMessage } from './console-log.ts';
 
 const FLAGGED: FixturePageId[] = ['kaspersky-store', 'kaspersky-uk-product', 'kaspersky-download', 'amazon-kaspersky', 'bestbuy-spa-kaspersky'];
 const UNFLAGGED: FixturePageId[] = ['kaspersky-blog', 'amazon-bitdefender', 'reuters-news', 'example-org', 'bestbuy-spa', 'mirror-downloads'];

@@ -7,8 +7,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../harness/fixture-server/server.ts';
-import { bannerText, launchWithExtension, type ExtensionBrowser } from '../../harness/chromium/browser.ts';
-import { ExtensionPage, stopServiceWorker, WorkerDebugger } from '../../harness/chromium/robust-helpers.ts';
+import { launchWithExtension, type ExtensionBrowser } from '../../harness/chromium/launch.ts';
+import { bannerText } from '../../harness/chromium/in-page.ts';
+import { ExtensionPage } from '../../harness/chromium/extension-page.ts';
+import { stopServiceWorker, WorkerDebugger } from '../../harness/chromium/service-worker.ts';
 import { WARN_TIMEOUT } from './suite.ts';
 import type { OptionsState } from '../../src/platform/messages.ts';
 

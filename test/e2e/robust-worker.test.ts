@@ -8,9 +8,12 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixturePageId, type FixtureServer } from '../../harness/fixture-server/server.ts';
-import { bannerText, clickBannerButton, launchWithExtension, type ExtensionBrowser } from '../../harness/chromium/browser.ts';
-import { ExtensionPage, stopServiceWorker, WorkerDebugger } from '../../harness/chromium/robust-helpers.ts';
+import { startFixtureServer, type FixtureServer } from '../../harness/fixture-server/server.ts';
+import type { FixturePageId } from '../../harness/fixture-server/fixture-pages.ts';
+import { launchWithExtension, type ExtensionBrowser } from '../../harness/chromium/launch.ts';
+import { bannerText, clickBannerButton } from '../../harness/chromium/in-page.ts';
+import { ExtensionPage } from '../../harness/chromium/extension-page.ts';
+import { stopServiceWorker, WorkerDebugger } from '../../harness/chromium/service-worker.ts';
 import { WARN_TIMEOUT } from './suite.ts';
 
 /** An organisation profile as the options page stores it: Reuters blocked, the UK store exempt. */

@@ -5,8 +5,11 @@
  */
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startFixtureServer, type FixturePageId, type FixtureServer } from '../../harness/fixture-server/server.ts';
-import { badgeText, bannerText, launchWithExtension, settle, tabIdOf, type ExtensionBrowser } from '../../harness/chromium/browser.ts';
+import { startFixtureServer, type FixtureServer } from '../../harness/fixture-server/server.ts';
+import type { FixturePageId } from '../../harness/fixture-server/fixture-pages.ts';
+import { launchWithExtension, type ExtensionBrowser } from '../../harness/chromium/launch.ts';
+import { badgeText, settle, tabIdOf } from '../../harness/chromium/tabs.ts';
+import { bannerText } from '../../harness/chromium/in-page.ts';
 
 /** How long a warning may take to appear on a flagged page, a busy CI runner included. */
 export const WARN_TIMEOUT = 10_000;
