@@ -72,17 +72,14 @@ export function runningServiceWorker(context: BrowserContext): Worker {
   return worker;
 }
 
-/**
- * The extension's service worker as it runs now, waiting up to `timeout` ms for one to start.
- * A stopped worker's Playwright handle is dead; after a stop or a restart, ask again.
- */
-export async function waitForServiceWorker(context: BrowserContext, timeout: number): Promise<Worker> {
+/** The extension's service worker, waiting up to `timeout` ms for it to start. */
+async function waitForServiceWorker(context: BrowserContext, timeout: number): Promise<Worker> {
   const existing = context.serviceWorkers().find((w) => extensionIdOf(w) !== null);
   if (existing) return existing;
   return context.waitForEvent('serviceworker', { predicate: (w) => extensionIdOf(w) !== null, timeout });
 }
 
-/** Launches Chromium with the extension from dist/chrome loaded and the fixture hosts mapped to 127.0.0.1. */
+/** Launches Chromium with the extension from `dist` (dist/chrome) loaded and the fixture hosts mapped to 127.0.0.1. */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const dist = options.dist ?? DIST;
   if (!existsSync(path.join(dist, 'manifest.json'))) {
