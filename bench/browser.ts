@@ -5,11 +5,15 @@
  * navigation to the badge with the worker stopped (cold) and running (warm).
  */
 import type { Page } from 'playwright-core';
-import { FIXTURE_PAGES, type FixturePageId, type FixtureServer } from '../test/fixtures/server.ts';
-import { generatedPath, ROBUST_HOST } from '../test/fixtures/robust-pages.ts';
-import { contentScriptInjected, launchWithExtension, tabIdOf, type ExtensionBrowser } from '../test/e2e/browser.ts';
-import { ContentScriptProbe } from '../test/e2e/content-probe.ts';
-import { ExtensionPage, stopServiceWorker, WorkerDebugger } from '../test/e2e/robust-helpers.ts';
+import type { FixtureServer } from '../harness/fixture-server/server.ts';
+import { FIXTURE_PAGES, type FixturePageId } from '../harness/fixture-server/fixture-pages.ts';
+import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium/launch.ts';
+import { tabIdOf } from '../harness/chromium/tabs.ts';
+import { contentScriptInjected } from '../harness/chromium/in-page.ts';
+import { ExtensionPage } from '../harness/chromium/extension-page.ts';
+import { stopServiceWorker, WorkerDebugger } from '../harness/chromium/service-worker.ts';
+import { generatedPath, ROBUST_HOST } from '../harness/fixture-server/robust-pages.ts';
+import { ContentScriptProbe } from '../harness/chromium/content-probe.ts';
 import type { ReportTiming } from '../src/content/timings.ts';
 import { median, quantile } from './url.ts';
 

@@ -18,8 +18,11 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { startFixtureServer } from '../test/fixtures/server.ts';
-import { BANNER_TAG, bannerText, clickBannerButton, extensionPage, launchWithExtension, MARK_TAG, tabIdOf } from '../test/e2e/browser.ts';
+import { startFixtureServer } from '../harness/fixture-server/server.ts';
+import { launchWithExtension } from '../harness/chromium/launch.ts';
+import { tabIdOf } from '../harness/chromium/tabs.ts';
+import { BANNER_TAG, bannerText, clickBannerButton, MARK_TAG } from '../harness/chromium/in-page.ts';
+import { extensionPage } from '../harness/chromium/extension-page.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -12,8 +12,10 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FIXTURE_PAGES, startFixtureServer, type FixtureServer } from '../test/fixtures/server.ts';
-import { BANNER_TAG, chromePath, launchWithExtension, type ExtensionBrowser } from '../test/e2e/browser.ts';
+import { startFixtureServer, type FixtureServer } from '../harness/fixture-server/server.ts';
+import { FIXTURE_PAGES } from '../harness/fixture-server/fixture-pages.ts';
+import { chromePath, launchWithExtension, type ExtensionBrowser } from '../harness/chromium/launch.ts';
+import { BANNER_TAG } from '../harness/chromium/in-page.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BANNER_TIMEOUT_MS = 15_000;

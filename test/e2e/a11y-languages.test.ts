@@ -5,11 +5,12 @@
  * stay free of axe violations.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
+import { describe, expect, it } from 'vitest';
+import { tabIdOf } from '../../harness/chromium/tabs.ts';
+import { bannerText, bannerVisibleText } from '../../harness/chromium/in-page.ts';
+import { extensionPage } from '../../harness/chromium/extension-page.ts';
 import { axeOnBanner, axeOnPage, isolatedWorld } from './a11y-tools.ts';
-import { bannerText, bannerVisibleText, extensionPage, launchWithExtension, tabIdOf, type ExtensionBrowser } from './browser.ts';
-import { WARN_TIMEOUT } from './suite.ts';
+import { useExtensionSuite, WARN_TIMEOUT } from './suite.ts';
 
 interface Expected {
   /** axe on every page too (the structure is the same in every language: once is enough). */
@@ -54,27 +55,11 @@ function expectNoViolations(violations: { id: string; nodes: string[] }[], what:
 }
 
 describe.each(Object.entries(LANGUAGES))('in %s', (locale, expected) => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
-  const pages: Page[] = [];
-  const open = async (url: string) => {
-    const page = await browser.context.newPage();
-    pages.push(page);
-    await page.goto(url).catch(() => undefined);
-    return page;
-  };
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launchWithExtension({ locale });
-  });
-  afterAll(async () => {
-    await Promise.all(pages.map((page) => page.close().catch(() => undefined)));
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useExtensionSuite({ locale });
+  const open = (url: string) => suite.open(url, { allowAbort: true });
 
   it(expected.axe ? 'the banner, popup, options page and blocking page are translated, carry the language and pass axe' : 'the banner and the popup are translated and carry the language', async () => {
+    const { browser, server } = suite;
     const store = await open(server.url('kaspersky-store'));
     await expect.poll(() => bannerText(store), { timeout: WARN_TIMEOUT }).toContain(expected.banner);
     const bannerWords = await bannerVisibleText(store);

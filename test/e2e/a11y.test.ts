@@ -9,7 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { BANNER_TAG, bannerText, extensionPage, MARK_TAG, tabIdOf } from './browser.ts';
+import { tabIdOf } from '../../harness/chromium/tabs.ts';
+import { BANNER_TAG, bannerText, MARK_TAG } from '../../harness/chromium/in-page.ts';
+import { extensionPage } from '../../harness/chromium/extension-page.ts';
 import {
   axeOnBanner, axeOnMarks, axeOnPage, contrastInBanner, contrastInMark, contrastOnPage, CONTRAST_AUDIT, isolatedWorld, type AxeReport, type IsolatedWorld,
 } from './a11y-tools.ts';

@@ -14,15 +14,15 @@
  * again), so from there on the real switch, the real `permissions.request`, registration and
  * release all run as they would for a user. The build under test is the shipping build.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
-import { badgeText, bannerText, contentScriptInjected, DIST, extensionPage, launchWithExtension, settle, tabIdOf, type ExtensionBrowser } from './browser.ts';
-import { stopServiceWorker } from './robust-helpers.ts';
-import { WARN_TIMEOUT } from './suite.ts';
+import { describe, expect, it } from 'vitest';
+import { DIST } from '../../harness/paths.ts';
+import { badgeText, settle, tabIdOf } from '../../harness/chromium/tabs.ts';
+import { bannerText, contentScriptInjected } from '../../harness/chromium/in-page.ts';
+import { stopServiceWorker } from '../../harness/chromium/service-worker.ts';
+import { useExtensionSuite, WARN_TIMEOUT } from './suite.ts';
 
 const OPTIONS = 'src/ui/options/index.html';
 const POPUP = 'src/ui/popup/index.html';
@@ -53,31 +53,11 @@ interface ChromeExtensionsPage {
 }
 
 describe('checking every shopping and download site', () => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser | undefined;
-  let profile: string;
-  const pages: Page[] = [];
-
-  const b = () => {
-    if (!browser) throw new Error('no browser');
-    return browser;
-  };
-  const launch = async () => {
-    browser = await launchWithExtension({ userDataDir: profile });
-  };
-  const restart = async () => {
-    await browser?.close();
-    browser = undefined;
-    await launch();
-  };
-  const open = async (url: string) => {
-    const page = await b().context.newPage();
-    pages.push(page);
-    await page.goto(url);
-    return page;
-  };
+  // One profile for the whole file: the user's approval and choices carry over restarts.
+  const suite = useExtensionSuite({ profile: 'persistent' });
+  const open = (url: string) => suite.open(url);
   /** The extension's options page, where the permission and the registration are read too. */
-  const options = () => open(extensionPage(b(), OPTIONS));
+  const options = () => suite.openExtensionPage(OPTIONS);
   const granted = (page: Page) =>
     page.evaluate((origin) => (globalThis as unknown as ChromeOnPage).chrome.permissions.contains({ origins: [origin] }), ALL_SITES);
   const registered = (page: Page) => page.evaluate(() => (globalThis as unknown as ChromeOnPage).chrome.scripting.getRegisteredContentScripts());
@@ -88,7 +68,7 @@ describe('checking every shopping and download site', () => {
 
   /** The worker as it runs now (a restart or a stop replaces it). */
   const worker = async (context: BrowserContext): Promise<Worker> =>
-    context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${b().extensionId}/`)) ??
+    context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${suite.browser.extensionId}/`)) ??
     context.waitForEvent('serviceworker', { timeout: 10_000 });
 
   /** Banner and badge on the page. The page is closed afterwards: tabIdOf needs one tab per URL. */
@@ -109,26 +89,12 @@ describe('checking every shopping and download site', () => {
     await page.close();
   };
 
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    profile = await mkdtemp(path.join(os.tmpdir(), 'vendor-guard-all-sites-'));
-    await launch();
-  });
-  afterEach(async () => {
-    await Promise.all(pages.splice(0).map((page) => page.close().catch(() => undefined)));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await rm(profile, { recursive: true, force: true, maxRetries: 3 });
-  });
-
   it('is off by default: the shop outside the retailer list gets no content script; the switch opens the browser\'s permission dialog', async () => {
     const manifest = JSON.parse(await readFile(path.join(DIST, 'manifest.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest['optional_host_permissions']).toEqual([ALL_SITES]);
     expect(manifest['host_permissions']).not.toContain(ALL_SITES);
 
-    await expectUntouched(await open(server.url(SHOP)));
+    await expectUntouched(await open(suite.server.url(SHOP)));
 
     const page = await options();
     const toggle = scanSwitch(page);
@@ -148,10 +114,7 @@ describe('checking every shopping and download site', () => {
   });
 
   it('turns on from the keyboard once the user approved the permission, and the shop gets the warning', async () => {
-    await browser?.close();
-    browser = undefined;
-    await approveInProfile(profile);
-    await launch();
+    await suite.restart(() => approveInProfile(suite.profileDir));
 
     // The approval alone turns nothing on.
     const page = await options();
@@ -175,18 +138,18 @@ describe('checking every shopping and download site', () => {
     expect(scripts[0]).toMatchObject({ id: 'vendor-guard-all-sites', js: manifest.js, matches: [ALL_SITES] });
     expect([...(scripts[0]?.excludeMatches ?? [])].sort()).toEqual([...(manifest.matches ?? [])].sort());
 
-    const shop = await open(server.url(SHOP));
+    const shop = await open(suite.server.url(SHOP));
     expect(await contentScriptInjected(shop)).toBe(true);
     await expectWarned(shop);
 
     // A listed retailer still gets the script once: one banner, not two.
-    const amazon = await open(server.url('amazon-kaspersky'));
+    const amazon = await open(suite.server.url('amazon-kaspersky'));
     await expect.poll(() => bannerText(amazon), { timeout: WARN_TIMEOUT }).toContain('Kaspersky');
     await amazon.waitForTimeout(1_000);
     expect(await amazon.locator('vendor-guard-banner').count()).toBe(1);
 
     // An unrelated site now gets the script too, and no warning.
-    const unrelated = await open(server.url('example-org'));
+    const unrelated = await open(suite.server.url('example-org'));
     await settle(unrelated);
     expect(await contentScriptInjected(unrelated)).toBe(true);
     expect(await bannerText(unrelated)).toBeNull();
@@ -194,19 +157,19 @@ describe('checking every shopping and download site', () => {
 
   it('survives a worker restart (the worker puts back a registration it finds missing) and a browser restart', async () => {
     const page = await options();
-    await stopServiceWorker(b().context, page);
+    await stopServiceWorker(suite.browser.context, page);
     await page.evaluate(() => (globalThis as unknown as ChromeOnPage).chrome.scripting.unregisterContentScripts({ ids: ['vendor-guard-all-sites'] }));
     expect(await registered(page)).toEqual([]);
     // Any navigation wakes the worker; at start it checks the registration against the permission.
-    await open(server.url('example-org'));
+    await open(suite.server.url('example-org'));
     await expect.poll(() => registered(page).then((scripts) => scripts.length), { timeout: 10_000 }).toBe(1);
-    await expectWarned(await open(server.url(SHOP)));
+    await expectWarned(await open(suite.server.url(SHOP)));
 
-    await restart();
+    await suite.restart();
     const after = await options();
     await expect.poll(() => scanSwitch(after).isChecked()).toBe(true);
     expect(await registered(after)).toHaveLength(1);
-    await expectWarned(await open(server.url(SHOP)));
+    await expectWarned(await open(suite.server.url(SHOP)));
   });
 
   it('turns off with the switch: the script is unregistered and the permission released', async () => {
@@ -218,7 +181,7 @@ describe('checking every shopping and download site', () => {
     await expect.poll(() => scanStatus(page).innerText()).toBe('Vendor Guard no longer checks every site, and has given the permission back.');
     expect(await granted(page)).toBe(false);
     expect(await registered(page)).toEqual([]);
-    await expectUntouched(await open(server.url(SHOP)));
+    await expectUntouched(await open(suite.server.url(SHOP)));
   });
 
   it('organisation policy: true asks the user (options and popup) and locks it on once allowed; false releases the permission and locks it off', async () => {
@@ -229,7 +192,7 @@ describe('checking every shopping and download site', () => {
     expect(await page.getByText('Your organisation asks you to allow Vendor Guard to check every shopping and download site.').count()).toBe(1);
     expect(await scanSwitch(page).count()).toBe(0);
 
-    const popup = await open(extensionPage(b(), POPUP));
+    const popup = await suite.openExtensionPage(POPUP);
     await popup.getByRole('button', { name: 'Allow checking every site' }).waitFor({ timeout: 10_000 });
 
     await page.bringToFront();
@@ -240,7 +203,7 @@ describe('checking every shopping and download site', () => {
     expect(await page.locator('#scan-locked').innerText()).toContain('Set by your organisation');
     expect(await granted(page)).toBe(true);
     await expect.poll(() => registered(page).then((scripts) => scripts.length), { timeout: 10_000 }).toBe(1);
-    await expectWarned(await open(server.url(SHOP)));
+    await expectWarned(await open(suite.server.url(SHOP)));
 
     // false: the background gives the permission back and takes the script away.
     await importProfile(page, { scanAllSites: false });
@@ -249,7 +212,7 @@ describe('checking every shopping and download site', () => {
     await expect.poll(() => page.locator('#scan-locked').innerText()).toContain('Your organisation has turned this off.');
     expect(await toggle.isChecked()).toBe(false);
     expect(await toggle.isDisabled()).toBe(true);
-    await expectUntouched(await open(server.url(SHOP)));
+    await expectUntouched(await open(suite.server.url(SHOP)));
 
     await page.evaluate(() => (globalThis as unknown as ChromeOnPage).chrome.storage.local.remove('importedPolicy'));
     await expect.poll(() => toggle.isEnabled()).toBe(true);
@@ -266,16 +229,16 @@ describe('checking every shopping and download site', () => {
     expect(await registered(page)).toHaveLength(1);
 
     // chrome://extensions, the page where users remove an extension's site access.
-    const extensions = await open(`chrome://extensions/?id=${b().extensionId}`);
+    const extensions = await open(`chrome://extensions/?id=${suite.browser.extensionId}`);
     await extensions.evaluate(
       ([id, host]) => (globalThis as unknown as ChromeExtensionsPage).chrome.developerPrivate.removeHostPermission(id, host),
-      [b().extensionId, ALL_SITES] as const,
+      [suite.browser.extensionId, ALL_SITES] as const,
     );
     await page.bringToFront();
     await expect.poll(() => toggle.isChecked(), { timeout: 10_000 }).toBe(false);
     expect(await granted(page)).toBe(false);
     await expect.poll(() => registered(page).then((scripts) => scripts.length), { timeout: 10_000 }).toBe(0);
-    await expectUntouched(await open(server.url(SHOP)));
+    await expectUntouched(await open(suite.server.url(SHOP)));
   });
 });
 

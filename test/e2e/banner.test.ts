@@ -1,6 +1,6 @@
 /** The in-page banner: its buttons, and that a page cannot simply delete it. */
 import { describe, expect, it } from 'vitest';
-import { BANNER_TAG, bannerText, bannerVisibleText, clickBannerButton } from './browser.ts';
+import { BANNER_TAG, bannerText, bannerVisibleText, clickBannerButton } from '../../harness/chromium/in-page.ts';
 import { useExtensionSuite } from './suite.ts';
 
 const suite = useExtensionSuite();

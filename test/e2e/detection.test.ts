@@ -4,8 +4,9 @@
  * content script runs at all, and HTTPS.
  */
 import { describe, expect, it } from 'vitest';
-import type { FixturePageId } from '../fixtures/server.ts';
-import { contentScriptInjected, settle } from './browser.ts';
+import type { FixturePageId } from '../../harness/fixture-server/fixture-pages.ts';
+import { settle } from '../../harness/chromium/tabs.ts';
+import { contentScriptInjected } from '../../harness/chromium/in-page.ts';
 import { useExtensionSuite, WARN_TIMEOUT } from './suite.ts';
 
 const suite = useExtensionSuite();

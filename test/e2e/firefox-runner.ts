@@ -5,7 +5,7 @@
  *
  * Playwright cannot drive stock Firefox, so nothing here reaches into the browser: tests open
  * fixture pages that report what they see to the fixture server (see `beaconUrl` in
- * test/fixtures/server.ts).
+ * harness/fixture-server/beacon.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';

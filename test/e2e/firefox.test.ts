@@ -9,7 +9,8 @@
  * it showing none means something.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { beaconUrl, startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
+import { startFixtureServer, type FixtureServer } from '../../harness/fixture-server/server.ts';
+import { beaconUrl } from '../../harness/fixture-server/beacon.ts';
 import { runFirefox, tail, type FirefoxRun } from './firefox-runner.ts';
 
 /** Start-up (about 5 s here, 30 s on a cold machine) and the first page, with a wide margin. */

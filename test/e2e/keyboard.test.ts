@@ -7,7 +7,9 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { bannerText, extensionPage, tabIdOf } from './browser.ts';
+import { tabIdOf } from '../../harness/chromium/tabs.ts';
+import { bannerText } from '../../harness/chromium/in-page.ts';
+import { extensionPage } from '../../harness/chromium/extension-page.ts';
 import { focusInWorld, focusOnPage, isolatedWorld, type FocusState, type IsolatedWorld } from './a11y-tools.ts';
 import { useExtensionSuite, WARN_TIMEOUT } from './suite.ts';
 

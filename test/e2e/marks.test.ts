@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badgeText, bannerText, MARK_TAG, settle, tabIdOf, tileMarks } from './browser.ts';
-import { ContentScriptProbe } from './content-probe.ts';
+import { badgeText, settle, tabIdOf } from '../../harness/chromium/tabs.ts';
+import { bannerText, MARK_TAG, tileMarks } from '../../harness/chromium/in-page.ts';
+import { ContentScriptProbe } from '../../harness/chromium/content-probe.ts';
 import { useExtensionSuite, WARN_TIMEOUT } from './suite.ts';
 
 const suite = useExtensionSuite();

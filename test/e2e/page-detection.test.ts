@@ -5,12 +5,14 @@
  * download portals and app stores) is loaded in one browser, and the verdict the worker stored
  * for its tab is compared with what the page is. Prints the figures and every miss.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CONTENT_PAGES, type ContentPage } from '../fixtures/content-pages.ts';
-import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
+import { CONTENT_PAGES, type ContentPage } from '../../harness/fixture-server/content-pages.ts';
+import { badgeText, SETTLE_MS, tabIdOf } from '../../harness/chromium/tabs.ts';
+import { contentScriptInjected } from '../../harness/chromium/in-page.ts';
+import { extensionPage } from '../../harness/chromium/extension-page.ts';
 import type { TabState } from '../../src/platform/messages.ts';
-import { badgeText, contentScriptInjected, extensionPage, launchWithExtension, SETTLE_MS, tabIdOf, type ExtensionBrowser } from './browser.ts';
+import { useExtensionSuite } from './suite.ts';
 
 /** Pages loaded at once (each in its own tab): the machine has two cores. */
 const BATCH = 4;
@@ -22,8 +24,7 @@ interface Outcome {
   badge: string;
 }
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
+const suite = useExtensionSuite();
 const outcomes: Outcome[] = [];
 
 /** The worker's state for a tab, asked from one extension page kept open for the whole run. */
@@ -50,6 +51,7 @@ async function until(condition: () => Promise<boolean>, timeoutMs: number): Prom
 }
 
 async function visit(page: ContentPage, extension: Page): Promise<Outcome> {
+  const { browser, server } = suite;
   const tab = await browser.context.newPage();
   try {
     await tab.goto(server.url(page.id, { https: true }));
@@ -68,9 +70,9 @@ async function visit(page: ContentPage, extension: Page): Promise<Outcome> {
 }
 
 
+// After the suite's own beforeAll (server and browser): every page is visited once, up front.
 beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension();
+  const { browser } = suite;
   const extension = await browser.context.newPage();
   await extension.goto(extensionPage(browser, 'src/ui/options/index.html'));
   for (let i = 0; i < CONTENT_PAGES.length; i += BATCH) {
@@ -98,11 +100,6 @@ beforeAll(async () => {
   );
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 describe('page-level detection on shops, download portals and app stores', () => {
   it('flags no competitor listing and no page that only mentions the vendor (precision 1.0)', () => {
     const falsePositives = outcomes.filter((o) => !flagged(o.page.expected) && flagged(o.kind)).map((o) => o.page.id);
@@ -126,6 +123,7 @@ describe('page-level detection on shops, download portals and app stores', () =>
   });
 
   it('runs no content script on the Chrome Web Store (Chrome forbids it): there only the URL, an app id, decides', async () => {
+    const { browser, server } = suite;
     const tab = await browser.context.newPage();
     try {
       await tab.goto(server.url('content-chromewebstore-listing', { https: true }));

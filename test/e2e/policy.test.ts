@@ -3,24 +3,14 @@
  * /etc/chromium/policies/managed/ (written for the test, removed afterwards even on failure),
  * read by the browser and handed to the extension through storage.managed.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { Page, Worker } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
-import { badgeText, bannerText, extensionPage, launchWithExtension, settle, tabIdOf, type ExtensionBrowser } from './browser.ts';
+import type { Worker } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { badgeText, settle, tabIdOf } from '../../harness/chromium/tabs.ts';
+import { bannerText } from '../../harness/chromium/in-page.ts';
+import { useExtensionSuite } from './suite.ts';
 
-const POLICY_DIR = '/etc/chromium/policies/managed';
-const POLICY_FILE = path.join(POLICY_DIR, 'vendor-guard-e2e.json');
 const EXTENSION_ID = 'akdcnbnoipjhlalmapgkeofijagdoifj';
 const MESSAGE = 'Kaspersky products are not approved at Example Corp. Ask the service desk for an alternative.';
-
-async function writePolicy(policy: Record<string, unknown>): Promise<void> {
-  await mkdir(POLICY_DIR, { recursive: true });
-  await writeFile(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: policy } } }));
-}
-
-const removePolicy = () => rm(POLICY_FILE, { force: true });
 
 /** Managed storage takes seconds to reach the extension: wait until its block rules are in. */
 async function waitForBlockRules(sw: Worker): Promise<void> {
@@ -39,108 +29,96 @@ async function waitForBlockRules(sw: Worker): Promise<void> {
 const blockedPagePrefix = `chrome-extension://${EXTENSION_ID}/src/ui/blocked/index.html`;
 
 describe('organisation policy', () => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser | undefined;
-  const pages: Page[] = [];
-  const open = async (url: string) => {
-    const page = await browser!.context.newPage();
-    pages.push(page);
-    await page.goto(url).catch(() => undefined); // a redirect to the blocking page may abort the first load
-    return page;
-  };
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-  });
-  afterEach(async () => {
-    await Promise.all(pages.splice(0).map((page) => page.close().catch(() => undefined)));
-    await browser?.close();
-    browser = undefined;
-    await removePolicy();
-  });
-  afterAll(async () => {
-    await removePolicy();
-    await server?.close();
-  });
-
-  it('blocks store pages, lets the user proceed when allowed, exempts listed domains, reports bad keys and locks fields', async () => {
-    await writePolicy({
-      mode: 'block',
-      allowProceed: true,
-      organizationName: 'Example Corp',
-      message: MESSAGE,
-      supportEmail: 'servicedesk@example.com',
-      exemptDomains: ['kaspersky.co.uk'],
-      supportUrl: 'javascript:alert(1)',
+  describe('block, proceeding allowed', () => {
+    // Written to /etc/chromium/policies/managed/ before the browser starts, removed after the suite.
+    const suite = useExtensionSuite({
+      policy: {
+        mode: 'block',
+        allowProceed: true,
+        organizationName: 'Example Corp',
+        message: MESSAGE,
+        supportEmail: 'servicedesk@example.com',
+        exemptDomains: ['kaspersky.co.uk'],
+        supportUrl: 'javascript:alert(1)',
+      },
     });
-    browser = await launchWithExtension();
-    await waitForBlockRules(browser.serviceWorker);
+    const open = (url: string) => suite.open(url, { allowAbort: true }); // a redirect to the blocking page may abort the first load
 
-    const storeUrl = server.url('kaspersky-store');
-    const store = await open(storeUrl);
-    await store.waitForURL((url) => url.href.startsWith(blockedPagePrefix), { timeout: 10_000 });
-    expect(decodeURIComponent(new URL(store.url()).hash.slice(1))).toBe(storeUrl);
-    await expect.poll(() => store.locator('body').innerText(), { timeout: 5_000 }).toContain(MESSAGE);
-    const body = await store.locator('body').innerText();
-    expect(body).toContain('Example Corp');
-    expect(body).toContain('servicedesk@example.com');
-    expect(body).toContain(storeUrl);
+    it('blocks store pages, lets the user proceed when allowed, exempts listed domains, reports bad keys and locks fields', async () => {
+      const { browser, server } = suite;
+      await waitForBlockRules(browser.serviceWorker);
 
-    await store.getByRole('button', { name: /proceed/i }).click();
-    await store.waitForURL(storeUrl, { timeout: 10_000 });
-    await expect.poll(() => bannerText(store), { timeout: 10_000 }).toContain('Kaspersky');
+      const storeUrl = server.url('kaspersky-store');
+      const store = await open(storeUrl);
+      await store.waitForURL((url) => url.href.startsWith(blockedPagePrefix), { timeout: 10_000 });
+      expect(decodeURIComponent(new URL(store.url()).hash.slice(1))).toBe(storeUrl);
+      await expect.poll(() => store.locator('body').innerText(), { timeout: 5_000 }).toContain(MESSAGE);
+      const body = await store.locator('body').innerText();
+      expect(body).toContain('Example Corp');
+      expect(body).toContain('servicedesk@example.com');
+      expect(body).toContain(storeUrl);
 
-    const exempt = await open(server.url('kaspersky-uk-product'));
-    await settle(exempt);
-    expect(exempt.url()).toBe(server.url('kaspersky-uk-product'));
-    expect(await bannerText(exempt)).toBeNull();
-    expect(await badgeText(browser.serviceWorker, await tabIdOf(exempt, browser.serviceWorker))).toBe('');
+      await store.getByRole('button', { name: /proceed/i }).click();
+      await store.waitForURL(storeUrl, { timeout: 10_000 });
+      await expect.poll(() => bannerText(store), { timeout: 10_000 }).toContain('Kaspersky');
 
-    const options = await open(extensionPage(browser, 'src/ui/options/index.html'));
-    await options.getByText('Policy problems').first().waitFor({ timeout: 10_000 });
-    const optionsText = await options.locator('body').innerText();
-    expect(optionsText).toContain('supportUrl');
-    expect(optionsText).toContain('Set by your organisation');
-    expect(await options.locator('input[name="mode"][value="block"]').isChecked()).toBe(true);
-    expect(await options.locator('input[name="mode"][value="warn"]').isDisabled()).toBe(true);
+      const exempt = await open(server.url('kaspersky-uk-product'));
+      await settle(exempt);
+      expect(exempt.url()).toBe(server.url('kaspersky-uk-product'));
+      expect(await bannerText(exempt)).toBeNull();
+      expect(await badgeText(browser.serviceWorker, await tabIdOf(exempt, browser.serviceWorker))).toBe('');
+
+      const options = await suite.openExtensionPage('src/ui/options/index.html');
+      await options.getByText('Policy problems').first().waitFor({ timeout: 10_000 });
+      const optionsText = await options.locator('body').innerText();
+      expect(optionsText).toContain('supportUrl');
+      expect(optionsText).toContain('Set by your organisation');
+      expect(await options.locator('input[name="mode"][value="block"]').isChecked()).toBe(true);
+      expect(await options.locator('input[name="mode"][value="warn"]').isDisabled()).toBe(true);
+    });
+
   });
 
-  it('offers no way through when allowProceed is false, and cancels installer downloads', async () => {
-    await writePolicy({ mode: 'block', allowProceed: false, downloadGuard: 'block', message: MESSAGE });
-    browser = await launchWithExtension();
-    await waitForBlockRules(browser.serviceWorker);
+  describe('block, no way through', () => {
+    const suite = useExtensionSuite({ policy: { mode: 'block', allowProceed: false, downloadGuard: 'block', message: MESSAGE } });
+    const open = (url: string) => suite.open(url, { allowAbort: true }); // a redirect to the blocking page may abort the first load
 
-    const download = await open(server.url('kaspersky-download'));
-    await download.waitForURL((url) => url.href.startsWith(blockedPagePrefix), { timeout: 10_000 });
-    await expect.poll(() => download.locator('body').innerText(), { timeout: 5_000 }).toContain(MESSAGE);
-    expect(await download.getByRole('button', { name: /proceed/i }).count()).toBe(0);
-    await expect(download.getByRole('button', { name: /back to safety/i })).toBeDefined();
+    it('offers no way through when allowProceed is false, and cancels installer downloads', async () => {
+      const { browser, server } = suite;
+      await waitForBlockRules(browser.serviceWorker);
 
-    // A direct installer link on a third-party mirror is a download, not a page: the download guard cancels it.
-    const mirror = await open(server.url('mirror-downloads'));
-    await mirror.locator('#kaspersky').click();
-    const sw = browser.serviceWorker;
-    await expect
-      .poll(
-        () =>
-          sw.evaluate(async () => {
-            const api = (globalThis as unknown as { chrome: { downloads: { search(query: object): Promise<{ url: string; state: string; error?: string }[]> } } }).chrome;
-            return (await api.downloads.search({})).map((item) => `${item.url.split('/').pop()}:${item.state}:${item.error ?? ''}`);
-          }),
-        { timeout: 10_000 },
-      )
-      .toContainEqual('kis21.3.10.391en_26096.exe:interrupted:USER_CANCELED');
-    // Other installers on the same mirror download as usual.
-    await mirror.locator('#vlc').click();
-    await expect
-      .poll(
-        () =>
-          sw.evaluate(async () => {
-            const api = (globalThis as unknown as { chrome: { downloads: { search(query: object): Promise<{ url: string; state: string }[]> } } }).chrome;
-            return (await api.downloads.search({})).map((item) => `${item.url.split('/').pop()}:${item.state}`);
-          }),
-        { timeout: 10_000 },
-      )
-      .toContainEqual('vlc-3.0.21-win64.exe:complete');
+      const download = await open(server.url('kaspersky-download'));
+      await download.waitForURL((url) => url.href.startsWith(blockedPagePrefix), { timeout: 10_000 });
+      await expect.poll(() => download.locator('body').innerText(), { timeout: 5_000 }).toContain(MESSAGE);
+      expect(await download.getByRole('button', { name: /proceed/i }).count()).toBe(0);
+      await expect(download.getByRole('button', { name: /back to safety/i })).toBeDefined();
+
+      // A direct installer link on a third-party mirror is a download, not a page: the download guard cancels it.
+      const mirror = await open(server.url('mirror-downloads'));
+      await mirror.locator('#kaspersky').click();
+      const sw = browser.serviceWorker;
+      await expect
+        .poll(
+          () =>
+            sw.evaluate(async () => {
+              const api = (globalThis as unknown as { chrome: { downloads: { search(query: object): Promise<{ url: string; state: string; error?: string }[]> } } }).chrome;
+              return (await api.downloads.search({})).map((item) => `${item.url.split('/').pop()}:${item.state}:${item.error ?? ''}`);
+            }),
+          { timeout: 10_000 },
+        )
+        .toContainEqual('kis21.3.10.391en_26096.exe:interrupted:USER_CANCELED');
+      // Other installers on the same mirror download as usual.
+      await mirror.locator('#vlc').click();
+      await expect
+        .poll(
+          () =>
+            sw.evaluate(async () => {
+              const api = (globalThis as unknown as { chrome: { downloads: { search(query: object): Promise<{ url: string; state: string }[]> } } }).chrome;
+              return (await api.downloads.search({})).map((item) => `${item.url.split('/').pop()}:${item.state}`);
+            }),
+          { timeout: 10_000 },
+        )
+        .toContainEqual('vlc-3.0.21-win64.exe:complete');
+    });
   });
 });

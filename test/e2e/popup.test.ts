@@ -1,6 +1,7 @@
 /** The toolbar popup, opened as a tab for the store page's tab. */
 import { describe, expect, it } from 'vitest';
-import { extensionPage, tabIdOf } from './browser.ts';
+import { tabIdOf } from '../../harness/chromium/tabs.ts';
+import { extensionPage } from '../../harness/chromium/extension-page.ts';
 import { useExtensionSuite } from './suite.ts';
 
 const suite = useExtensionSuite();

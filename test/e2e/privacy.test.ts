@@ -13,8 +13,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_HOSTS, FIXTURE_PAGES } from '../fixtures/server.ts';
-import { bannerText, clickBannerButton, DIST, extensionPage, settle, tabIdOf } from './browser.ts';
+import { FIXTURE_HOSTS, FIXTURE_PAGES } from '../../harness/fixture-server/fixture-pages.ts';
+import { DIST } from '../../harness/paths.ts';
+import { settle, tabIdOf } from '../../harness/chromium/tabs.ts';
+import { bannerText, clickBannerButton } from '../../harness/chromium/in-page.ts';
+import { extensionPage } from '../../harness/chromium/extension-page.ts';
 import { useExtensionSuite, WARN_TIMEOUT } from './suite.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -136,7 +139,7 @@ describe('privacy', () => {
 });
 
 describe('permissions', () => {
-  // The Chrome build under test (VENDOR_GUARD_DIST, see browser.ts) and dist/firefox.
+  // The Chrome build under test (VENDOR_GUARD_DIST, see harness/paths.ts) and dist/firefox.
   const manifestOf = (dir: string) =>
     JSON.parse(readFileSync(dir === 'chrome' ? path.join(DIST, 'manifest.json') : path.join(ROOT, 'dist', dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 

@@ -5,9 +5,11 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hostilePath } from '../fixtures/robust-pages.ts';
-import { badgeText, bannerText, bannerVisibleText, clickBannerButton, tabIdOf } from './browser.ts';
-import { colorsInBanner, popupText } from './robust-helpers.ts';
+import { hostilePath } from '../../harness/fixture-server/robust-pages.ts';
+import { badgeText, tabIdOf } from '../../harness/chromium/tabs.ts';
+import { bannerText, bannerVisibleText, clickBannerButton } from '../../harness/chromium/in-page.ts';
+import { popupText } from '../../harness/chromium/extension-page.ts';
+import { colorsInBanner } from './banner-paint.ts';
 import { useExtensionSuite, WARN_TIMEOUT } from './suite.ts';
 
 const suite = useExtensionSuite();

@@ -4,10 +4,13 @@
  * an error or a warning.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixturePageId, type FixtureServer } from '../fixtures/server.ts';
-import { bannerText, launchWithExtension, type ExtensionBrowser } from './browser.ts';
-import { ConsoleLog, ExtensionPage, WorkerDebugger, type LoggedMessage } from './robust-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import type { FixturePageId } from '../../harness/fixture-server/fixture-pages.ts';
+import { bannerText } from '../../harness/chromium/in-page.ts';
+import { ExtensionPage } from '../../harness/chromium/extension-page.ts';
+import { WorkerDebugger } from '../../harness/chromium/service-worker.ts';
+import { ConsoleLog, type LoggedMessage } from './console-log.ts';
+import { useExtensionSuite } from './suite.ts';
 
 const FLAGGED: FixturePageId[] = ['kaspersky-store', 'kaspersky-uk-product', 'kaspersky-download', 'amazon-kaspersky', 'bestbuy-spa-kaspersky'];
 const UNFLAGGED: FixturePageId[] = ['kaspersky-blog', 'amazon-bitdefender', 'reuters-news', 'example-org', 'bestbuy-spa', 'mirror-downloads'];
@@ -17,19 +20,10 @@ const TABS = 30;
 const isFaviconMiss = (entry: LoggedMessage) => entry.where.endsWith('/favicon.ico') && /404/.test(entry.text);
 
 describe('load', () => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useExtensionSuite();
 
   it(`gives ${TABS} tabs opened at once the right badge, with a clean console`, async () => {
+    const { browser, server } = suite;
     const log = new ConsoleLog(browser.context);
     const worker = await WorkerDebugger.attach(browser.context);
     const ext = await ExtensionPage.open(browser);

@@ -4,12 +4,11 @@
  * records and session lists). The extension starts with the defaults for what is broken, shows
  * the problems in options, keeps every valid field, and keeps warning without an uncaught error.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../fixtures/server.ts';
-import { bannerText, launchWithExtension, type ExtensionBrowser } from './browser.ts';
-import { ExtensionPage, stopServiceWorker, WorkerDebugger } from './robust-helpers.ts';
-import { WARN_TIMEOUT } from './suite.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bannerText } from '../../harness/chromium/in-page.ts';
+import { ExtensionPage } from '../../harness/chromium/extension-page.ts';
+import { stopServiceWorker, WorkerDebugger } from '../../harness/chromium/service-worker.ts';
+import { useExtensionSuite, WARN_TIMEOUT } from './suite.ts';
 import type { OptionsState } from '../../src/platform/messages.ts';
 
 const OPTIONS = 'src/ui/options/index.html';
@@ -37,30 +36,17 @@ const garbageSession = (tabId: number) => ({
 });
 
 describe('corrupt storage', () => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
+  const suite = useExtensionSuite();
   let ext: ExtensionPage;
-  const pages: Page[] = [];
 
   beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launchWithExtension();
-    ext = await ExtensionPage.open(browser);
-  });
-  afterAll(async () => {
-    await Promise.all(pages.map((page) => page.close().catch(() => undefined)));
-    await browser?.close();
-    await server?.close();
+    ext = await ExtensionPage.open(suite.browser);
   });
 
-  const open = async (url: string) => {
-    const page = await browser.context.newPage();
-    pages.push(page);
-    await page.goto(url);
-    return page;
-  };
+  const open = (url: string) => suite.open(url);
 
   it('starts with defaults for what is broken, shows it in options, keeps what is valid, and keeps warning', async () => {
+    const { browser, server } = suite;
     // A single-page app listing (nothing flagged yet) whose tab record is about to be garbage.
     const spa = await open(server.url('bestbuy-spa'));
     const spaTab = await ext.tabIdOf(spa.url());

@@ -7,43 +7,32 @@
  * on the worker dies with it.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixturePageId, type FixtureServer } from '../fixtures/server.ts';
-import { bannerText, clickBannerButton, launchWithExtension, type ExtensionBrowser } from './browser.ts';
-import { ExtensionPage, stopServiceWorker, WorkerDebugger } from './robust-helpers.ts';
-import { WARN_TIMEOUT } from './suite.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FixturePageId } from '../../harness/fixture-server/fixture-pages.ts';
+import { bannerText, clickBannerButton } from '../../harness/chromium/in-page.ts';
+import { ExtensionPage } from '../../harness/chromium/extension-page.ts';
+import { stopServiceWorker, WorkerDebugger } from '../../harness/chromium/service-worker.ts';
+import { useExtensionSuite, WARN_TIMEOUT } from './suite.ts';
 
 /** An organisation profile as the options page stores it: Reuters blocked, the UK store exempt. */
 const POLICY = { blockedDomains: ['www.reuters.com'], exemptDomains: ['kaspersky.co.uk'], organizationName: 'Example Corp' };
 
 describe('service worker restarts', () => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
+  const suite = useExtensionSuite();
   let ext: ExtensionPage;
-  const pages: Page[] = [];
 
   beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launchWithExtension();
-    ext = await ExtensionPage.open(browser);
-  });
-  afterEach(async () => {
-    await Promise.all(pages.splice(0).map((page) => page.close().catch(() => undefined)));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    ext = await ExtensionPage.open(suite.browser);
   });
 
   const open = async (id: FixturePageId): Promise<[Page, number]> => {
-    const page = await browser.context.newPage();
-    pages.push(page);
-    await page.goto(server.url(id));
+    const page = await suite.open(id);
     return [page, await ext.tabIdOf(page.url())];
   };
   const badge = (tabId: number) => ext.badgeText(tabId);
 
   it('keeps badges, verdicts, a dismissal and the policy across a stop, and classifies the next navigation', async () => {
+    const { browser, server } = suite;
     await ext.setStorage('local', { importedPolicy: POLICY });
 
     const [store, storeTab] = await open('kaspersky-store');
@@ -103,6 +92,7 @@ describe('service worker restarts', () => {
   });
 
   it('a navigation made while the worker is stopped starts it and gets its warning', async () => {
+    const { browser, server } = suite;
     await stopServiceWorker(browser.context, ext.page);
     const [store, tab] = await open('kaspersky-uk-product');
     await store.goto(server.url('kaspersky-store'));

@@ -1,6 +1,7 @@
 /** Settings that silence the warning: "Don't warn me on this site" and mode off, both undone in options. */
 import { describe, expect, it } from 'vitest';
-import { bannerText, clickBannerButton, extensionPage } from './browser.ts';
+import { bannerText, clickBannerButton } from '../../harness/chromium/in-page.ts';
+import { extensionPage } from '../../harness/chromium/extension-page.ts';
 import { useExtensionSuite } from './suite.ts';
 
 const suite = useExtensionSuite();

@@ -1,7 +1,8 @@
 /** A retailer's single-page app: the listing changes with history.pushState, without a page load. */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badgeText, bannerText, settle, tabIdOf } from './browser.ts';
+import { badgeText, settle, tabIdOf } from '../../harness/chromium/tabs.ts';
+import { bannerText } from '../../harness/chromium/in-page.ts';
 import { useExtensionSuite } from './suite.ts';
 
 const suite = useExtensionSuite();

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** Test data carried by the project (copied from ../shared/data; see test/data/README.md). */
+/** Test data carried by the project (copied from ../shared/data; see test/fixtures/data/README.md). */
 export function readTestData(name: string): string {
-  return readFileSync(fileURLToPath(new URL(`../data/${name}`, import.meta.url)), 'utf8');
+  return readFileSync(fileURLToPath(new URL(`../fixtures/data/${name}`, import.meta.url)), 'utf8');
 }
 
 /** Non-comment, non-empty lines of a data file, split on TAB. */

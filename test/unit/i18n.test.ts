@@ -210,7 +210,7 @@ describe('the pages and the banner', () => {
   });
 
   it('the check above finds literal words where they would be', () => {
-    const probe = join(ROOT, 'test/unit/fixtures/i18n-literal-words.tsx.txt');
+    const probe = join(ROOT, 'test/fixtures/unit/i18n-literal-words.tsx.txt');
     const findings = literalWords(probe).map((f) => f.text);
     expect(findings).toEqual([
       'Via setAttribute',

@@ -4,7 +4,7 @@ import { isFlagged, type PageKind } from '../../../src/core/classify/verdict.ts'
 import { dataRows } from '../helpers.ts';
 
 /**
- * The labelled development set (test/data/dev-urls.tsv, copied from ../shared/data).
+ * The labelled development set (test/fixtures/data/dev-urls.tsv, copied from ../shared/data).
  * Rules are written from knowledge of the vendor, not from this list; this measures them.
  */
 it('classifies the labelled URLs with high precision, recall and accuracy', () => {

@@ -108,7 +108,7 @@ describe('lookalikes get the verdict of the host the browser really opens', () =
     );
   });
 
-  it('treats the look-alike domains of test/data/lookalike-domains.txt as others\' sites', () => {
+  it('treats the look-alike domains of test/fixtures/data/lookalike-domains.txt as others\' sites', () => {
     for (const [host = ''] of dataRows('lookalike-domains.txt')) {
       const verdict = classifyUrl(`https://${host}/`);
       expect(verdict.reasons.filter((reason) => reason.startsWith('vendor-')), host).toEqual([]);

@@ -4,8 +4,8 @@
  * - `anyUrlText`: arbitrary text shaped more or less like a URL (random schemes, userinfo,
  *   ports, IPv4/IPv6 literals, IDN and punycode, trailing dots, mixed case, percent and double
  *   encoding, data:/blob:/file:/javascript:/about:).
- * - `mutatedUrl`: real labelled URLs (test/data/dev-urls.tsv and every rule's examples) put
- *   through a chain of random mutations.
+ * - `mutatedUrl`: real labelled URLs (test/fixtures/data/dev-urls.tsv and every rule's examples)
+ *   put through a chain of random mutations.
  * - `vendorEvidence`: the oracle for "this URL says nothing about a registry vendor".
  */
 import { domainToUnicode } from 'node:url';
