@@ -6,6 +6,8 @@
  *   core/      pure: imports nothing from platform/, ui/, content/, background/ nor a browser global
  *   platform/  the only importer of webextension-polyfill
  *   content/   does not import ui/ (what both need lives in core/)
+ *   background/ handlers get their ports as arguments: only index.ts imports platform/ code
+ *   ui/        renders what the background decided: it does not classify or decide
  *   cli/       core only
  *   src/, scripts/, bench/, harness/: nothing from test/
  *
@@ -64,6 +66,23 @@ export default defineConfig(
   {
     files: ['src/content/**'],
     rules: imports([layer('ui', 'content/ does not import ui/: what both need lives in core/ (the content script stays small and page-safe).')]),
+  },
+  {
+    files: ['src/background/**'],
+    ignores: ['src/background/index.ts'],
+    rules: imports([
+      { ...layer('platform', 'Handlers get their ports as arguments: only background/index.ts wires platform/ (types are fine).'), allowTypeImports: true },
+    ]),
+  },
+  {
+    files: ['src/ui/**'],
+    rules: imports([
+      {
+        group: ['**/core/policy/decide*', '**/core/policy/compile*', '**/core/classify/url*', '**/core/classify/page*', '**/core/classify/tiles*'],
+        message: 'The UI renders what the background decided; it does not classify or decide (types are fine).',
+        allowTypeImports: true,
+      },
+    ]),
   },
   {
     files: ['src/cli/**'],

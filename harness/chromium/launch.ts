@@ -147,6 +147,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     throw new Error(
       `The extension did not start (no service worker). Is ${dist} complete and loadable? ` +
         (error instanceof Error ? error.message : String(error)),
+      { cause: error },
     );
   }
 }
