@@ -20,12 +20,33 @@ import tseslint from 'typescript-eslint';
 
 /** Browser and extension globals that pure code must not touch (ES globals such as URL and Intl stay allowed). */
 const BROWSER_GLOBALS = [
-  'window', 'document', 'navigator', 'location', 'history', 'chrome', 'browser', 'localStorage', 'sessionStorage', 'indexedDB',
-  'fetch', 'XMLHttpRequest', 'WebSocket', 'self', 'screen', 'alert', 'confirm', 'prompt', 'MutationObserver', 'customElements',
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'history',
+  'chrome',
+  'browser',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'fetch',
+  'XMLHttpRequest',
+  'WebSocket',
+  'self',
+  'screen',
+  'alert',
+  'confirm',
+  'prompt',
+  'MutationObserver',
+  'customElements',
   'performance',
 ].map((name) => ({ name, message: 'core/ is pure: take what you need as an argument, or move the code to platform/.' }));
 
-const testImports = { group: ['**/test/**', '../test/*', '../../test/*'], message: 'Only tests import from test/: shared helpers live in harness/.' };
+const testImports = {
+  group: ['**/test/**', '../test/*', '../../test/*'],
+  message: 'Only tests import from test/: shared helpers live in harness/.',
+};
 const polyfill = { name: 'webextension-polyfill', message: 'Browser APIs are called from src/platform/ only.' };
 const layer = (name, why) => ({ group: [`**/${name}/**`, `../${name}/*`, `../../${name}/*`], message: why });
 
@@ -65,20 +86,31 @@ export default defineConfig(
   { files: ['src/platform/**'], rules: imports([], []) },
   {
     files: ['src/content/**'],
-    rules: imports([layer('ui', 'content/ does not import ui/: what both need lives in core/ (the content script stays small and page-safe).')]),
+    rules: imports([
+      layer('ui', 'content/ does not import ui/: what both need lives in core/ (the content script stays small and page-safe).'),
+    ]),
   },
   {
     files: ['src/background/**'],
     ignores: ['src/background/index.ts'],
     rules: imports([
-      { ...layer('platform', 'Handlers get their ports as arguments: only background/index.ts wires platform/ (types are fine).'), allowTypeImports: true },
+      {
+        ...layer('platform', 'Handlers get their ports as arguments: only background/index.ts wires platform/ (types are fine).'),
+        allowTypeImports: true,
+      },
     ]),
   },
   {
     files: ['src/ui/**'],
     rules: imports([
       {
-        group: ['**/core/policy/decide*', '**/core/policy/compile*', '**/core/classify/url*', '**/core/classify/page*', '**/core/classify/tiles*'],
+        group: [
+          '**/core/policy/decide*',
+          '**/core/policy/compile*',
+          '**/core/classify/url*',
+          '**/core/classify/page*',
+          '**/core/classify/tiles*',
+        ],
         message: 'The UI renders what the background decided; it does not classify or decide (types are fine).',
         allowTypeImports: true,
       },

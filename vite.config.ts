@@ -75,7 +75,9 @@ export function preactWithoutInnerHtml(): Plugin {
       if (!PREACT_DIST.test(id.split('?')[0] ?? '')) return null;
       const found = code.match(ASSIGNMENT)?.length ?? 0;
       if (found !== 1) {
-        this.error(`preact's innerHTML assignment not found as expected (${found} matches in ${id}): update preactWithoutInnerHtml in vite.config.ts`);
+        this.error(
+          `preact's innerHTML assignment not found as expected (${found} matches in ${id}): update preactWithoutInnerHtml in vite.config.ts`,
+        );
       }
       return { code: code.replace(ASSIGNMENT, REFUSAL), map: null };
     },

@@ -88,7 +88,10 @@ async function pageCost(browser: ExtensionBrowser, server: FixtureServer, kb: nu
       const [first] = await probe.waitForReports(0, 30_000);
       timings.push(first!);
       if (i === 0) {
-        [elements, htmlKB] = await page.evaluate(() => [document.getElementsByTagName('*').length, document.documentElement.outerHTML.length / 1024]);
+        [elements, htmlKB] = await page.evaluate(() => [
+          document.getElementsByTagName('*').length,
+          document.documentElement.outerHTML.length / 1024,
+        ]);
       }
     }
     // A fresh load (new renderer, nothing warm) for the reference timings.
@@ -102,7 +105,11 @@ async function pageCost(browser: ExtensionBrowser, server: FixtureServer, kb: nu
 }
 
 /** A single-page app session: `navigations` pushState navigations between two listings, each reported on. */
-async function spaSession(browser: ExtensionBrowser, server: FixtureServer, navigations: number): Promise<PageCostRow & { firstTenthMs: number; lastTenthMs: number }> {
+async function spaSession(
+  browser: ExtensionBrowser,
+  server: FixtureServer,
+  navigations: number,
+): Promise<PageCostRow & { firstTenthMs: number; lastTenthMs: number }> {
   const page = await browser.context.newPage();
   const probe = await ContentScriptProbe.attach(page, browser.extensionId);
   const paths = FIXTURE_PAGES.filter((p) => p.id === 'bestbuy-spa-kaspersky' || p.id === 'bestbuy-spa-bitdefender').map((p) => p.path);
@@ -110,10 +117,13 @@ async function spaSession(browser: ExtensionBrowser, server: FixtureServer, navi
     await page.goto(server.url('bestbuy-spa'));
     let reports = (await probe.waitForReports(0, 15_000)).length;
     for (let i = 0; i < navigations; i++) {
-      await page.evaluate((path) => {
-        history.pushState({}, '', path);
-        dispatchEvent(new PopStateEvent('popstate'));
-      }, paths[i % paths.length]!);
+      await page.evaluate(
+        (path) => {
+          history.pushState({}, '', path);
+          dispatchEvent(new PopStateEvent('popstate'));
+        },
+        paths[i % paths.length]!,
+      );
       // The content script looks 250 ms after a URL change (SPA_SETTLE_MS): wait for that report.
       reports = (await probe.waitForReports(reports, 5_000)).length;
     }
@@ -163,14 +173,20 @@ export interface PageBenchResult {
   contentScriptMatchPatterns: number;
 }
 
-export async function benchPages(server: FixtureServer, options: { navigations: number; loads: Record<number, number> }): Promise<PageBenchResult> {
+export async function benchPages(
+  server: FixtureServer,
+  options: { navigations: number; loads: Record<number, number> },
+): Promise<PageBenchResult> {
   const browser = await launchWithExtension();
   try {
     const pages: PageCostRow[] = [];
     for (const [kb, loads] of Object.entries(options.loads)) pages.push(await pageCost(browser, server, Number(kb), loads));
     const spa = await spaSession(browser, server, options.navigations);
     const matches = await browser.serviceWorker.evaluate(
-      () => (globalThis as unknown as { chrome: { runtime: { getManifest(): { content_scripts?: { matches?: string[] }[] } } } }).chrome.runtime.getManifest().content_scripts?.[0]?.matches?.length ?? 0,
+      () =>
+        (
+          globalThis as unknown as { chrome: { runtime: { getManifest(): { content_scripts?: { matches?: string[] }[] } } } }
+        ).chrome.runtime.getManifest().content_scripts?.[0]?.matches?.length ?? 0,
     );
     return { pages, spa, injection: await injection(browser, server), contentScriptMatchPatterns: matches };
   } finally {
@@ -202,7 +218,12 @@ export interface WorkerBenchResult {
  * renderer processes, not in the extension.
  */
 const SESSION_PAGES: FixturePageId[] = [
-  'kaspersky-store', 'example-org', 'kaspersky-blog', 'kaspersky-uk-product', 'kaspersky-download', 'mirror-downloads',
+  'kaspersky-store',
+  'example-org',
+  'kaspersky-blog',
+  'kaspersky-uk-product',
+  'kaspersky-download',
+  'mirror-downloads',
 ];
 
 /**
@@ -244,7 +265,10 @@ async function timeToBadge(
  */
 const SESSION_SWITCHES = ['--disable-features=BackForwardCache', '--process-per-site'];
 
-export async function benchWorker(server: FixtureServer, options: { tabs: number; navigations: number; coldStarts: number }): Promise<WorkerBenchResult> {
+export async function benchWorker(
+  server: FixtureServer,
+  options: { tabs: number; navigations: number; coldStarts: number },
+): Promise<WorkerBenchResult> {
   const browser = await launchWithExtension({ args: SESSION_SWITCHES });
   const { context } = browser;
   try {
@@ -257,7 +281,9 @@ export async function benchWorker(server: FixtureServer, options: { tabs: number
     let done = 0;
     let failed = 0;
     // Half the tabs navigate at a time, each to its next URL as soon as the last one committed.
-    const lanes = Array.from({ length: Math.ceil(options.tabs / 2) }, (_, lane) => pages.filter((_, i) => i % Math.ceil(options.tabs / 2) === lane));
+    const lanes = Array.from({ length: Math.ceil(options.tabs / 2) }, (_, lane) =>
+      pages.filter((_, i) => i % Math.ceil(options.tabs / 2) === lane),
+    );
     await Promise.all(
       lanes.map(async (lane) => {
         for (let step = 0; step < perTab; step++) {
@@ -265,7 +291,10 @@ export async function benchWorker(server: FixtureServer, options: { tabs: number
             if (done + failed >= options.navigations) return;
             const tab = pages.indexOf(page);
             const url = `${server.url(SESSION_PAGES[tab % SESSION_PAGES.length]!)}?tab=${tab}&step=${step}`;
-            const ok = await page.goto(url, { waitUntil: 'commit', timeout: 15_000 }).then(() => true, () => false);
+            const ok = await page.goto(url, { waitUntil: 'commit', timeout: 15_000 }).then(
+              () => true,
+              () => false,
+            );
             if (ok) done++;
             else failed++;
           }

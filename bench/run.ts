@@ -27,7 +27,8 @@ type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
-const onlyArg = args.find((arg) => arg.startsWith('--only'))?.split('=')[1] ?? (args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined);
+const onlyArg =
+  args.find((arg) => arg.startsWith('--only'))?.split('=')[1] ?? (args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined);
 const only = new Set<Section>(onlyArg ? (onlyArg.split(',') as Section[]) : SECTIONS);
 const quick = flag('quick');
 
@@ -38,7 +39,8 @@ const quick = flag('quick');
 function table(title: string, header: string[], rows: (string | number)[][]): void {
   const cells = [header, ...rows.map((row) => row.map(String))];
   const widths = header.map((_, column) => Math.max(...cells.map((row) => (row[column] ?? '').length)));
-  const line = (row: string[]) => `  ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('   ')}`;
+  const line = (row: string[]) =>
+    `  ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('   ')}`;
   console.log(`\n${title}`);
   console.log(line(header));
   console.log(`  ${widths.map((width) => '-'.repeat(width)).join('   ')}`);
@@ -97,7 +99,12 @@ function printUrl(url: UrlBenchResult): void {
       `${url.relatedUrls.toLocaleString('en-US')} from the labelled vendor corpus with variations; ${url.flagged.toLocaleString('en-US')} flagged)`,
     ['contender', 'ns/URL', 'vs tldts.parse', 'target'],
     [
-      ['classifyUrl (ours, full verdict)', ns(url.nsPerUrl.classifyUrl), ratio(url.nsPerUrl.classifyUrl / base), `≤ 1.00×: ${verdict(url.nsPerUrl.classifyUrl <= base)}`],
+      [
+        'classifyUrl (ours, full verdict)',
+        ns(url.nsPerUrl.classifyUrl),
+        ratio(url.nsPerUrl.classifyUrl / base),
+        `≤ 1.00×: ${verdict(url.nsPerUrl.classifyUrl <= base)}`,
+      ],
       ['tldts.parse alone (peer)', ns(base), ratio(1), ''],
       url.nsPerUrl.ubo === null
         ? ['uBO static filtering engine (peer)', 'n/a', url.uboError ?? 'did not load', '']
@@ -118,7 +125,9 @@ function printUrl(url: UrlBenchResult): void {
     ],
   );
   if (url.nsPerUrl.ubo !== null) {
-    console.log(`  ours vs uBO: ${ratio(url.nsPerUrl.classifyUrl / url.nsPerUrl.ubo)} (uBO matched ${url.uboMatches?.toLocaleString('en-US')} URLs: vendor hosts only, no page kinds)`);
+    console.log(
+      `  ours vs uBO: ${ratio(url.nsPerUrl.classifyUrl / url.nsPerUrl.ubo)} (uBO matched ${url.uboMatches?.toLocaleString('en-US')} URLs: vendor hosts only, no page kinds)`,
+    );
   }
   target('URL verdict cost', '≤ 1.0× tldts.parse', ratio(url.nsPerUrl.classifyUrl / base), url.nsPerUrl.classifyUrl <= base);
 }
@@ -128,7 +137,14 @@ function printScaling(rows: ScalingRow[]): void {
   table(
     'Organisation policy scaling: classifyWithPolicy on the same URLs, policy with N extra blocked domains',
     ['extra domains', 'compile ms', 'heap Δ MB', 'ns/URL', 'vs 200', 'blocked hits'],
-    rows.map((row) => [row.extraDomains.toLocaleString('en-US'), ms(row.compileMs), row.heapDeltaMB.toFixed(1), ns(row.nsPerUrl), ratio(row.nsPerUrl / first.nsPerUrl), row.blockedHits]),
+    rows.map((row) => [
+      row.extraDomains.toLocaleString('en-US'),
+      ms(row.compileMs),
+      row.heapDeltaMB.toFixed(1),
+      ns(row.nsPerUrl),
+      ratio(row.nsPerUrl / first.nsPerUrl),
+      row.blockedHits,
+    ]),
   );
   const last = rows[rows.length - 1]!;
   target('Cost per URL, 200 → 100k policy domains', '≤ 1.2×', ratio(last.nsPerUrl / first.nsPerUrl), last.nsPerUrl / first.nsPerUrl <= 1.2);
@@ -148,13 +164,21 @@ function printPages(pages: PageBenchResult): void {
       row.collectMs.samples,
     ]),
   );
-  console.log(`  SPA session drift: main-thread median ${ms(pages.spa.firstTenthMs)} ms in the first tenth, ${ms(pages.spa.lastTenthMs)} ms in the last tenth`);
+  console.log(
+    `  SPA session drift: main-thread median ${ms(pages.spa.firstTenthMs)} ms in the first tenth, ${ms(pages.spa.lastTenthMs)} ms in the last tenth`,
+  );
   table(
     'What limits it: the same page, freshly loaded, timed in its own world (ms)',
     ['page', 'cheap-stage lookups', 'querySelectorAll(controls), no longer made', 'controls matched', 'first Intl.DateTimeFormat'],
     pages.pages
       .filter((row) => row.reference)
-      .map((row) => [row.page, ms(row.reference!.cheapStageMs), ms(row.reference!.controlsQueryMs), row.reference!.controlsMatched.toLocaleString('en-US'), ms(row.reference!.firstIntlMs)]),
+      .map((row) => [
+        row.page,
+        ms(row.reference!.cheapStageMs),
+        ms(row.reference!.controlsQueryMs),
+        row.reference!.controlsMatched.toLocaleString('en-US'),
+        ms(row.reference!.firstIntlMs),
+      ]),
   );
   table(
     `Where the content script runs (manifest: ${pages.contentScriptMatchPatterns} match patterns; no <all_urls>)`,
@@ -162,9 +186,15 @@ function printPages(pages: PageBenchResult): void {
     pages.injection.map((row) => [row.page, row.injected ? 'yes' : 'no']),
   );
   const big = pages.pages[pages.pages.length - 1];
-  if (big) target(`Main-thread cost on the ${big.page}`, '≤ 5 ms median', `${ms(big.mainThreadMs.median)} ms`, big.mainThreadMs.median <= 5);
+  if (big)
+    target(`Main-thread cost on the ${big.page}`, '≤ 5 ms median', `${ms(big.mainThreadMs.median)} ms`, big.mainThreadMs.median <= 5);
   const unrelated = pages.injection.filter((row) => !row.page.startsWith('Kaspersky'));
-  target('Unrelated pages get no content script', 'not injected', unrelated.map((row) => (row.injected ? 'injected' : 'none')).join(', '), unrelated.every((row) => !row.injected));
+  target(
+    'Unrelated pages get no content script',
+    'not injected',
+    unrelated.map((row) => (row.injected ? 'injected' : 'none')).join(', '),
+    unrelated.every((row) => !row.injected),
+  );
 }
 
 function printSizes(sizes: PartSize[]): void {
@@ -181,7 +211,8 @@ function printSizes(sizes: PartSize[]): void {
     ]),
   );
   for (const part of sizes) {
-    if (part.budgetGzipBytes !== null) target(`${part.part} size`, `≤ ${kb(part.budgetGzipBytes)} gzip`, kb(part.gzipBytes), part.gzipBytes <= part.budgetGzipBytes);
+    if (part.budgetGzipBytes !== null)
+      target(`${part.part} size`, `≤ ${kb(part.budgetGzipBytes)} gzip`, kb(part.gzipBytes), part.gzipBytes <= part.budgetGzipBytes);
   }
 }
 
@@ -201,7 +232,11 @@ function printWorker(worker: WorkerBenchResult): void {
     ['case', 'ms', 'samples'],
     [
       ['cold: worker stopped, the navigation starts it', dist(worker.coldToBadgeMs), worker.coldToBadgeMs.samples],
-      ['  of which: worker start → first verdict on the badge', dist(worker.coldWorkerStartToBadgeMs), worker.coldWorkerStartToBadgeMs.samples],
+      [
+        '  of which: worker start → first verdict on the badge',
+        dist(worker.coldWorkerStartToBadgeMs),
+        worker.coldWorkerStartToBadgeMs.samples,
+      ],
       ['warm: worker running', dist(worker.warmToBadgeMs), worker.warmToBadgeMs.samples],
       ['cold / warm', ratio(worker.coldToBadgeMs.median / worker.warmToBadgeMs.median), ''],
     ],
@@ -212,13 +247,18 @@ function printWorker(worker: WorkerBenchResult): void {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  console.log(`Vendor Guard benchmark: ${results.environment['cpu']} ×${results.environment['cores']}, Node ${process.version}${quick ? ' (quick)' : ''}`);
+  console.log(
+    `Vendor Guard benchmark: ${results.environment['cpu']} ×${results.environment['cores']}, Node ${process.version}${quick ? ' (quick)' : ''}`,
+  );
   const needsBuild = only.has('pages') || only.has('sizes') || only.has('worker');
   if (needsBuild && !flag('no-build')) {
     await timed('build', () => execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' }));
   }
   if (only.has('pages') || only.has('worker')) {
-    results.environment['chromium'] = execFileSync(chromePath(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    results.environment['chromium'] = execFileSync(chromePath(), ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   }
 
   const corpus = only.has('url') || only.has('scaling') ? buildCorpus(quick ? 20_000 : 120_000) : null;
@@ -243,7 +283,9 @@ async function main(): Promise<void> {
         printPages(results.pages);
       }
       if (only.has('worker')) {
-        results.worker = await timed('worker', () => benchWorker(server, { tabs: 50, navigations: quick ? 100 : 1_000, coldStarts: quick ? 2 : 5 }));
+        results.worker = await timed('worker', () =>
+          benchWorker(server, { tabs: 50, navigations: quick ? 100 : 1_000, coldStarts: quick ? 2 : 5 }),
+        );
         printWorker(results.worker);
       }
     } finally {

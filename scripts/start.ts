@@ -54,9 +54,7 @@ function fail(message: string): never {
 function checkChromium(): void {
   const executable = chromePath();
   if (existsSync(executable)) return;
-  const hint = process.env['CHROME_PATH']
-    ? `CHROME_PATH is set to ${executable}, which does not exist.`
-    : `No Chromium at ${executable}.`;
+  const hint = process.env['CHROME_PATH'] ? `CHROME_PATH is set to ${executable}, which does not exist.` : `No Chromium at ${executable}.`;
   fail(
     `${hint}\n` +
       '  Install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or set CHROME_PATH to a Chromium\n' +
@@ -90,12 +88,7 @@ function printDemoPages(server: FixtureServer): void {
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   checkChromium();
-  if (
-    options.screenshot === null &&
-    process.platform === 'linux' &&
-    !process.env['DISPLAY'] &&
-    !process.env['WAYLAND_DISPLAY']
-  ) {
+  if (options.screenshot === null && process.platform === 'linux' && !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY']) {
     fail('No display to open a browser window on. Use `npm start -- --screenshot out.png`, or run under xvfb-run.');
   }
   await build();
@@ -121,8 +114,7 @@ async function main(): Promise<void> {
         await page.waitForSelector(BANNER_TAG, { state: 'attached', timeout: BANNER_TIMEOUT_MS });
       } catch {
         throw new Error(
-          `No <${BANNER_TAG}> appeared on ${page.url()} within ${BANNER_TIMEOUT_MS / 1000} s: ` +
-            'the extension did not show its warning.',
+          `No <${BANNER_TAG}> appeared on ${page.url()} within ${BANNER_TIMEOUT_MS / 1000} s: ` + 'the extension did not show its warning.',
         );
       }
       await page.waitForTimeout(500);

@@ -41,7 +41,12 @@ const VERSION_MADE_BY = (3 << 8) | 20;
 const EXTERNAL_ATTRIBUTES = (0o100644 << 16) >>> 0;
 
 function checkPath(path: string): void {
-  if (!path || path.startsWith('/') || path.includes('\\') || path.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+  if (
+    !path ||
+    path.startsWith('/') ||
+    path.includes('\\') ||
+    path.split('/').some((part) => part === '' || part === '.' || part === '..')
+  ) {
     throw new Error(`Not a clean relative path for a zip entry: ${JSON.stringify(path)}`);
   }
 }

@@ -66,4 +66,3 @@ export class ContentScriptProbe {
     await this.session.detach().catch(() => undefined);
   }
 }
-

@@ -46,12 +46,14 @@ export class ExtensionPage {
     const deadline = Date.now() + 5_000;
     for (;;) {
       const ids = await this.page.evaluate(async (wanted) => {
-        const api = (globalThis as unknown as {
-          chrome: {
-            tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
-            webNavigation: { getFrame(d: { tabId: number; frameId: number }): Promise<{ url: string } | null> };
-          };
-        }).chrome;
+        const api = (
+          globalThis as unknown as {
+            chrome: {
+              tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+              webNavigation: { getFrame(d: { tabId: number; frameId: number }): Promise<{ url: string } | null> };
+            };
+          }
+        ).chrome;
         const found: number[] = [];
         for (const tab of await api.tabs.query({})) {
           if (tab.id === undefined) continue;
@@ -75,7 +77,10 @@ export class ExtensionPage {
   }
 
   setStorage(area: 'local' | 'session', items: Record<string, unknown>): Promise<void> {
-    return this.page.evaluate(([a, i]) => (globalThis as unknown as ChromeInPage).chrome.storage[a as 'local' | 'session'].set(i as object), [area, items] as const);
+    return this.page.evaluate(
+      ([a, i]) => (globalThis as unknown as ChromeInPage).chrome.storage[a as 'local' | 'session'].set(i as object),
+      [area, items] as const,
+    );
   }
 
   /**
@@ -109,7 +114,9 @@ export async function tabState(browser: ExtensionBrowser, tabId: number): Promis
     await page.goto(extensionPage(browser, 'src/ui/options/index.html'));
     return await page.evaluate(
       (id) =>
-        (globalThis as unknown as { chrome: { runtime: { sendMessage(message: object): Promise<TabState | null> } } }).chrome.runtime.sendMessage({
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(message: object): Promise<TabState | null> } } }
+        ).chrome.runtime.sendMessage({
           type: 'get-tab-state',
           tabId: id,
         }),

@@ -169,9 +169,7 @@ export async function clickBannerButton(page: Page, action: string): Promise<voi
       const center = await centerOf(session, backendNodeId);
       const still = center !== null && previous !== null && center.x === previous.x && center.y === previous.y;
       if (center && still) {
-        const hit = await session
-          .send('DOM.getNodeForLocation', { x: Math.round(center.x), y: Math.round(center.y) })
-          .catch(() => null);
+        const hit = await session.send('DOM.getNodeForLocation', { x: Math.round(center.x), y: Math.round(center.y) }).catch(() => null);
         if (hit && inside.has(hit.backendNodeId)) return center;
       }
       if (Date.now() > deadline) throw new Error(`The banner button "${action}" cannot be clicked (hidden, covered or moving)`);
@@ -197,10 +195,7 @@ export async function contentScriptInjected(page: Page, extensionId?: string): P
     const origins: string[] = [];
     session.on('Runtime.executionContextCreated', ({ context }) => {
       const aux: unknown = context.auxData;
-      const frameId =
-        typeof aux === 'object' && aux !== null && 'frameId' in aux && typeof aux.frameId === 'string'
-          ? aux.frameId
-          : null;
+      const frameId = typeof aux === 'object' && aux !== null && 'frameId' in aux && typeof aux.frameId === 'string' ? aux.frameId : null;
       if (frameId === mainFrameId) origins.push(context.origin);
     });
     await session.send('Runtime.enable');

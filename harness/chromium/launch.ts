@@ -131,7 +131,9 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     await removeProfile();
     const leaks = requests.leaks();
     if (leaks.length > 0) {
-      throw new Error(`Privacy: the extension made ${leaks.length} request(s) for something other than its own files:\n${formatLeaks(leaks)}`);
+      throw new Error(
+        `Privacy: the extension made ${leaks.length} request(s) for something other than its own files:\n${formatLeaks(leaks)}`,
+      );
     }
   };
 

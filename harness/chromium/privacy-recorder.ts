@@ -93,5 +93,7 @@ function describe(request: Request): RecordedRequest {
 
 /** One line per leak, for an error message. */
 export function formatLeaks(leaks: readonly RecordedRequest[]): string {
-  return leaks.map((r) => `  ${r.method} ${r.url} (${r.worker ? `service worker ${r.worker}` : `page ${r.frame}`}, ${r.resourceType})`).join('\n');
+  return leaks
+    .map((r) => `  ${r.method} ${r.url} (${r.worker ? `service worker ${r.worker}` : `page ${r.frame}`}, ${r.resourceType})`)
+    .join('\n');
 }

@@ -125,7 +125,9 @@ export class WorkerDebugger {
       await page.close().catch(() => undefined);
       throw new Error('The service worker is not running');
     }
-    const { sessionId } = (await session.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+    const { sessionId } = (await session.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as {
+      sessionId: string;
+    };
     const debug = new WorkerDebugger(page, session, sessionId);
     await debug.call('Runtime.enable');
     await debug.call('Log.enable').catch(() => undefined);
@@ -147,11 +149,14 @@ export class WorkerDebugger {
 
   /** Evaluates `expression` in the worker (awaiting a promise) and returns its JSON value. */
   async evaluate<T>(expression: string): Promise<T> {
-    const { result, exceptionDetails } = await this.call<{ result: { value?: unknown }; exceptionDetails?: { text: string } }>('Runtime.evaluate', {
-      expression,
-      awaitPromise: true,
-      returnByValue: true,
-    });
+    const { result, exceptionDetails } = await this.call<{ result: { value?: unknown }; exceptionDetails?: { text: string } }>(
+      'Runtime.evaluate',
+      {
+        expression,
+        awaitPromise: true,
+        returnByValue: true,
+      },
+    );
     if (exceptionDetails) throw new Error(`In the service worker: ${exceptionDetails.text}`);
     return result.value as T;
   }

@@ -18,10 +18,7 @@ interface ChromeInWorker {
 
 /** The badge text the extension set for a tab ("" when none). */
 export async function badgeText(sw: Worker, tabId: number): Promise<string> {
-  return sw.evaluate(
-    (id) => (globalThis as unknown as ChromeInWorker).chrome.action.getBadgeText({ tabId: id }),
-    tabId,
-  );
+  return sw.evaluate((id) => (globalThis as unknown as ChromeInWorker).chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
 /**

@@ -110,7 +110,7 @@ export const FIXTURE_PAGES = [
     host: 'files.example-mirror.net',
     path: '/pub/',
     file: 'mirror-downloads.html',
-    description: 'A third-party file mirror listing installers (one of them Kaspersky\'s) as direct downloads',
+    description: "A third-party file mirror listing installers (one of them Kaspersky's) as direct downloads",
   },
   {
     id: 'small-shop-kaspersky',

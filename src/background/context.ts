@@ -88,7 +88,10 @@ export function createWorker(ports: Ports): Worker {
 
   const decisionFor = async (record: TabRecord | null, ctx: Context): Promise<Decision> => {
     const proceeded = record ? (await ports.tabStore.readList(PROCEEDED_HOSTS)).includes(hostOf(record.url)) : false;
-    return decide(record?.verdict ?? NO_VERDICT, ctx.state.merged.effective, record?.site ?? '', { dismissed: record?.dismissed ?? false, proceeded });
+    return decide(record?.verdict ?? NO_VERDICT, ctx.state.merged.effective, record?.site ?? '', {
+      dismissed: record?.dismissed ?? false,
+      proceeded,
+    });
   };
 
   const badgeTitle = (decision: Decision, vendor: VendorView | null): string => {
@@ -111,9 +114,11 @@ export function createWorker(ports: Ports): Worker {
   const apply = (tabId: number, record: TabRecord | null, ctx?: Context): Promise<WarningView> => {
     const run = (applying.get(tabId) ?? Promise.resolve()).catch(() => undefined).then(() => applyNow(tabId, record, ctx));
     applying.set(tabId, run);
-    void run.catch(() => undefined).then(() => {
-      if (applying.get(tabId) === run) applying.delete(tabId);
-    });
+    void run
+      .catch(() => undefined)
+      .then(() => {
+        if (applying.get(tabId) === run) applying.delete(tabId);
+      });
     return run;
   };
 

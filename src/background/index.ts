@@ -2,7 +2,14 @@ import { setTabBadge } from '../platform/badge.ts';
 import { allowHostForSession, blockedPageUrl, extensionId, installBlockRules } from '../platform/block-rules.ts';
 import { cancelDownload, notify, onDownload } from '../platform/downloads.ts';
 import {
-  navigateTab, onInstalledOrStarted, onNavigationBlocked, onRequest, onTabClosed, onTopLevelNavigation, openTabUrls, sendToTab,
+  navigateTab,
+  onInstalledOrStarted,
+  onNavigationBlocked,
+  onRequest,
+  onTabClosed,
+  onTopLevelNavigation,
+  openTabUrls,
+  sendToTab,
 } from '../platform/events.ts';
 import { loadState, onStateChanged, refreshManagedPolicy, saveImportedPolicy, saveUserSettings } from '../platform/policy.ts';
 import { t } from '../platform/runtime.ts';

@@ -41,6 +41,10 @@ export async function onInstalledOrStarted(worker: Worker): Promise<void> {
   const ctx = await worker.context();
   for (const { tabId, url } of await worker.ports.tabs.openTabUrls()) {
     const parsed = parseUrl(url);
-    await worker.apply(tabId, await worker.ports.tabStore.update(tabId, () => freshRecord(parsed, classifyWithPolicy(parsed, ctx.policy))), ctx);
+    await worker.apply(
+      tabId,
+      await worker.ports.tabStore.update(tabId, () => freshRecord(parsed, classifyWithPolicy(parsed, ctx.policy))),
+      ctx,
+    );
   }
 }

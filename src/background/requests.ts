@@ -70,11 +70,17 @@ export function requestHandlers(worker: Worker): RequestHandlers {
  */
 export function dispatch(handlers: RequestHandlers, request: BackgroundRequest, sender: RequestSender): Promise<unknown> {
   const type: string = request.type;
-  if (!Object.hasOwn(ASKED_BY, type) || ASKED_BY[request.type] !== sender.kind) return Promise.reject(new Error(`unexpected request ${type}`));
+  if (!Object.hasOwn(ASKED_BY, type) || ASKED_BY[request.type] !== sender.kind)
+    return Promise.reject(new Error(`unexpected request ${type}`));
   return answer(handlers, request.type, request, sender);
 }
 
 /** The handler for `type`: the map's type ties each request type to its request, sender and answer. */
-function answer<K extends RequestType>(handlers: RequestHandlers, type: K, request: RequestOf<K>, sender: SenderOf<K>): Promise<BackgroundResponse[K]> {
+function answer<K extends RequestType>(
+  handlers: RequestHandlers,
+  type: K,
+  request: RequestOf<K>,
+  sender: SenderOf<K>,
+): Promise<BackgroundResponse[K]> {
   return handlers[type](request, sender);
 }

@@ -11,7 +11,9 @@ import { blockRulesFor, type Context, type Worker } from './context.ts';
 export async function applyBlockRules(worker: Worker, ctx: Context): Promise<void> {
   const { effective } = ctx.state.merged;
   const compiled = blockRulesFor(ctx, worker.ports);
-  const refused = await worker.ports.blockRules.install(effective.mode === 'block' && compiled.overLimit.length === 0 ? compiled.rules : []);
+  const refused = await worker.ports.blockRules.install(
+    effective.mode === 'block' && compiled.overLimit.length === 0 ? compiled.rules : [],
+  );
   if (refused.length) console.warn(`Vendor Guard: the browser refused ${refused.length} block rule patterns`, refused);
 }
 
@@ -20,7 +22,9 @@ export async function reapplyEverywhere(worker: Worker): Promise<void> {
   await applyBlockRules(worker, ctx).catch((error: unknown) => console.warn('Vendor Guard: block rules not installed', error));
   const { tabs } = worker.ports;
   for (const [tabId, record] of await worker.ports.tabStore.all()) {
-    const fresh = record.url ? { ...record, verdict: verdictWithoutSignals(record.verdict, classifyWithPolicy(record.url, ctx.policy)) } : record;
+    const fresh = record.url
+      ? { ...record, verdict: verdictWithoutSignals(record.verdict, classifyWithPolicy(record.url, ctx.policy)) }
+      : record;
     await tabs.send(tabId, { type: 'warning-changed', view: await worker.apply(tabId, fresh, ctx) });
     // What the page showed is judged again under the new settings (pages without the content script ignore this).
     await tabs.send(tabId, { type: 'url-changed' });

@@ -86,7 +86,14 @@ function loadPolicy(file: string): LoadedPolicy {
     contents = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (error as Error).message;
     return { ok: false, unreadable: `cannot read the policy file ${file}: ${why}` };
   }
   const unwrapped = unwrap(contents);
@@ -120,7 +127,12 @@ function unwrap(contents: string): { contents: string; where?: string } | { prob
   return { contents };
 }
 
-function pick(section: unknown, key: string, where: string, preferredId: string): { contents: string; where: string } | { problem: string } {
+function pick(
+  section: unknown,
+  key: string,
+  where: string,
+  preferredId: string,
+): { contents: string; where: string } | { problem: string } {
   const extensions = isRecord(section) ? section[key] : undefined;
   if (!isRecord(extensions)) return { problem: `has no "${where}" object` };
   const ids = Object.keys(extensions);
@@ -135,7 +147,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function classify(url: string, policy: LoadedPolicy & { ok: true } | null): Verdict {
+function classify(url: string, policy: (LoadedPolicy & { ok: true }) | null): Verdict {
   try {
     return policy ? classifyWithPolicy(url, policy.compiled) : classifyUrl(url);
   } catch {
@@ -148,7 +160,7 @@ function decisionFor(url: string, verdict: Verdict, settings: EffectiveSettings)
   return decision.block ? 'block' : decision.banner ? 'warn' : 'none';
 }
 
-function line(url: string, policy: LoadedPolicy & { ok: true } | null): string {
+function line(url: string, policy: (LoadedPolicy & { ok: true }) | null): string {
   const verdict = classify(url, policy);
   const base = { url, vendor: verdict.vendor, kind: verdict.kind, reasons: verdict.reasons };
   return JSON.stringify(policy ? { ...base, decision: decisionFor(url, verdict, policy.settings) } : base);
@@ -176,7 +188,9 @@ async function main(): Promise<number> {
     }
     if (!loaded.ok) {
       const count = loaded.problems.length;
-      process.stderr.write(`classify: the policy file ${options.policyFile} was not used (${count} problem${count === 1 ? '' : 's'}${loaded.note ? `, ${loaded.note}` : ''}):\n`);
+      process.stderr.write(
+        `classify: the policy file ${options.policyFile} was not used (${count} problem${count === 1 ? '' : 's'}${loaded.note ? `, ${loaded.note}` : ''}):\n`,
+      );
       for (const problem of loaded.problems) process.stderr.write(`  ${problem.path || '(file)'}: ${problem.text}\n`);
       return 2;
     }

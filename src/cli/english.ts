@@ -9,7 +9,10 @@ import type { Problem } from '../core/policy/problems.ts';
  * English, from the one place those words live.
  */
 
-const MESSAGES = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, LocaleMessage>;
+const MESSAGES = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<
+  string,
+  LocaleMessage
+>;
 
 /** An English message as chrome.i18n.getMessage gives it (see fillMessage); a missing key gives the key itself. */
 export function englishMessage(key: string, substitutions: readonly string[]): string {
@@ -19,7 +22,8 @@ export function englishMessage(key: string, substitutions: readonly string[]): s
 
 /** The options page's I18n in English, numbers written the English way (100,000). */
 export const ENGLISH: I18n = {
-  t: (key, substitutions) => englishMessage(key, substitutions === undefined ? [] : typeof substitutions === 'string' ? [substitutions] : substitutions),
+  t: (key, substitutions) =>
+    englishMessage(key, substitutions === undefined ? [] : typeof substitutions === 'string' ? [substitutions] : substitutions),
   locale: 'en-US',
 };
 

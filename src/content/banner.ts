@@ -53,7 +53,11 @@ export function shieldIcon(): SVGSVGElement {
   return icon;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, children: (Node | string)[] = []): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  children: (Node | string)[] = [],
+): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
@@ -149,7 +153,10 @@ export class Banner {
     const active = document.activeElement === host ? root.activeElement : null;
     // Focus on a link inside a panel goes back to the panel's button.
     const owner = active?.closest('.details')?.id;
-    const focused = active instanceof HTMLElement ? (active.dataset['action'] ?? root.querySelector<HTMLElement>(`[aria-controls="${owner}"]`)?.dataset['action'] ?? null) : null;
+    const focused =
+      active instanceof HTMLElement
+        ? (active.dataset['action'] ?? root.querySelector<HTMLElement>(`[aria-controls="${owner}"]`)?.dataset['action'] ?? null)
+        : null;
     return { open, focused };
   }
 
@@ -171,9 +178,7 @@ export class Banner {
 
     const why = element('div', { className: 'details', id: 'vg-why', hidden: true }, [
       element('p', { textContent: t('banner_existing_users', dates[dates.length - 1] ?? '') }),
-      ...(restriction
-        ? [element('p', {}, [`${t('banner_source_label')} `, link(restriction.sourceUrl, restriction.citation)])]
-        : []),
+      ...(restriction ? [element('p', {}, [`${t('banner_source_label')} `, link(restriction.sourceUrl, restriction.citation)])] : []),
       element('p', { className: 'muted', textContent: t('banner_more_in_popup') }),
     ]);
     const alternatives = element('div', { className: 'details', id: 'vg-alternatives', hidden: true }, [

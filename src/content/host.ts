@@ -8,11 +8,35 @@
  * declaration beats every page style sheet, layered or not.
  */
 export const HOST_STYLE = [
-  'all:initial', 'display:block', 'position:fixed', 'top:0', 'left:0', 'right:0', 'bottom:auto', 'width:auto',
-  'height:auto', 'max-width:none', 'max-height:none', 'margin:0', 'padding:0', 'border:0', 'overflow:visible',
-  'background:transparent', 'z-index:2147483647', 'visibility:visible', 'opacity:1', 'transform:none', 'filter:none',
-  'clip-path:none', 'mask:none', 'content-visibility:visible', 'pointer-events:auto', 'zoom:1',
-].map((declaration) => `${declaration} !important;`).join('');
+  'all:initial',
+  'display:block',
+  'position:fixed',
+  'top:0',
+  'left:0',
+  'right:0',
+  'bottom:auto',
+  'width:auto',
+  'height:auto',
+  'max-width:none',
+  'max-height:none',
+  'margin:0',
+  'padding:0',
+  'border:0',
+  'overflow:visible',
+  'background:transparent',
+  'z-index:2147483647',
+  'visibility:visible',
+  'opacity:1',
+  'transform:none',
+  'filter:none',
+  'clip-path:none',
+  'mask:none',
+  'content-visibility:visible',
+  'pointer-events:auto',
+  'zoom:1',
+]
+  .map((declaration) => `${declaration} !important;`)
+  .join('');
 
 export type PopoverHost = HTMLElement & { showPopover?: () => void; hidePopover?: () => void };
 

@@ -9,7 +9,8 @@ import { BUY_CUE, DOWNLOAD_CUE, isInstallerHref } from '../core/vocabulary.ts';
  * here knows a vendor: the background holds the registry (organisation-added vendors included).
  */
 
-const PRICE = /(?:[$€£¥₹₽]|\b(?:usd|eur|gbp|inr|rub|brl|aud|cad)\b)\s?\d|\d[\d.,]*\s?(?:[$€£¥₹₽]|\b(?:usd|eur|gbp|inr|rub|brl|aud|cad|kr|zł|kč)\b)/i;
+const PRICE =
+  /(?:[$€£¥₹₽]|\b(?:usd|eur|gbp|inr|rub|brl|aud|cad)\b)\s?\d|\d[\d.,]*\s?(?:[$€£¥₹₽]|\b(?:usd|eur|gbp|inr|rub|brl|aud|cad|kr|zł|kč)\b)/i;
 const SOFTWARE_TYPES = /^(?:SoftwareApplication|MobileApplication|WebApplication|VideoGame)$/;
 const PRODUCT_TYPES = /^(?:Product|IndividualProduct|ProductModel|ProductGroup)$/;
 
@@ -31,7 +32,12 @@ const CAROUSEL = /carousel|slider|swiper|recommend|also-?(?:viewed|bought)|simil
 /** A breadcrumb trail beside main (looked up only inside the few subtrees there that are not site chrome). */
 const BREADCRUMB = 'nav[aria-label*="breadcrumb" i], [class*="breadcrumb" i], [data-testid*="breadcrumb" i]';
 
-const clean = (text: string | null | undefined, max = 300) => (text ?? '').slice(0, max * 4).replace(/\s+/g, ' ').trim().slice(0, max);
+const clean = (text: string | null | undefined, max = 300) =>
+  (text ?? '')
+    .slice(0, max * 4)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, max);
 
 /** The cheap signals: nothing here walks the page's body beyond the native tag lookups. */
 export function collectSignals(): PageSignals {
@@ -69,7 +75,8 @@ type JsonObject = { [key: string]: Json };
 
 const isObject = (value: Json | undefined): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 const list = (value: Json | undefined): Json[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-const nameOf = (value: Json | undefined): string => clean(typeof value === 'string' ? value : isObject(value) && typeof value['name'] === 'string' ? value['name'] : '');
+const nameOf = (value: Json | undefined): string =>
+  clean(typeof value === 'string' ? value : isObject(value) && typeof value['name'] === 'string' ? value['name'] : '');
 
 function offerOf(offers: Json | undefined): ProductData['offer'] {
   const all = list(offers).filter(isObject);
@@ -98,7 +105,10 @@ function jsonLd(): Pick<PageSignals, 'pageTypes' | 'products' | 'breadcrumbs'> {
       });
     }
     if (types.includes('BreadcrumbList') && breadcrumbs.length === 0) {
-      breadcrumbs = list(node['itemListElement']).filter(isObject).slice(0, 10).map((crumb) => nameOf(crumb['name'] ?? crumb['item']));
+      breadcrumbs = list(node['itemListElement'])
+        .filter(isObject)
+        .slice(0, 10)
+        .map((crumb) => nameOf(crumb['name'] ?? crumb['item']));
     }
     for (const key of ['@graph', 'mainEntity'] as const) for (const child of list(node[key])) visit(child, depth + 1);
   };
@@ -123,7 +133,7 @@ function visible(element: Element): boolean {
 /** A control's label, or '' when it is too long to be a button's (a whole product tile in a link). */
 function labelOf(element: Element): string {
   const text = element instanceof HTMLInputElement ? element.value : element.textContent;
-  const label = text?.trim() ? text : element.getAttribute('aria-label') ?? element.getAttribute('title');
+  const label = text?.trim() ? text : (element.getAttribute('aria-label') ?? element.getAttribute('title'));
   return label && label.length <= 240 ? clean(label, 120) : '';
 }
 
@@ -193,7 +203,12 @@ function visit(parent: Element, walk: Walk, inMain: boolean, depth: number): voi
     if (SKIPPED_TAGS.has(element.tagName) || (element.tagName === 'HEADER' && walk.main === null && parent === document.body)) continue;
     if (marks) {
       const role = element.getAttribute('role');
-      if ((role && SKIPPED_ROLES.has(role)) || CAROUSEL.test(marks) || element.getAttribute('aria-roledescription')?.toLowerCase() === 'carousel') continue;
+      if (
+        (role && SKIPPED_ROLES.has(role)) ||
+        CAROUSEL.test(marks) ||
+        element.getAttribute('aria-roledescription')?.toLowerCase() === 'carousel'
+      )
+        continue;
       read(element, marks, walk);
     } else if (element.tagName === 'BUTTON') readControl(element, walk.content);
     if (depth < MAX_DEPTH) visit(element, walk, true, depth + 1);
@@ -228,10 +243,9 @@ function readBreadcrumb(trail: Element, content: PageContent): void {
   }
 }
 
-
 function readControl(element: Element, content: PageContent): void {
   // The raw attribute is enough to spot an installer; resolving .href costs a URL parse per link.
-  const rawHref = element.tagName === 'A' ? element.getAttribute('href') ?? '' : '';
+  const rawHref = element.tagName === 'A' ? (element.getAttribute('href') ?? '') : '';
   const installer = isInstallerHref(rawHref) && content.downloadLinks.length < MAX_LISTED;
   const label = labelOf(element);
   const buy = label.length <= 60 && content.buyControls.length < MAX_LISTED && BUY_CUE.test(label);

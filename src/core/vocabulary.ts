@@ -82,7 +82,10 @@ export const RESULT_WORDS: ReadonlySet<string> = new Set(vocabulary.resultWords)
 
 /** The words of a text, lower case, split at anything that is not a letter or a digit. */
 export function wordsOf(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /** A control's label that buys: "Buy now", "In den Warenkorb", "Купить". */

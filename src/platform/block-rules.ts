@@ -1,7 +1,9 @@
 import browser from 'webextension-polyfill';
 import type { BlockRule } from '../core/policy/block-rules.ts';
 
-type DnrRule = Parameters<typeof browser.declarativeNetRequest.updateDynamicRules>[0]['addRules'] extends (infer R)[] | undefined ? R : never;
+type DnrRule = Parameters<typeof browser.declarativeNetRequest.updateDynamicRules>[0]['addRules'] extends (infer R)[] | undefined
+  ? R
+  : never;
 
 /**
  * Replaces the extension's dynamic rules with `rules` (none outside block mode); dynamic rules
@@ -10,9 +12,10 @@ type DnrRule = Parameters<typeof browser.declarativeNetRequest.updateDynamicRule
  */
 export async function installBlockRules(candidates: BlockRule[]): Promise<BlockRule[]> {
   const checks = await Promise.all(
-    candidates.map(async (rule) =>
-      rule.condition.regexFilter === undefined ||
-      (await browser.declarativeNetRequest.isRegexSupported({ regex: rule.condition.regexFilter, isCaseSensitive: false })).isSupported,
+    candidates.map(
+      async (rule) =>
+        rule.condition.regexFilter === undefined ||
+        (await browser.declarativeNetRequest.isRegexSupported({ regex: rule.condition.regexFilter, isCaseSensitive: false })).isSupported,
     ),
   );
   const rules = candidates.filter((_, index) => checks[index]);
@@ -36,7 +39,12 @@ export async function allowHostForSession(host: string): Promise<void> {
   const id = Math.max(0, ...existing.map((rule) => rule.id)) + 1;
   await browser.declarativeNetRequest.updateSessionRules({
     addRules: [
-      { id, priority: 10, action: { type: 'allow' }, condition: { requestDomains: [host], resourceTypes: ['main_frame'] } } as unknown as DnrRule,
+      {
+        id,
+        priority: 10,
+        action: { type: 'allow' },
+        condition: { requestDomains: [host], resourceTypes: ['main_frame'] },
+      } as unknown as DnrRule,
     ],
   });
 }

@@ -113,7 +113,13 @@ export interface BackgroundResponse {
 
 export const CONTENT_REQUESTS = ['page-signals', 'dismiss-page', 'allow-site', 'listing-tiles'] as const;
 export const PAGE_REQUESTS = [
-  'get-tab-state', 'get-block-info', 'proceed', 'get-options-state', 'save-settings', 'import-policy', 'clear-imported-policy',
+  'get-tab-state',
+  'get-block-info',
+  'proceed',
+  'get-options-state',
+  'save-settings',
+  'import-policy',
+  'clear-imported-policy',
 ] as const;
 
 /** Messages from the background to a tab's content script. */

@@ -32,7 +32,8 @@ export interface LoadedState {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 /** An entry in the current shape; one cached by an older version (English `message` text) is not, and is dropped. */
-const isPolicyProblem = (value: unknown): value is PolicyProblem => isProblem(value) && isFallbackCode((value as Partial<PolicyProblem>).fallback);
+const isPolicyProblem = (value: unknown): value is PolicyProblem =>
+  isProblem(value) && isFallbackCode((value as Partial<PolicyProblem>).fallback);
 
 /** Everything that decides what the extension does, read in one storage call. */
 export async function loadState(): Promise<LoadedState> {

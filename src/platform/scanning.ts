@@ -1,7 +1,15 @@
 import browser, { type Scripting } from 'webextension-polyfill';
 import {
-  ALL_SITES_ORIGINS, planScanning, sameScript, SCAN_SCRIPT_ID, scanScriptFor, type RegisteredScript, type ScanInputs, type ScanPlan,
-  type ScanScript, type ScanStatus,
+  ALL_SITES_ORIGINS,
+  planScanning,
+  sameScript,
+  SCAN_SCRIPT_ID,
+  scanScriptFor,
+  type RegisteredScript,
+  type ScanInputs,
+  type ScanPlan,
+  type ScanScript,
+  type ScanStatus,
 } from '../core/policy/scan-all-sites.ts';
 import { loadState } from './policy.ts';
 

@@ -51,50 +51,58 @@ const LANGUAGES: Record<string, Expected> = {
 };
 
 function expectNoViolations(violations: { id: string; nodes: string[] }[], what: string): void {
-  expect(violations.map((v) => `${v.id}: ${v.nodes.join(' | ')}`), what).toEqual([]);
+  expect(
+    violations.map((v) => `${v.id}: ${v.nodes.join(' | ')}`),
+    what,
+  ).toEqual([]);
 }
 
 describe.each(Object.entries(LANGUAGES))('in %s', (locale, expected) => {
   const suite = useExtensionSuite({ locale });
   const open = (url: string) => suite.open(url, { allowAbort: true });
 
-  it(expected.axe ? 'the banner, popup, options page and blocking page are translated, carry the language and pass axe' : 'the banner and the popup are translated and carry the language', async () => {
-    const { browser, server } = suite;
-    const store = await open(server.url('kaspersky-store'));
-    await expect.poll(() => bannerText(store), { timeout: WARN_TIMEOUT }).toContain(expected.banner);
-    const bannerWords = await bannerVisibleText(store);
-    expect(bannerWords).toContain(expected.salesDate);
-    const world = await isolatedWorld(store, browser.extensionId);
-    try {
-      expect(await world.evaluate(`document.querySelector('vendor-guard-banner').shadowRoot.querySelector('section').lang`)).toBe(locale);
-      if (expected.axe) expectNoViolations((await axeOnBanner(world)).violations, `${locale} banner`);
-    } finally {
-      await world.close();
-    }
+  it(
+    expected.axe
+      ? 'the banner, popup, options page and blocking page are translated, carry the language and pass axe'
+      : 'the banner and the popup are translated and carry the language',
+    async () => {
+      const { browser, server } = suite;
+      const store = await open(server.url('kaspersky-store'));
+      await expect.poll(() => bannerText(store), { timeout: WARN_TIMEOUT }).toContain(expected.banner);
+      const bannerWords = await bannerVisibleText(store);
+      expect(bannerWords).toContain(expected.salesDate);
+      const world = await isolatedWorld(store, browser.extensionId);
+      try {
+        expect(await world.evaluate(`document.querySelector('vendor-guard-banner').shadowRoot.querySelector('section').lang`)).toBe(locale);
+        if (expected.axe) expectNoViolations((await axeOnBanner(world)).violations, `${locale} banner`);
+      } finally {
+        await world.close();
+      }
 
-    const popup = await open(extensionPage(browser, `src/ui/popup/index.html?tab=${await tabIdOf(store, browser.serviceWorker)}`));
-    await popup.getByRole('heading', { level: 1, name: expected.popupHeading }).waitFor({ timeout: 10_000 });
-    expect(await popup.evaluate(() => document.documentElement.lang)).toBe(locale);
-    expect(await popup.locator('body').innerText()).toContain(expected.salesDate);
-    if (expected.axe) expectNoViolations((await axeOnPage(popup)).violations, `${locale} popup`);
-    const noEnglish = async (page: Page) =>
-      // No English left (the vendor's and products' names and the citations are names).
-      expect(await page.locator('body').innerText(), `${locale} ${page.url()}`).not.toMatch(
-        /\b(This page|Settings|Warnings|Back to safety|Why|Read the primary text|Listed alphabetically)\b/,
-      );
-    await noEnglish(popup);
+      const popup = await open(extensionPage(browser, `src/ui/popup/index.html?tab=${await tabIdOf(store, browser.serviceWorker)}`));
+      await popup.getByRole('heading', { level: 1, name: expected.popupHeading }).waitFor({ timeout: 10_000 });
+      expect(await popup.evaluate(() => document.documentElement.lang)).toBe(locale);
+      expect(await popup.locator('body').innerText()).toContain(expected.salesDate);
+      if (expected.axe) expectNoViolations((await axeOnPage(popup)).violations, `${locale} popup`);
+      const noEnglish = async (page: Page) =>
+        // No English left (the vendor's and products' names and the citations are names).
+        expect(await page.locator('body').innerText(), `${locale} ${page.url()}`).not.toMatch(
+          /\b(This page|Settings|Warnings|Back to safety|Why|Read the primary text|Listed alphabetically)\b/,
+        );
+      await noEnglish(popup);
 
-    // The other pages come from the same files and code: checked once, in German.
-    if (!expected.axe) return;
-    const options = await open(extensionPage(browser, 'src/ui/options/index.html'));
-    await options.getByRole('heading', { level: 1, name: expected.optionsTitle }).waitFor({ timeout: 10_000 });
-    expect(await options.title()).toBe(expected.optionsTitle);
-    expectNoViolations((await axeOnPage(options)).violations, `${locale} options`);
+      // The other pages come from the same files and code: checked once, in German.
+      if (!expected.axe) return;
+      const options = await open(extensionPage(browser, 'src/ui/options/index.html'));
+      await options.getByRole('heading', { level: 1, name: expected.optionsTitle }).waitFor({ timeout: 10_000 });
+      expect(await options.title()).toBe(expected.optionsTitle);
+      expectNoViolations((await axeOnPage(options)).violations, `${locale} options`);
 
-    const blocked = await open(extensionPage(browser, `src/ui/blocked/index.html#${server.url('kaspersky-store')}`));
-    await blocked.getByRole('heading', { level: 1, name: expected.blockedHeading }).waitFor({ timeout: 10_000 });
-    expectNoViolations((await axeOnPage(blocked)).violations, `${locale} blocking page`);
-    await noEnglish(options);
-    await noEnglish(blocked);
-  });
+      const blocked = await open(extensionPage(browser, `src/ui/blocked/index.html#${server.url('kaspersky-store')}`));
+      await blocked.getByRole('heading', { level: 1, name: expected.blockedHeading }).waitFor({ timeout: 10_000 });
+      expectNoViolations((await axeOnPage(blocked)).violations, `${locale} blocking page`);
+      await noEnglish(options);
+      await noEnglish(blocked);
+    },
+  );
 });

@@ -77,14 +77,15 @@ export async function isolatedWorld(page: Page, extensionId: string): Promise<Is
     await session.detach().catch(() => undefined);
     throw new Error(`No content-script world of ${extensionId} in ${page.url()}`);
   }
-  const evaluate = async <T,>(expression: string): Promise<T> => {
+  const evaluate = async <T>(expression: string): Promise<T> => {
     const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
       expression,
       contextId: world.id,
       awaitPromise: true,
       returnByValue: true,
     });
-    if (exceptionDetails) throw new Error(`In the content script's world: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    if (exceptionDetails)
+      throw new Error(`In the content script's world: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
     return result.value as T;
   };
   // In this world only: closed shadow roots become visible to `element.shadowRoot`, so axe and the

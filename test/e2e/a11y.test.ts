@@ -13,7 +13,16 @@ import { tabIdOf } from '../../harness/chromium/tabs.ts';
 import { BANNER_TAG, bannerText, MARK_TAG } from '../../harness/chromium/in-page.ts';
 import { extensionPage } from '../../harness/chromium/extension-page.ts';
 import {
-  axeOnBanner, axeOnMarks, axeOnPage, contrastInBanner, contrastInMark, contrastOnPage, CONTRAST_AUDIT, isolatedWorld, type AxeReport, type IsolatedWorld,
+  axeOnBanner,
+  axeOnMarks,
+  axeOnPage,
+  contrastInBanner,
+  contrastInMark,
+  contrastOnPage,
+  CONTRAST_AUDIT,
+  isolatedWorld,
+  type AxeReport,
+  type IsolatedWorld,
 } from './a11y-tools.ts';
 import { useExtensionSuite, WARN_TIMEOUT } from './suite.ts';
 
@@ -23,10 +32,16 @@ const SCHEMES = ['light', 'dark'] as const;
 
 /** Violations as readable lines; the rule ids axe checked, so an empty result is not an empty check. */
 function expectClean(report: AxeReport, what: string, minPasses = 16): void {
-  expect(report.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.join('\n    ')}`), what).toEqual([]);
+  expect(
+    report.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.join('\n    ')}`),
+    what,
+  ).toEqual([]);
   expect(report.passes.length, `${what}: rules that passed`).toBeGreaterThanOrEqual(minPasses);
   // Anything axe could not decide must be colour contrast, which contrastOnPage/contrastInBanner measure.
-  expect(report.incomplete.filter((rule) => rule.id !== 'color-contrast').map((rule) => `${rule.id}: ${rule.nodes.join(' | ')}`), what).toEqual([]);
+  expect(
+    report.incomplete.filter((rule) => rule.id !== 'color-contrast').map((rule) => `${rule.id}: ${rule.nodes.join(' | ')}`),
+    what,
+  ).toEqual([]);
 }
 
 async function checkPage(page: Page, what: string): Promise<void> {
@@ -66,7 +81,7 @@ describe('axe-core, light and dark', () => {
     }
   });
 
-  it('the tile marks on a shop\'s search results, inside their closed shadow roots', async () => {
+  it("the tile marks on a shop's search results, inside their closed shadow roots", async () => {
     const page = await suite.open('bestbuy-search');
     await expect.poll(() => page.locator(MARK_TAG).count(), { timeout: WARN_TIMEOUT }).toBe(2);
     const world = await isolatedWorld(page, suite.browser.extensionId);
@@ -141,7 +156,9 @@ describe('axe-core, light and dark', () => {
 
   it('the contrast measurement finds low contrast where there is some', async () => {
     const page = await suite.open('about:blank');
-    await page.setContent('<p style="color:#999;background:#fff">Faint</p><p style="color:#333;background:#fff">Dark enough</p><div style="background:#222"><span style="color:#444">Dim on dark</span></div>');
+    await page.setContent(
+      '<p style="color:#999;background:#fff">Faint</p><p style="color:#333;background:#fff">Dark enough</p><div style="background:#222"><span style="color:#444">Dim on dark</span></div>',
+    );
     const result = (await page.evaluate(CONTRAST_AUDIT(null))) as { checked: number; problems: string[] };
     expect(result.checked).toBe(3);
     expect(result.problems).toHaveLength(2);

@@ -60,7 +60,8 @@ describe('checking every shopping and download site', () => {
   const options = () => suite.openExtensionPage(OPTIONS);
   const granted = (page: Page) =>
     page.evaluate((origin) => (globalThis as unknown as ChromeOnPage).chrome.permissions.contains({ origins: [origin] }), ALL_SITES);
-  const registered = (page: Page) => page.evaluate(() => (globalThis as unknown as ChromeOnPage).chrome.scripting.getRegisteredContentScripts());
+  const registered = (page: Page) =>
+    page.evaluate(() => (globalThis as unknown as ChromeOnPage).chrome.scripting.getRegisteredContentScripts());
   const manifestScript = (page: Page) =>
     page.evaluate(() => (globalThis as unknown as ChromeOnPage).chrome.runtime.getManifest().content_scripts?.[0] ?? {});
   const scanSwitch = (page: Page) => page.getByRole('switch', { name: 'Check every site I open' });
@@ -89,7 +90,7 @@ describe('checking every shopping and download site', () => {
     await page.close();
   };
 
-  it('is off by default: the shop outside the retailer list gets no content script; the switch opens the browser\'s permission dialog', async () => {
+  it("is off by default: the shop outside the retailer list gets no content script; the switch opens the browser's permission dialog", async () => {
     const manifest = JSON.parse(await readFile(path.join(DIST, 'manifest.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest['optional_host_permissions']).toEqual([ALL_SITES]);
     expect(manifest['host_permissions']).not.toContain(ALL_SITES);
@@ -158,7 +159,9 @@ describe('checking every shopping and download site', () => {
   it('survives a worker restart (the worker puts back a registration it finds missing) and a browser restart', async () => {
     const page = await options();
     await stopServiceWorker(suite.browser.context, page);
-    await page.evaluate(() => (globalThis as unknown as ChromeOnPage).chrome.scripting.unregisterContentScripts({ ids: ['vendor-guard-all-sites'] }));
+    await page.evaluate(() =>
+      (globalThis as unknown as ChromeOnPage).chrome.scripting.unregisterContentScripts({ ids: ['vendor-guard-all-sites'] }),
+    );
     expect(await registered(page)).toEqual([]);
     // Any navigation wakes the worker; at start it checks the registration against the permission.
     await open(suite.server.url('example-org'));
@@ -178,7 +181,9 @@ describe('checking every shopping and download site', () => {
     await expect.poll(() => toggle.isChecked()).toBe(true);
     await toggle.click();
     await expect.poll(() => toggle.isChecked()).toBe(false);
-    await expect.poll(() => scanStatus(page).innerText()).toBe('Vendor Guard no longer checks every site, and has given the permission back.');
+    await expect
+      .poll(() => scanStatus(page).innerText())
+      .toBe('Vendor Guard no longer checks every site, and has given the permission back.');
     expect(await granted(page)).toBe(false);
     expect(await registered(page)).toEqual([]);
     await expectUntouched(await open(suite.server.url(SHOP)));
@@ -189,7 +194,9 @@ describe('checking every shopping and download site', () => {
     await importProfile(page, { scanAllSites: true });
     const allow = page.getByRole('button', { name: 'Allow checking every site' });
     await allow.waitFor({ timeout: 10_000 });
-    expect(await page.getByText('Your organisation asks you to allow Vendor Guard to check every shopping and download site.').count()).toBe(1);
+    expect(
+      await page.getByText('Your organisation asks you to allow Vendor Guard to check every shopping and download site.').count(),
+    ).toBe(1);
     expect(await scanSwitch(page).count()).toBe(0);
 
     const popup = await suite.openExtensionPage(POPUP);
@@ -219,7 +226,7 @@ describe('checking every shopping and download site', () => {
     expect(await toggle.isChecked()).toBe(false);
   });
 
-  it('notices when the user takes the permission back in the browser\'s own settings', async () => {
+  it("notices when the user takes the permission back in the browser's own settings", async () => {
     const page = await options();
     await page.evaluate(() => (globalThis as unknown as ChromeOnPage).chrome.storage.local.remove('importedPolicy'));
     const toggle = scanSwitch(page);
@@ -264,7 +271,12 @@ async function approveInProfile(profile: string): Promise<void> {
   if (entries.length !== 1) throw new Error(`expected one unpacked extension in the profile, found ${entries.length}`);
   const settings = entries[0]!;
   const approve = (key: string) => {
-    const set = (settings[key] ??= { explicit_host: [] }) as { explicit_host?: string[]; api?: string[]; manifest_permissions?: string[]; scriptable_host?: string[] };
+    const set = (settings[key] ??= { explicit_host: [] }) as {
+      explicit_host?: string[];
+      api?: string[];
+      manifest_permissions?: string[];
+      scriptable_host?: string[];
+    };
     set.api ??= [];
     set.manifest_permissions ??= [];
     set.scriptable_host ??= [];

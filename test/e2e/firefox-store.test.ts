@@ -107,7 +107,9 @@ describe('npm run package', () => {
       `vendor-guard-${version}-firefox.zip`,
       `vendor-guard-${version}-source.zip`,
     ]);
-    expect(second.map((f) => [path.basename(f.file), f.sha256, f.bytes])).toEqual(first.map((f) => [path.basename(f.file), f.sha256, f.bytes]));
+    expect(second.map((f) => [path.basename(f.file), f.sha256, f.bytes])).toEqual(
+      first.map((f) => [path.basename(f.file), f.sha256, f.bytes]),
+    );
     const sums = await readFile(path.join(dirs[0]!, 'SHA256SUMS'), 'utf8');
     for (const f of first) expect(sums).toContain(`${f.sha256}  ${path.basename(f.file)}`);
   });
@@ -128,7 +130,10 @@ describe('npm run package', () => {
     const source = unzip(await readFile(first[2]!.file));
     const names = [...source.keys()];
     for (const file of ['package.json', 'package-lock.json', 'vite.config.ts', 'manifest.json', 'README.md', 'src/background/index.ts']) {
-      expect(names.some((name) => name.endsWith(`/${file}`)), file).toBe(true);
+      expect(
+        names.some((name) => name.endsWith(`/${file}`)),
+        file,
+      ).toBe(true);
     }
     expect(names.some((name) => /\/(node_modules|dist)\//.test(name))).toBe(false);
   });

@@ -18,7 +18,12 @@ const suite = useExtensionSuite();
 type Probe = () => Promise<FocusState>;
 
 /** Presses Tab until `until` holds (at most `max` times); every stop on the way must show focus. */
-async function tabUntil(page: Page, probe: Probe, until: (state: FocusState) => boolean, { max = 80, shift = false } = {}): Promise<FocusState[]> {
+async function tabUntil(
+  page: Page,
+  probe: Probe,
+  until: (state: FocusState) => boolean,
+  { max = 80, shift = false } = {},
+): Promise<FocusState[]> {
   const stops: FocusState[] = [];
   for (let i = 0; i < max; i++) {
     await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
@@ -32,7 +37,10 @@ async function tabUntil(page: Page, probe: Probe, until: (state: FocusState) => 
 /** Each stop is a control with a visible focus ring. */
 function expectVisibleFocus(stops: readonly FocusState[], what: string): void {
   const hidden = stops.filter((s) => s.element && !(s.focusVisible && s.ringVisible));
-  expect(hidden.map((s) => `${s.element} "${s.text}"`), `${what}: focus not visible`).toEqual([]);
+  expect(
+    hidden.map((s) => `${s.element} "${s.text}"`),
+    `${what}: focus not visible`,
+  ).toEqual([]);
 }
 
 const BANNER_STATE = `(() => {
@@ -163,7 +171,11 @@ describe('keyboard only', () => {
     const popup = await suite.open(extensionPage(suite.browser, `src/ui/popup/index.html?tab=${await tabIdOf(store)}`));
     await popup.getByText('89 FR 52434').first().waitFor({ timeout: 10_000 });
     const focusables = await popup.locator('a[href], button').count();
-    const stops = await tabUntil(popup, () => focusOnPage(popup), (s) => s.element.startsWith('button') && /settings/i.test(s.text));
+    const stops = await tabUntil(
+      popup,
+      () => focusOnPage(popup),
+      (s) => s.element.startsWith('button') && /settings/i.test(s.text),
+    );
     expect(stops).toHaveLength(focusables);
     expectVisibleFocus(stops, 'popup');
 
@@ -198,10 +210,14 @@ describe('keyboard only', () => {
     visited.push(...(await tabUntil(options, focus, (s) => /import profile/i.test(s.text))));
     await options.evaluate(() => {
       const input = document.querySelector<HTMLInputElement>('[data-testid="profile-file"]')!;
-      input.addEventListener('click', (event) => {
-        event.preventDefault();
-        input.dataset['chooserRequested'] = String(navigator.userActivation.isActive);
-      }, { once: true });
+      input.addEventListener(
+        'click',
+        (event) => {
+          event.preventDefault();
+          input.dataset['chooserRequested'] = String(navigator.userActivation.isActive);
+        },
+        { once: true },
+      );
     });
     await options.keyboard.press('Enter');
     // Asked for with the key press's user activation, which browsers require to show a file chooser.
@@ -245,7 +261,11 @@ describe('keyboard only', () => {
     }
     const options = await suite.open(extensionPage(suite.browser, 'src/ui/options/index.html'));
     await options.getByRole('button', { name: 'Remove kaspersky.com', exact: true }).waitFor({ timeout: 10_000 });
-    const stops = await tabUntil(options, () => focusOnPage(options), (s) => s.text === 'Remove');
+    const stops = await tabUntil(
+      options,
+      () => focusOnPage(options),
+      (s) => s.text === 'Remove',
+    );
     expectVisibleFocus(stops, 'options');
     await options.keyboard.press('Enter');
     await options.getByRole('button', { name: 'Remove kaspersky.com', exact: true }).waitFor({ state: 'detached', timeout: 5_000 });

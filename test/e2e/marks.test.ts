@@ -15,7 +15,10 @@ const suite = useExtensionSuite();
 
 /** The text of the link each mark follows, as the page's own world sees it. */
 const markedLinks = (page: Page) =>
-  page.evaluate((tag) => [...document.querySelectorAll(tag)].map((mark) => mark.previousElementSibling?.textContent?.trim() ?? ''), MARK_TAG);
+  page.evaluate(
+    (tag) => [...document.querySelectorAll(tag)].map((mark) => mark.previousElementSibling?.textContent?.trim() ?? ''),
+    MARK_TAG,
+  );
 
 /** How many times the busy page has replaced its counter element. */
 const tickerCount = (page: Page) => page.evaluate(() => Number(document.getElementById('ticker')?.dataset['count'] ?? 0));
@@ -31,7 +34,9 @@ describe('inline marks on list pages', () => {
     const marks = await tileMarks(page);
     for (const mark of marks) {
       expect(mark.text).toBe('Restricted vendor');
-      expect(mark.label).toMatch(/^Vendor Guard: a Kaspersky product\. The US Commerce Department \(BIS\) has prohibited sales to US persons since July 20, 2024/);
+      expect(mark.label).toMatch(
+        /^Vendor Guard: a Kaspersky product\. The US Commerce Department \(BIS\) has prohibited sales to US persons since July 20, 2024/,
+      );
     }
     // A list page is not a Kaspersky page: no banner, no badge.
     await settle(page);

@@ -31,7 +31,9 @@ const outcomes: Outcome[] = [];
 async function stateOf(extension: Page, tabId: number): Promise<TabState | null> {
   return extension.evaluate(
     (id) =>
-      (globalThis as unknown as { chrome: { runtime: { sendMessage(message: object): Promise<TabState | null> } } }).chrome.runtime.sendMessage({
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(message: object): Promise<TabState | null> } } }
+      ).chrome.runtime.sendMessage({
         type: 'get-tab-state',
         tabId: id,
       }),
@@ -47,7 +49,8 @@ const decidedByContent = (o: Outcome) => o.reasons.length > 0 && o.reasons.every
 
 /** Waits until `condition` holds or `timeoutMs` passes; the outcome is read afterwards either way. */
 async function until(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline && !(await condition()); ) await new Promise((resolve) => setTimeout(resolve, 100));
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline && !(await condition());)
+    await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 async function visit(page: ContentPage, extension: Page): Promise<Outcome> {
@@ -63,12 +66,16 @@ async function visit(page: ContentPage, extension: Page): Promise<Outcome> {
     await tab.waitForTimeout(SETTLE_MS);
     if (flagged(page.expected)) await until(async () => flagged((await read())?.decision.verdict.kind ?? 'none'), 8_000);
     const state = await read();
-    return { page, kind: state?.decision.verdict.kind ?? 'none', reasons: state?.decision.verdict.reasons ?? [], badge: await badgeText(browser.serviceWorker, tabId) };
+    return {
+      page,
+      kind: state?.decision.verdict.kind ?? 'none',
+      reasons: state?.decision.verdict.reasons ?? [],
+      badge: await badgeText(browser.serviceWorker, tabId),
+    };
   } finally {
     await tab.close();
   }
 }
-
 
 // After the suite's own beforeAll (server and browser): every page is visited once, up front.
 beforeAll(async () => {
@@ -93,9 +100,17 @@ beforeAll(async () => {
       `  precision ${precision.toFixed(3)} (${truePositives.length}/${flaggedPages.length} flagged pages are listings)`,
       `  recall    ${recall.toFixed(3)} (${truePositives.length}/${listings.length} listings flagged)`,
       `  right kind on ${(rightKind * 100).toFixed(0)}% of flagged listings`,
-      `  flagged from page content alone (the URL named no product): ${truePositives.filter(decidedByContent).map((o) => o.page.site).join(', ')}`,
-      `  decided by the URL alone (no content script allowed): ${outcomes.filter((o) => o.page.urlOnly).map((o) => o.page.id).join(', ')}`,
-      misses.length === 0 ? '  misses: none' : `  misses:\n${misses.map((o) => `    ${o.page.id} (${o.page.description}): expected ${o.page.expected}, got ${o.kind} [${o.reasons.join(', ')}]`).join('\n')}`,
+      `  flagged from page content alone (the URL named no product): ${truePositives
+        .filter(decidedByContent)
+        .map((o) => o.page.site)
+        .join(', ')}`,
+      `  decided by the URL alone (no content script allowed): ${outcomes
+        .filter((o) => o.page.urlOnly)
+        .map((o) => o.page.id)
+        .join(', ')}`,
+      misses.length === 0
+        ? '  misses: none'
+        : `  misses:\n${misses.map((o) => `    ${o.page.id} (${o.page.description}): expected ${o.page.expected}, got ${o.kind} [${o.reasons.join(', ')}]`).join('\n')}`,
     ].join('\n'),
   );
 }, 300_000);
@@ -118,7 +133,9 @@ describe('page-level detection on shops, download portals and app stores', () =>
   });
 
   it('marks the badge exactly where the verdict flags the page', () => {
-    const mismatched = outcomes.filter((o) => flagged(o.kind) !== (o.badge !== '')).map((o) => `${o.page.id}: ${o.kind}, badge "${o.badge}"`);
+    const mismatched = outcomes
+      .filter((o) => flagged(o.kind) !== (o.badge !== ''))
+      .map((o) => `${o.page.id}: ${o.kind}, badge "${o.badge}"`);
     expect(mismatched).toEqual([]);
   });
 
@@ -137,6 +154,8 @@ describe('page-level detection on shops, download portals and app stores', () =>
 
   it('decides from content where the URL cannot: listings whose address names no product are flagged for what they show', () => {
     const fromContent = outcomes.filter((o) => flagged(o.kind) && decidedByContent(o));
-    expect(fromContent.map((o) => o.page.site).sort()).toEqual(expect.arrayContaining(['amazon', 'apple', 'bestbuy', 'ebay', 'googleplay', 'msstore', 'newegg', 'walmart']));
+    expect(fromContent.map((o) => o.page.site).sort()).toEqual(
+      expect.arrayContaining(['amazon', 'apple', 'bestbuy', 'ebay', 'googleplay', 'msstore', 'newegg', 'walmart']),
+    );
   });
 });

@@ -76,7 +76,6 @@ describe('organisation policy', () => {
       expect(await options.locator('input[name="mode"][value="block"]').isChecked()).toBe(true);
       expect(await options.locator('input[name="mode"][value="warn"]').isDisabled()).toBe(true);
     });
-
   });
 
   describe('block, no way through', () => {
@@ -101,7 +100,11 @@ describe('organisation policy', () => {
         .poll(
           () =>
             sw.evaluate(async () => {
-              const api = (globalThis as unknown as { chrome: { downloads: { search(query: object): Promise<{ url: string; state: string; error?: string }[]> } } }).chrome;
+              const api = (
+                globalThis as unknown as {
+                  chrome: { downloads: { search(query: object): Promise<{ url: string; state: string; error?: string }[]> } };
+                }
+              ).chrome;
               return (await api.downloads.search({})).map((item) => `${item.url.split('/').pop()}:${item.state}:${item.error ?? ''}`);
             }),
           { timeout: 10_000 },
@@ -113,7 +116,9 @@ describe('organisation policy', () => {
         .poll(
           () =>
             sw.evaluate(async () => {
-              const api = (globalThis as unknown as { chrome: { downloads: { search(query: object): Promise<{ url: string; state: string }[]> } } }).chrome;
+              const api = (
+                globalThis as unknown as { chrome: { downloads: { search(query: object): Promise<{ url: string; state: string }[]> } } }
+              ).chrome;
               return (await api.downloads.search({})).map((item) => `${item.url.split('/').pop()}:${item.state}`);
             }),
           { timeout: 10_000 },

@@ -51,19 +51,38 @@ describe('privacy', () => {
     const probe = (who: string) => `${server.url('example-org')}?privacy-probe=${who}`;
     browser.requests.allow((request) => request.url.includes('privacy-probe='));
 
-    await browser.serviceWorker.evaluate((url) => fetch(url).then(() => undefined, () => undefined), probe('worker'));
+    await browser.serviceWorker.evaluate(
+      (url) =>
+        fetch(url).then(
+          () => undefined,
+          () => undefined,
+        ),
+      probe('worker'),
+    );
     const options = await suite.open(extensionPage(browser, 'src/ui/options/index.html'));
-    await options.evaluate((url) => fetch(url).then(() => undefined, () => undefined), probe('page'));
+    await options.evaluate(
+      (url) =>
+        fetch(url).then(
+          () => undefined,
+          () => undefined,
+        ),
+      probe('page'),
+    );
 
-    await expect.poll(() => browser.requests.fromExtension().filter((r) => r.url.includes('privacy-probe=')).map((r) => browser.requests.sourceOf(r)).sort()).toEqual([
-      'extension-page',
-      'service-worker',
-    ]);
+    await expect
+      .poll(() =>
+        browser.requests
+          .fromExtension()
+          .filter((r) => r.url.includes('privacy-probe='))
+          .map((r) => browser.requests.sourceOf(r))
+          .sort(),
+      )
+      .toEqual(['extension-page', 'service-worker']);
     // Allowed only because the test made them: without that they would be reported.
     expect(browser.requests.leaks()).toEqual([]);
   });
 
-  it('a tour of every fixture page and every extension page and action makes no request but for the extension\'s own files', async () => {
+  it("a tour of every fixture page and every extension page and action makes no request but for the extension's own files", async () => {
     const { browser, server } = suite;
     const web: WebRequest[] = [];
     const sessions: CDPSession[] = [];
@@ -76,7 +95,9 @@ describe('privacy', () => {
     const extensionRequestsBefore = browser.requests.fromExtension().length;
 
     // Every fixture page (and one over HTTPS), side by side, with time for the extension to act on each.
-    const tabs = await Promise.all([...FIXTURE_PAGES.map((fixture) => server.url(fixture.id)), server.url('kaspersky-uk-product', { https: true })].map(visit));
+    const tabs = await Promise.all(
+      [...FIXTURE_PAGES.map((fixture) => server.url(fixture.id)), server.url('kaspersky-uk-product', { https: true })].map(visit),
+    );
     await Promise.all(tabs.map(settle));
     await Promise.all(tabs.map((tab) => tab.close()));
 
@@ -141,7 +162,9 @@ describe('privacy', () => {
 describe('permissions', () => {
   // The Chrome build under test (VENDOR_GUARD_DIST, see harness/paths.ts) and dist/firefox.
   const manifestOf = (dir: string) =>
-    JSON.parse(readFileSync(dir === 'chrome' ? path.join(DIST, 'manifest.json') : path.join(ROOT, 'dist', dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    JSON.parse(
+      readFileSync(dir === 'chrome' ? path.join(DIST, 'manifest.json') : path.join(ROOT, 'dist', dir, 'manifest.json'), 'utf8'),
+    ) as Record<string, unknown>;
 
   it('are the ones the features need, the same in both builds, and each is explained in the README', () => {
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -156,12 +179,17 @@ describe('permissions', () => {
       // Site access only where the content script runs: no <all_urls>, no wildcard scheme hosts.
       const matches = (manifest['content_scripts'] as { matches: string[] }[]).flatMap((script) => script.matches);
       expect(hosts, build).toEqual(matches);
-      expect(hosts.some((host) => /<all_urls>|^\*:\/\/\*\/|^https?:\/\/\*\//.test(host)), build).toBe(false);
+      expect(
+        hosts.some((host) => /<all_urls>|^\*:\/\/\*\/|^https?:\/\/\*\//.test(host)),
+        build,
+      ).toBe(false);
       // Sites cannot probe for the extension: only the blocking page is web-accessible, under an
       // address they cannot guess (Chrome: per session; Firefox: moz-extension ids are random per
       // install), and the content script is one file that loads nothing from the extension.
       const blockedPage = { matches: ['<all_urls>'], resources: ['src/ui/blocked/index.html'] };
-      expect(manifest['web_accessible_resources'], build).toEqual([build === 'chrome' ? { ...blockedPage, use_dynamic_url: true } : blockedPage]);
+      expect(manifest['web_accessible_resources'], build).toEqual([
+        build === 'chrome' ? { ...blockedPage, use_dynamic_url: true } : blockedPage,
+      ]);
       const scripts = (manifest['content_scripts'] as { js: string[] }[]).flatMap((script) => script.js);
       expect(scripts, build).toEqual(['content.js']);
       const code = readFileSync(path.join(build === 'chrome' ? DIST : path.join(ROOT, 'dist', build), 'content.js'), 'utf8');

@@ -12,8 +12,21 @@ import { WorkerDebugger } from '../../harness/chromium/service-worker.ts';
 import { ConsoleLog, type LoggedMessage } from './console-log.ts';
 import { useExtensionSuite } from './suite.ts';
 
-const FLAGGED: FixturePageId[] = ['kaspersky-store', 'kaspersky-uk-product', 'kaspersky-download', 'amazon-kaspersky', 'bestbuy-spa-kaspersky'];
-const UNFLAGGED: FixturePageId[] = ['kaspersky-blog', 'amazon-bitdefender', 'reuters-news', 'example-org', 'bestbuy-spa', 'mirror-downloads'];
+const FLAGGED: FixturePageId[] = [
+  'kaspersky-store',
+  'kaspersky-uk-product',
+  'kaspersky-download',
+  'amazon-kaspersky',
+  'bestbuy-spa-kaspersky',
+];
+const UNFLAGGED: FixturePageId[] = [
+  'kaspersky-blog',
+  'amazon-bitdefender',
+  'reuters-news',
+  'example-org',
+  'bestbuy-spa',
+  'mirror-downloads',
+];
 const TABS = 30;
 
 /** The fixture server serves no favicon: the browser's request for one is not the extension's doing. */
@@ -40,7 +53,8 @@ describe('load', () => {
       const { flagged, id } = plan[i]!;
       const tabId = await ext.tabIdOf(page.url());
       await expect.poll(() => ext.badgeText(tabId), { timeout: 15_000, message: `badge of tab ${i} (${id})` }).toBe(flagged ? '!' : '');
-      if (flagged) await expect.poll(() => bannerText(page), { timeout: 15_000, message: `banner of tab ${i} (${id})` }).toContain('Kaspersky');
+      if (flagged)
+        await expect.poll(() => bannerText(page), { timeout: 15_000, message: `banner of tab ${i} (${id})` }).toContain('Kaspersky');
     }
     // Unflagged pages stay so once the extension has had time to look at them.
     await pages[0]!.waitForTimeout(1_000);
@@ -49,7 +63,10 @@ describe('load', () => {
     }
 
     expect(worker.exceptions, 'uncaught errors in the service worker').toEqual([]);
-    expect(worker.messages.filter((m) => m.type === 'error' || m.type === 'warning'), 'service worker console').toEqual([]);
+    expect(
+      worker.messages.filter((m) => m.type === 'error' || m.type === 'warning'),
+      'service worker console',
+    ).toEqual([]);
     expect(log.problems(isFaviconMiss), 'console errors and warnings').toEqual([]);
     await worker.detach();
     await ext.close();

@@ -17,12 +17,24 @@ const GARBAGE_LOCAL = {
   // Invalid mode and site list, valid download guard.
   settings: { mode: 'loud', downloadGuard: 'block', allowedSites: ['amazon.com', 7], extra: { nested: true } },
   // Invalid mode and blocked domains; a valid organisation name and exempt list.
-  importedPolicy: { mode: 'loud', blockedDomains: 'not a list', organizationName: 'Example Corp', exemptDomains: ['kaspersky.co.uk'], bogus: 1 },
+  importedPolicy: {
+    mode: 'loud',
+    blockedDomains: 'not a list',
+    organizationName: 'Example Corp',
+    exemptDomains: ['kaspersky.co.uk'],
+    bogus: 1,
+  },
   // A managed-policy cache whose problem list is not a list of problems, with one entry as an
   // older version wrote it (English text, no code): left out, like the rest.
   managedPolicy: {
     policy: 'nonsense',
-    problems: [null, 3, 'text', { path: 7 }, { path: 'supportUrl', message: 'must be a URL starting with https:// or http://', fallback: 'ignored' }],
+    problems: [
+      null,
+      3,
+      'text',
+      { path: 7 },
+      { path: 'supportUrl', message: 'must be a URL starting with https:// or http://', fallback: 'ignored' },
+    ],
   },
   'tab:12': 'stray',
   unrelated: [1, 2, 3],
@@ -91,7 +103,10 @@ describe('corrupt storage', () => {
     expect(await bannerText(uk)).toBeNull();
 
     // The tab whose record was garbage: an in-page navigation to a Kaspersky listing is classified.
-    await spa.getByRole('link', { name: /Kaspersky Premium/ }).first().click();
+    await spa
+      .getByRole('link', { name: /Kaspersky Premium/ })
+      .first()
+      .click();
     await expect.poll(() => bannerText(spa), { timeout: WARN_TIMEOUT }).toContain('Kaspersky');
     await expect.poll(() => ext.badgeText(spaTab), { timeout: WARN_TIMEOUT }).not.toBe('');
     expect((await ext.tabState(spaTab))?.decision.verdict.kind).toBe('purchase');

@@ -8,7 +8,9 @@ describe('fillMessage, as chrome.i18n.getMessage fills a message', () => {
   };
 
   it('puts placeholder contents in, then the numbered substitutions', () => {
-    expect(fillMessage(entry, ['first', '20 July 2024'])).toBe('Sales to US persons since 20 July 2024; first stays, $ is a dollar,  is empty.');
+    expect(fillMessage(entry, ['first', '20 July 2024'])).toBe(
+      'Sales to US persons since 20 July 2024; first stays, $ is a dollar,  is empty.',
+    );
   });
 
   it('leaves missing substitutions empty', () => {

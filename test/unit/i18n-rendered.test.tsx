@@ -77,7 +77,7 @@ function visibleStrings(): string[] {
 /** What remains of a string once the bracketed messages (innermost first) and the data are taken out. */
 function leftover(text: string, data: readonly string[]): string {
   let rest = text;
-  for (let previous = ''; previous !== rest; ) {
+  for (let previous = ''; previous !== rest;) {
     previous = rest;
     rest = rest.replace(/⟦[^⟦⟧]*⟧/g, ' ');
   }
@@ -102,7 +102,11 @@ const organization = {
   supportEmail: 'it-help@example.com',
 };
 
-const tabState = (kind: 'purchase' | 'download' | 'vendor', silencedBy: TabState['decision']['silencedBy'] = null, block = false): TabState => ({
+const tabState = (
+  kind: 'purchase' | 'download' | 'vendor',
+  silencedBy: TabState['decision']['silencedBy'] = null,
+  block = false,
+): TabState => ({
   url: 'https://usa.kaspersky.com/premium',
   site: 'kaspersky.com',
   decision: {
@@ -136,21 +140,45 @@ describe('rendered pages use only messages and data', () => {
         allowProceed: true,
         allowUserAllowlist: true,
       });
-      await show(<Popup i18n={bracketed} loadTabState={async () => state} loadBlockInfo={loadBlockInfo} vendors={VENDORS} onOpenSettings={() => undefined} />);
+      await show(
+        <Popup
+          i18n={bracketed}
+          loadTabState={async () => state}
+          loadBlockInfo={loadBlockInfo}
+          vendors={VENDORS}
+          onOpenSettings={() => undefined}
+        />,
+      );
       expectOnlyMessagesAndData(state, VENDORS, organization);
     });
   }
 
   it('popup: the background cannot be reached', async () => {
-    await show(<Popup i18n={bracketed} loadTabState={() => Promise.reject(new Error('x'))} vendors={VENDORS} onOpenSettings={() => undefined} />);
+    await show(
+      <Popup i18n={bracketed} loadTabState={() => Promise.reject(new Error('x'))} vendors={VENDORS} onOpenSettings={() => undefined} />,
+    );
     expectOnlyMessagesAndData(VENDORS);
   });
 
-  const navigation: PageNavigation = { historyLength: () => 1, go: () => undefined, close: () => undefined, replace: () => undefined, later: () => undefined };
+  const navigation: PageNavigation = {
+    historyLength: () => 1,
+    go: () => undefined,
+    close: () => undefined,
+    replace: () => undefined,
+    later: () => undefined,
+  };
   const blockCases: [string, BlockInfo][] = [
     [
-      'blocked page: a store page, with the organisation\'s message',
-      { url: 'https://usa.kaspersky.com/premium', site: 'kaspersky.com', verdict: tabState('purchase').decision.verdict, vendor: kaspersky, organization, allowProceed: true, allowUserAllowlist: true },
+      "blocked page: a store page, with the organisation's message",
+      {
+        url: 'https://usa.kaspersky.com/premium',
+        site: 'kaspersky.com',
+        verdict: tabState('purchase').decision.verdict,
+        vendor: kaspersky,
+        organization,
+        allowProceed: true,
+        allowUserAllowlist: true,
+      },
     ],
     [
       'blocked page: a site the organisation blocks',
@@ -168,7 +196,14 @@ describe('rendered pages use only messages and data', () => {
   for (const [name, info] of blockCases) {
     it(name, async () => {
       await show(
-        <Blocked i18n={bracketed} url={info.url} replaced={false} loadBlockInfo={async () => info} proceed={async () => ({ ok: true })} navigation={navigation} />,
+        <Blocked
+          i18n={bracketed}
+          url={info.url}
+          replaced={false}
+          loadBlockInfo={async () => info}
+          proceed={async () => ({ ok: true })}
+          navigation={navigation}
+        />,
       );
       // The details panel is in the tree (hidden) too, so its text is checked as well.
       expectOnlyMessagesAndData(info);
@@ -177,12 +212,24 @@ describe('rendered pages use only messages and data', () => {
 
   it('blocked page: the details cannot be loaded', async () => {
     await show(
-      <Blocked i18n={bracketed} url="https://usa.kaspersky.com/premium" replaced={false} loadBlockInfo={() => Promise.reject(new Error('x'))} proceed={async () => ({ ok: false })} navigation={navigation} />,
+      <Blocked
+        i18n={bracketed}
+        url="https://usa.kaspersky.com/premium"
+        replaced={false}
+        loadBlockInfo={() => Promise.reject(new Error('x'))}
+        proceed={async () => ({ ok: false })}
+        navigation={navigation}
+      />,
     );
     expectOnlyMessagesAndData('https://usa.kaspersky.com/premium');
   });
 
-  const optionsState = (user: Settings, managed: OrgPolicy | null, imported: OrgPolicy | null, extra: Partial<OptionsState> = {}): OptionsState => {
+  const optionsState = (
+    user: Settings,
+    managed: OrgPolicy | null,
+    imported: OrgPolicy | null,
+    extra: Partial<OptionsState> = {},
+  ): OptionsState => {
     const { effective, locked } = mergeSettings(user, { ...imported, ...managed });
     return {
       settings: user,
@@ -204,12 +251,22 @@ describe('rendered pages use only messages and data', () => {
       'options: managed policy with problems, an imported profile, rules over the limit',
       optionsState(
         { ...DEFAULT_SETTINGS, allowedSites: [] },
-        { mode: 'block', allowProceed: false, allowUserAllowlist: false, organizationName: organization.name, message: organization.message, supportEmail: organization.supportEmail },
+        {
+          mode: 'block',
+          allowProceed: false,
+          allowUserAllowlist: false,
+          organizationName: organization.name,
+          message: organization.message,
+          supportEmail: organization.supportEmail,
+        },
         { supportUrl: organization.supportUrl, downloadGuard: 'block' },
         {
           policyProblems: bad.problems,
           settingsProblems: [{ path: 'mode', code: 'not_mode', values: [] }],
-          blockRules: { counts: { rules: 1200, regexRules: 5, domains: 40 }, overLimit: [{ code: 'too_many_pattern_rules', values: [1001, 1000] }] },
+          blockRules: {
+            counts: { rules: 1200, regexRules: 5, domains: 40 },
+            overLimit: [{ code: 'too_many_pattern_rules', values: [1001, 1000] }],
+          },
         },
       ),
     ],
@@ -258,12 +315,16 @@ describe('policy problems in the page language', () => {
         copyText={async () => undefined}
       />,
     );
-    const rows = [...root.current.querySelectorAll('.policy-problems tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent));
+    const rows = [...root.current.querySelectorAll('.policy-problems tbody tr')].map((tr) =>
+      [...tr.children].map((cell) => cell.textContent),
+    );
     expect(rows).toEqual([
       ['exemptDomains', 'hat mehr als 100.000 Einträge', 'der Standardwert oder Ihre eigene Einstellung für diesen Schlüssel'],
       ['Mode', 'ist kein Richtlinienschlüssel von Vendor Guard', 'nichts: der Schlüssel wird ignoriert'],
     ]);
-    expect(root.current.querySelector('.settings-problems li')?.textContent).toBe('allowedSites: hat den falschen Typ: erwartet Array, gefunden "kaspersky.com"');
+    expect(root.current.querySelector('.settings-problems li')?.textContent).toBe(
+      'allowedSites: hat den falschen Typ: erwartet Array, gefunden "kaspersky.com"',
+    );
   });
 
   it('options: blocking rules over the browser limits, in German, the numbers written the German way', async () => {

@@ -67,7 +67,9 @@ describe('locales', () => {
           expect(target.message.trim(), `${locale}/${key}`).not.toBe('');
           expect(placeholdersUsed(target.message), `${locale}/${key} uses`).toEqual(placeholdersUsed(source.message));
           expect(target.placeholders ?? {}, `${locale}/${key} declares`).toEqual(
-            Object.fromEntries(Object.entries(source.placeholders ?? {}).map(([name, p]) => [name, expect.objectContaining({ content: p.content })])),
+            Object.fromEntries(
+              Object.entries(source.placeholders ?? {}).map(([name, p]) => [name, expect.objectContaining({ content: p.content })]),
+            ),
           );
           // Line breaks carry meaning in the report e-mail body.
           expect(target.message.split('\n').length, `${locale}/${key} lines`).toBe(source.message.split('\n').length);
@@ -78,7 +80,8 @@ describe('locales', () => {
         // Acronyms (BIS, FCC, KSN, EAR, ICTS, DHS, ID, GPO, MDM, JSON…) except the common nouns every
         // language writes its own way: US (USA, États-Unis, EE. UU.), IT (TI, informatique), MB (Mo).
         const acronym = /\b(?!(?:US|IT|MB)\b)[A-Z]{2,}\b/g;
-        const kept = /\d+(?:-\d+)*|AO Kaspersky Lab|OOO Kaspersky Group|Kaspersky Labs Limited|Kaspersky Security Network|UltraAV|Pango Group|Microsoft Defender|Removal of Kaspersky-branded Products|Secure and Trusted Communications Networks Act|National Defense Authorization Act|install_url|docs\/admin\.md|⌘C|Windows|macOS|Linux|Chrome|Chromium|Edge|Firefox|Vendor Guard/g;
+        const kept =
+          /\d+(?:-\d+)*|AO Kaspersky Lab|OOO Kaspersky Group|Kaspersky Labs Limited|Kaspersky Security Network|UltraAV|Pango Group|Microsoft Defender|Removal of Kaspersky-branded Products|Secure and Trusted Communications Networks Act|National Defense Authorization Act|install_url|docs\/admin\.md|⌘C|Windows|macOS|Linux|Chrome|Chromium|Edge|Firefox|Vendor Guard/g;
         for (const [key, source] of Object.entries(en)) {
           const target = messages[key]?.message ?? '';
           const facts = new Set([...(source.message.match(acronym) ?? []), ...(source.message.match(kept) ?? [])]);
@@ -116,7 +119,17 @@ const USER_ATTRIBUTES = new Set([
   'label',
 ]);
 /** Properties that put text on screen (DOM objects and `element()` props). */
-const TEXT_PROPERTIES = new Set(['textContent', 'innerText', 'title', 'alt', 'placeholder', 'label', 'ariaLabel', 'ariaDescription', 'data']);
+const TEXT_PROPERTIES = new Set([
+  'textContent',
+  'innerText',
+  'title',
+  'alt',
+  'placeholder',
+  'label',
+  'ariaLabel',
+  'ariaDescription',
+  'data',
+]);
 /** Calls whose string arguments become text nodes. */
 const TEXT_CALLS = new Set(['append', 'prepend', 'replaceChildren', 'before', 'after', 'createTextNode', 'element', 'replaceWith']);
 
@@ -136,7 +149,10 @@ function literalTexts(node: ts.Node): { node: ts.Node; text: string }[] {
   }
   if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) return literalTexts(node.expression);
   if (ts.isConditionalExpression(node)) return [...literalTexts(node.whenTrue), ...literalTexts(node.whenFalse)];
-  if (ts.isBinaryExpression(node) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.PlusToken].includes(node.operatorToken.kind)) {
+  if (
+    ts.isBinaryExpression(node) &&
+    [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.PlusToken].includes(node.operatorToken.kind)
+  ) {
     return [...literalTexts(node.left), ...literalTexts(node.right)];
   }
   if (ts.isArrayLiteralExpression(node)) return node.elements.flatMap(literalTexts);
@@ -150,7 +166,13 @@ function propertyName(name: ts.PropertyName | ts.MemberName): string | null {
 /** Every place in a source file where literal words would reach the screen. */
 function literalWords(file: string): Finding[] {
   const text = readFileSync(file, 'utf8');
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, /\.tsx(\.txt)?$/.test(file) ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    /\.tsx(\.txt)?$/.test(file) ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const findings: Finding[] = [];
   const report = (node: ts.Node, found: string) => {
     if (!hasWords(found)) return;
@@ -243,7 +265,9 @@ describe('the pages and the banner', () => {
   it('never render HTML from strings', () => {
     for (const file of sources) {
       const text = readFileSync(file, 'utf8');
-      expect(text, relative(ROOT, file)).not.toMatch(/dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/);
+      expect(text, relative(ROOT, file)).not.toMatch(
+        /dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/,
+      );
     }
   });
 
@@ -254,14 +278,19 @@ describe('the pages and the banner', () => {
     for (const file of [...sources, ...filesUnder(join(ROOT, 'src/background')), ...filesUnder(join(ROOT, 'src/core/i18n'))]) {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/\bt\(\s*'([a-z0-9_]+)'/g)) literal.add(m[1]!);
-      for (const m of text.matchAll(/'((?:popup|options|extension|banner|blocked|org|restriction|download|snippet)_[a-z0-9_]+)'/g)) literal.add(m[1]!);
+      for (const m of text.matchAll(/'((?:popup|options|extension|banner|blocked|org|restriction|download|snippet)_[a-z0-9_]+)'/g))
+        literal.add(m[1]!);
       // t(`banner_restriction_${id}`): some key with that prefix must exist.
       for (const m of text.matchAll(/`([a-z][a-z0-9_]*_)\$\{/g)) prefixes.add(m[1]!);
     }
     expect(literal.size).toBeGreaterThan(100);
     for (const { locale, messages } of all) {
       for (const key of literal) expect(messages[key], `${locale}: ${key}`).toBeDefined();
-      for (const prefix of prefixes) expect(Object.keys(messages).some((k) => k.startsWith(prefix)), `${locale}: ${prefix}*`).toBe(true);
+      for (const prefix of prefixes)
+        expect(
+          Object.keys(messages).some((k) => k.startsWith(prefix)),
+          `${locale}: ${prefix}*`,
+        ).toBe(true);
     }
   });
 });

@@ -28,7 +28,7 @@ describe('colour tokens', () => {
     expect(definedIn(tokens.slice(dark))).toEqual(light);
   });
 
-  it('are the only colours in the pages\' style sheets and in the content script', () => {
+  it("are the only colours in the pages' style sheets and in the content script", () => {
     const files = [...filesUnder(join(ROOT, 'src/ui'), /\.css$/), ...filesUnder(join(ROOT, 'src/content'), /\.ts$/)];
     expect(files.some((file) => file.endsWith('banner.ts'))).toBe(true);
     for (const file of files) {

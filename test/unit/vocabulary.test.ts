@@ -4,16 +4,36 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import vocabulary from '../../src/data/vocabulary.json' with { type: 'json' };
 import {
-  BUY_CUE, DOWNLOAD_CUE, DOWNLOAD_SLUG, INSTALLER_EXTENSIONS, isInstallerFile, isInstallerHref, LICENCE_SLUG, listsProducts, segmentIn,
-  SEARCH_SEGMENTS, wordsOf,
+  BUY_CUE,
+  DOWNLOAD_CUE,
+  DOWNLOAD_SLUG,
+  INSTALLER_EXTENSIONS,
+  isInstallerFile,
+  isInstallerHref,
+  LICENCE_SLUG,
+  listsProducts,
+  segmentIn,
+  SEARCH_SEGMENTS,
+  wordsOf,
 } from '../../src/core/vocabulary.ts';
 
 describe('installer extensions', () => {
   it('recognise installer and package files, and nothing else', () => {
-    for (const name of ['setup.exe', 'kts21.msi', 'app.msixbundle', 'kav.dmg', 'kms.xapk', 'krd.iso', 'agent.tar.gz', 'klnagent.deb', 'protection.xpi']) {
+    for (const name of [
+      'setup.exe',
+      'kts21.msi',
+      'app.msixbundle',
+      'kav.dmg',
+      'kms.xapk',
+      'krd.iso',
+      'agent.tar.gz',
+      'klnagent.deb',
+      'protection.xpi',
+    ]) {
       expect(isInstallerFile(name), name).toBe(true);
     }
-    for (const name of ['report.pdf', 'logo.png', 'index.html', 'setup.exe.txt', 'archive.gz', 'exe']) expect(isInstallerFile(name), name).toBe(false);
+    for (const name of ['report.pdf', 'logo.png', 'index.html', 'setup.exe.txt', 'archive.gz', 'exe'])
+      expect(isInstallerFile(name), name).toBe(false);
   });
 
   it('recognise an installer link as a page writes it, any case, before a query or fragment', () => {
@@ -74,10 +94,16 @@ describe('cue words', () => {
     expect(DOWNLOAD_CUE.test(label)).toBe(false);
   });
 
-  it('read slugs: download words and licence terms in the vendors\' languages', () => {
-    for (const slug of ['kaspersky-free-download', 'kaspersky-telecharger', 'skachat-kaspersky', 'kaspersky-freedownload']) expect(DOWNLOAD_SLUG.test(slug), slug).toBe(true);
+  it("read slugs: download words and licence terms in the vendors' languages", () => {
+    for (const slug of ['kaspersky-free-download', 'kaspersky-telecharger', 'skachat-kaspersky', 'kaspersky-freedownload'])
+      expect(DOWNLOAD_SLUG.test(slug), slug).toBe(true);
     expect(DOWNLOAD_SLUG.test('kaspersky-downloader-review')).toBe(false);
-    for (const slug of ['kaspersky-plus-3-devices-1-year', 'kaspersky-premium-5-geraete-1-jahr', 'kaspersky-standard-1-stanowisko-1-rok-esd', 'kaspersky-e-license']) {
+    for (const slug of [
+      'kaspersky-plus-3-devices-1-year',
+      'kaspersky-premium-5-geraete-1-jahr',
+      'kaspersky-standard-1-stanowisko-1-rok-esd',
+      'kaspersky-e-license',
+    ]) {
       expect(LICENCE_SLUG.test(slug), slug).toBe(true);
     }
     expect(LICENCE_SLUG.test('kaspersky-premium-review')).toBe(false);
@@ -105,13 +131,24 @@ function sources(dir: string): string[] {
 describe('one place for each word list', () => {
   const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
   // Spellings only a copy of a vocabulary list would carry: two neighbours of one list, joined as a pattern or an array.
-  const COPIES = [/exe\|msi/, /'exe',\s*'msi'/, /searchpage\\?\.jsp/, /herunterladen/, /warenkorb/i, /'review',\s*'reviews'/, /product-reviews/, /licen\[cs\]e/];
+  const COPIES = [
+    /exe\|msi/,
+    /'exe',\s*'msi'/,
+    /searchpage\\?\.jsp/,
+    /herunterladen/,
+    /warenkorb/i,
+    /'review',\s*'reviews'/,
+    /product-reviews/,
+    /licen\[cs\]e/,
+  ];
 
   it('no source module spells a vocabulary list again', () => {
-    const copies = sources(SRC).filter((file) => !file.endsWith(`core${path.sep}vocabulary.ts`)).flatMap((file) => {
-      const text = readFileSync(file, 'utf8');
-      return COPIES.filter((pattern) => pattern.test(text)).map((pattern) => `${path.relative(SRC, file)}: ${pattern}`);
-    });
+    const copies = sources(SRC)
+      .filter((file) => !file.endsWith(`core${path.sep}vocabulary.ts`))
+      .flatMap((file) => {
+        const text = readFileSync(file, 'utf8');
+        return COPIES.filter((pattern) => pattern.test(text)).map((pattern) => `${path.relative(SRC, file)}: ${pattern}`);
+      });
     expect(copies).toEqual([]);
   });
 });

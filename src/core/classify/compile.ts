@@ -84,7 +84,12 @@ function compileVendor(definition: VendorDefinition): CompiledVendor {
     safariPrefixes: apps.safariBundlePrefixes,
     legacyBrandPrefix: brand.length ? new RegExp(`^/(?:${brand.map(escapeRegExp).join('|')})-(?=[a-z])`) : /(?!)/,
     productSlugWords: definition.productNames
-      .map((name) => slugify(name).split('-').filter((word) => !brand.includes(word)).join('-'))
+      .map((name) =>
+        slugify(name)
+          .split('-')
+          .filter((word) => !brand.includes(word))
+          .join('-'),
+      )
       .filter((slug) => slug.length >= 3),
   };
 }

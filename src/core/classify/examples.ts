@@ -22,13 +22,15 @@ export interface LabelledExample {
 const RULE_KINDS: ReadonlyMap<string, PageKind> = new Map([...VENDOR_SITE_RULES, ...THIRD_PARTY_RULES].map((rule) => [rule.id, rule.kind]));
 
 /** A table row's example: its kind follows from the rule that must decide it (an unknown rule id gives "none", and fails the test). */
-const fromRow = (source: string) => (example: UrlExample): LabelledExample => ({
-  url: example.url,
-  rule: example.rule,
-  vendor: example.vendor ?? null,
-  kind: (example.rule !== null && RULE_KINDS.get(example.rule)) || 'none',
-  source,
-});
+const fromRow =
+  (source: string) =>
+  (example: UrlExample): LabelledExample => ({
+    url: example.url,
+    rule: example.rule,
+    vendor: example.vendor ?? null,
+    kind: (example.rule !== null && RULE_KINDS.get(example.rule)) || 'none',
+    source,
+  });
 
 /**
  * Every example URL the project's data carries: each built-in vendor's, by kind, and each

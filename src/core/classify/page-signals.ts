@@ -75,8 +75,16 @@ export const EMPTY_CONTENT: PageContent = Object.freeze({
   hasPrice: false,
 });
 
-const text = (max: number) => v.pipe(v.string(), v.transform((value) => value.slice(0, max)));
-const capped = <T extends v.GenericSchema>(item: T, max: number) => v.pipe(v.array(item), v.transform((items) => items.slice(0, max)));
+const text = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.transform((value) => value.slice(0, max)),
+  );
+const capped = <T extends v.GenericSchema>(item: T, max: number) =>
+  v.pipe(
+    v.array(item),
+    v.transform((items) => items.slice(0, max)),
+  );
 const texts = (max: number) => capped(text(300), max);
 
 const PageContentSchema = v.object({
@@ -95,7 +103,13 @@ const PageSignalsSchema = v.object({
   meta: v.object({ description: text(500), ogTitle: text(500), ogType: text(50), ogSiteName: text(200), productBrand: text(200) }),
   pageTypes: capped(text(60), 10),
   products: capped(
-    v.object({ name: text(300), brand: text(200), software: v.boolean(), offer: v.picklist(['none', 'free', 'paid']), downloadable: v.boolean() }),
+    v.object({
+      name: text(300),
+      brand: text(200),
+      software: v.boolean(),
+      offer: v.picklist(['none', 'free', 'paid']),
+      downloadable: v.boolean(),
+    }),
     10,
   ),
   breadcrumbs: texts(10),

@@ -24,7 +24,12 @@ export function classifyPage(signals: PageSignals, urlVerdict: Verdict, registry
   if (urlVerdict.vendor !== null && urlVerdict.vendor !== subject.vendor.id) return urlVerdict;
   const offer = offering(signals, subject, urlVerdict.kind === 'vendor', registry);
   if (!offer) return urlVerdict;
-  return { vendor: subject.vendor.id, kind: offer.kind, reasons: unique([...urlVerdict.reasons, subject.reason, offer.reason]), rule: 'page-content' };
+  return {
+    vendor: subject.vendor.id,
+    kind: offer.kind,
+    reasons: unique([...urlVerdict.reasons, subject.reason, offer.reason]),
+    rule: 'page-content',
+  };
 }
 
 /**
@@ -36,7 +41,13 @@ export function needsPageContent(signals: PageSignals, verdict: Verdict, registr
   if (signals.content !== null || isFlagged(verdict)) return false;
   const subject = mainSubject(signals, registry);
   if (subject === OTHER) return false;
-  const named = subject?.vendor ?? (verdict.vendor !== null ? registry.vendors.find((v) => v.id === verdict.vendor) : cheapTexts(signals).map((text) => vendorIn(text, registry)).find(Boolean));
+  const named =
+    subject?.vendor ??
+    (verdict.vendor !== null
+      ? registry.vendors.find((v) => v.id === verdict.vendor)
+      : cheapTexts(signals)
+          .map((text) => vendorIn(text, registry))
+          .find(Boolean));
   return named !== undefined && !discussesOrLists(signals, named, registry);
 }
 
@@ -49,19 +60,34 @@ export function needsPageContent(signals: PageSignals, verdict: Verdict, registr
 export function verdictWithoutSignals(stored: Verdict, urlVerdict: Verdict): Verdict {
   if (urlVerdict.reasons.some((reason) => reason.startsWith('policy-'))) return urlVerdict;
   const fromPage = stored.reasons.some((reason) => reason.startsWith('page-'));
-  const cleared = stored.kind === 'none' && stored.reasons.length === 0 && isFlagged(urlVerdict) && urlVerdict.reasons.every((reason) => LISTING_URL_REASONS.has(reason));
+  const cleared =
+    stored.kind === 'none' &&
+    stored.reasons.length === 0 &&
+    isFlagged(urlVerdict) &&
+    urlVerdict.reasons.every((reason) => LISTING_URL_REASONS.has(reason));
   return fromPage || cleared ? stored : urlVerdict;
 }
 
 /** URL rules that read a third party's path (a shop, portal or store listing), not the vendor's own site or a file. */
-const LISTING_URL_REASONS: ReadonlySet<ReasonCode> = new Set(['reseller-listing', 'shop-listing', 'download-portal', 'app-store-listing', 'extension-store-listing']);
+const LISTING_URL_REASONS: ReadonlySet<ReasonCode> = new Set([
+  'reseller-listing',
+  'shop-listing',
+  'download-portal',
+  'app-store-listing',
+  'extension-store-listing',
+]);
 
 /**
  * A third-party listing URL guessed from its path ("/site/reviews/kaspersky-…", "/s/kaspersky/")
  * can be wrong, and the page says so: its own product is another maker's, or it is a review,
  * article or results page.
  */
-function contradictsListingUrl(signals: PageSignals, subject: Subject | typeof OTHER | null, urlVerdict: Verdict, registry: CompiledRegistry): boolean {
+function contradictsListingUrl(
+  signals: PageSignals,
+  subject: Subject | typeof OTHER | null,
+  urlVerdict: Verdict,
+  registry: CompiledRegistry,
+): boolean {
   if (!urlVerdict.reasons.every((reason) => LISTING_URL_REASONS.has(reason))) return false;
   if (subject === OTHER) return true;
   const vendor = registry.vendors.find((candidate) => candidate.id === urlVerdict.vendor);
@@ -100,11 +126,18 @@ function mainSubject(signals: PageSignals, registry: CompiledRegistry): Subject 
   const vendor = vendorIn(mainHeading(signals), registry);
   if (!vendor) return null;
   const agreeing = [signals.title, signals.meta.ogTitle, ...signals.breadcrumbs, ...(signals.content?.breadcrumbs ?? [])];
-  return agreeing.some((text) => vendorIn(text, registry) === vendor) ? { vendor, reason: 'page-title-names-product', product: null } : null;
+  return agreeing.some((text) => vendorIn(text, registry) === vendor)
+    ? { vendor, reason: 'page-title-names-product', product: null }
+    : null;
 }
 
 /** What makes a linked URL the software itself (a listing page's own "Download" link leads to another page). */
-const INSTALLER_REASONS: ReadonlySet<ReasonCode> = new Set(['installer-file', 'file-host-installer', 'vendor-download-host', 'vendor-download-page']);
+const INSTALLER_REASONS: ReadonlySet<ReasonCode> = new Set([
+  'installer-file',
+  'file-host-installer',
+  'vendor-download-host',
+  'vendor-download-page',
+]);
 
 /** How the subject is offered on the page, if it is. */
 function offering(
@@ -138,9 +171,23 @@ function offering(
 
 /** Schema.org page types that discuss or list things rather than offer one. */
 const DISCUSSION_TYPES = new Set([
-  'article', 'newsarticle', 'analysisnewsarticle', 'opinionnewsarticle', 'reviewnewsarticle', 'reportagenewsarticle',
-  'blogposting', 'techarticle', 'report', 'review', 'criticreview', 'userreview', 'discussionforumposting', 'socialmediaposting',
-  'qapage', 'searchresultspage', 'collectionpage',
+  'article',
+  'newsarticle',
+  'analysisnewsarticle',
+  'opinionnewsarticle',
+  'reviewnewsarticle',
+  'reportagenewsarticle',
+  'blogposting',
+  'techarticle',
+  'report',
+  'review',
+  'criticreview',
+  'userreview',
+  'discussionforumposting',
+  'socialmediaposting',
+  'qapage',
+  'searchresultspage',
+  'collectionpage',
 ]);
 /** Product pages have one or two buy controls in their main area; a results grid has one per tile. */
 const MAX_BUY_CONTROLS_OF_ONE_PRODUCT = 4;
@@ -174,7 +221,12 @@ function isSearchUrl(url: string): boolean {
 function cheapTexts(signals: PageSignals): string[] {
   const { meta } = signals;
   return [
-    signals.title, ...signals.headings, meta.ogTitle, meta.description, meta.productBrand, ...signals.breadcrumbs,
+    signals.title,
+    ...signals.headings,
+    meta.ogTitle,
+    meta.description,
+    meta.productBrand,
+    ...signals.breadcrumbs,
     ...signals.products.flatMap((product) => [product.name, product.brand]),
   ];
 }

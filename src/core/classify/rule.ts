@@ -62,7 +62,7 @@ export const found = (vendor: CompiledVendor | null, ...reasons: ReasonCode[]): 
 
 /** True when `host` is one of `hosts` or a subdomain of one. */
 export function hostIn(host: string, hosts: { has(host: string): boolean }): boolean {
-  for (let rest = host; ; ) {
+  for (let rest = host; ;) {
     if (hosts.has(rest)) return true;
     const dot = rest.indexOf('.');
     if (dot < 0) return false;

@@ -22,7 +22,15 @@ export interface TileMark {
 export const MAX_TILE_LINKS = 600;
 
 const TileLinksSchema = v.pipe(
-  v.array(v.object({ href: v.pipe(v.string(), v.maxLength(2048)), text: v.pipe(v.string(), v.transform((text) => text.slice(0, 300))) })),
+  v.array(
+    v.object({
+      href: v.pipe(v.string(), v.maxLength(2048)),
+      text: v.pipe(
+        v.string(),
+        v.transform((text) => text.slice(0, 300)),
+      ),
+    }),
+  ),
   v.maxLength(MAX_TILE_LINKS),
 );
 
@@ -77,6 +85,9 @@ function tileVendor(link: TileLink, site: string, registry: CompiledRegistry): C
 
   const token = tokenIn(text, registry);
   if (words.length < 2 || !token || domainParts(target.host).domain !== site) return undefined;
-  const wordsBefore = text.slice(0, token.index).split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
+  const wordsBefore = text
+    .slice(0, token.index)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean).length;
   return wordsBefore <= BRAND_AFTER_AT_MOST ? token.vendor : undefined;
 }

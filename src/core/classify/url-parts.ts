@@ -67,19 +67,25 @@ export function parseUrl(input: string): ParsedUrl {
   if (host.endsWith('.')) host = host.slice(0, -1);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return new ParsedUrl(input, 'unsupported', host);
   if (!host) return new ParsedUrl(input, null, '');
-  const path = safeDecode(url.pathname).toLowerCase().replace(/\/{2,}/g, '/');
+  const path = safeDecode(url.pathname)
+    .toLowerCase()
+    .replace(/\/{2,}/g, '/');
   const segments = path.split('/').filter(Boolean);
   const last = path.endsWith('/') ? '' : (segments[segments.length - 1] ?? '');
-  return new ParsedUrl(input, {
-    href: url.href,
-    protocol: url.protocol,
+  return new ParsedUrl(
+    input,
+    {
+      href: url.href,
+      protocol: url.protocol,
+      host,
+      path,
+      segments,
+      fileName: /\.[a-z0-9]{1,8}$/.test(last) ? last : '',
+      query: safeDecode(url.search.slice(1)).toLowerCase(),
+      searchParams: url.searchParams,
+    },
     host,
-    path,
-    segments,
-    fileName: /\.[a-z0-9]{1,8}$/.test(last) ? last : '',
-    query: safeDecode(url.search.slice(1)).toLowerCase(),
-    searchParams: url.searchParams,
-  }, host);
+  );
 }
 
 function safeDecode(text: string): string {

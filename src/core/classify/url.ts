@@ -54,11 +54,7 @@ export function classifyParts(parts: UrlParts | null | 'unsupported', registry: 
   if (owner) return firstMatch(VENDOR_SITE_RULES, owner);
 
   // The cheap test that keeps almost every URL a browser sees off the rules below.
-  if (
-    !namesVendor(parts, registry) &&
-    !ID_ONLY_STORE_HOSTS.has(parts.host) &&
-    !isInstallerFile(parts.fileName)
-  ) {
+  if (!namesVendor(parts, registry) && !ID_ONLY_STORE_HOSTS.has(parts.host) && !isInstallerFile(parts.fileName)) {
     return NO_VERDICT;
   }
   return firstMatch(THIRD_PARTY_RULES, context);
@@ -149,7 +145,7 @@ function namesVendor(parts: UrlParts, registry: CompiledRegistry): boolean {
 export function vendorOwning(context: UrlContext): VendorHostSubject | null {
   const { host } = context.parts;
   const { byDomain, byOwnedLabel } = context.registry;
-  for (let start = 0; start < host.length; ) {
+  for (let start = 0; start < host.length;) {
     const suffix = start === 0 ? host : host.slice(start);
     const vendor = byDomain.get(suffix);
     if (vendor) return subject(context, vendor, start === 0 ? '' : host.slice(0, start - 1), suffix);

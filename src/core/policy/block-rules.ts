@@ -181,11 +181,14 @@ export function compileBlockRules(
   const regexRules = rules.filter((rule) => rule.condition.regexFilter !== undefined);
   const domains = rules.reduce((sum, rule) => sum + (rule.condition.requestDomains?.length ?? 0), 0);
   const overLimit: OverLimit[] = [];
-  if (rules.length > RULE_LIMITS.dynamicUnsafe) overLimit.push({ code: 'too_many_rules', values: [rules.length, RULE_LIMITS.dynamicUnsafe] });
-  if (regexRules.length > RULE_LIMITS.regex) overLimit.push({ code: 'too_many_pattern_rules', values: [regexRules.length, RULE_LIMITS.regex] });
+  if (rules.length > RULE_LIMITS.dynamicUnsafe)
+    overLimit.push({ code: 'too_many_rules', values: [rules.length, RULE_LIMITS.dynamicUnsafe] });
+  if (regexRules.length > RULE_LIMITS.regex)
+    overLimit.push({ code: 'too_many_pattern_rules', values: [regexRules.length, RULE_LIMITS.regex] });
   for (const rule of regexRules) {
     const size = rule.condition.regexFilter!.length;
-    if (size > RULE_LIMITS.regexChars) overLimit.push({ code: 'pattern_too_long', values: [String(rule.id), size, RULE_LIMITS.regexChars] });
+    if (size > RULE_LIMITS.regexChars)
+      overLimit.push({ code: 'pattern_too_long', values: [String(rule.id), size, RULE_LIMITS.regexChars] });
   }
   return { rules, overLimit, counts: { rules: rules.length, regexRules: regexRules.length, domains } };
 }

@@ -10,17 +10,22 @@ import type { EffectiveSettings } from './merge.ts';
 import type { ExtraVendor } from './schema.ts';
 import type { Verdict } from '../classify/verdict.ts';
 
-
 /** Store and download paths any vendor's site is likely to use, for vendors described only by policy. */
 const GENERIC_SITE = {
   storefrontSubdomains: ['', 'www', 'store', 'shop', 'buy'],
   infoPaths: ['^/(?:blog|news|press|about|support|help|docs?|careers|legal|privacy)(?:/|$)'],
   downloadPaths: ['^/(?:downloads?|trials?|free-[a-z0-9-]+)(?:/|$)'],
-  purchasePaths: ['^/(?:store|shop|buy[a-z-]*|pricing|prices|checkout|cart|basket|order|renew(?:al)?[a-z-]*|products?|plans?)(?:/|$)', '^/$'],
+  purchasePaths: [
+    '^/(?:store|shop|buy[a-z-]*|pricing|prices|checkout|cart|basket|order|renew(?:al)?[a-z-]*|products?|plans?)(?:/|$)',
+    '^/$',
+  ],
 };
 
 /** An admin-defined vendor as registry data: it goes through the same classifier as built-in ones. */
-export function vendorFromPolicy(extra: ExtraVendor, settings: Pick<EffectiveSettings, 'organizationName' | 'alternatives'>): VendorDefinition {
+export function vendorFromPolicy(
+  extra: ExtraVendor,
+  settings: Pick<EffectiveSettings, 'organizationName' | 'alternatives'>,
+): VendorDefinition {
   const labels = [...new Set(extra.domains.map((domain) => domain.split('.')[0] ?? ''))].filter((label) => label.length >= 4);
   const nameSlug = slugify(extra.name);
   // The name as written, run together, and the domain labels: "Nordvale Security" on nordvale.example.
@@ -61,13 +66,25 @@ function policyRestriction(id: string, summary: string, sourceUrl: string, organ
 /** Hosts the organisation blocks outright, as a vendor whose every page is a store. */
 function blockedDomainsVendor(settings: EffectiveSettings): VendorDefinition {
   return {
-    ...vendorFromPolicy({ id: POLICY_VENDOR_ID, name: '', domains: ['blocked.invalid'], productNames: [], restriction: settings.message, sourceUrl: settings.supportUrl }, settings),
+    ...vendorFromPolicy(
+      {
+        id: POLICY_VENDOR_ID,
+        name: '',
+        domains: ['blocked.invalid'],
+        productNames: [],
+        restriction: settings.message,
+        sourceUrl: settings.supportUrl,
+      },
+      settings,
+    ),
     domains: settings.blockedDomains,
     ownedDomainLabels: [],
     brandTokens: [],
     installers: { distinctive: [], namePrefixes: [], onVendorHostsOnly: [], removalTools: [] },
     site: { ...GENERIC_SITE, storeHosts: settings.blockedDomains, downloadHosts: [] },
-    restrictions: settings.message ? [policyRestriction(POLICY_VENDOR_ID, settings.message, settings.supportUrl, settings.organizationName)] : [],
+    restrictions: settings.message
+      ? [policyRestriction(POLICY_VENDOR_ID, settings.message, settings.supportUrl, settings.organizationName)]
+      : [],
   };
 }
 
@@ -79,7 +96,8 @@ export interface CompiledPolicy {
 }
 
 export function compilePolicy(settings: EffectiveSettings): CompiledPolicy {
-  const builtIn = settings.alternatives === null ? VENDORS : VENDORS.map((vendor) => ({ ...vendor, alternatives: settings.alternatives ?? [] }));
+  const builtIn =
+    settings.alternatives === null ? VENDORS : VENDORS.map((vendor) => ({ ...vendor, alternatives: settings.alternatives ?? [] }));
   const vendors = [...builtIn, ...settings.extraVendors.map((extra) => vendorFromPolicy(extra, settings))];
   if (settings.blockedDomains.length > 0) vendors.push(blockedDomainsVendor(settings));
   return { vendors, registry: compileRegistry(vendors), exemptDomains: new Set(settings.exemptDomains) };
@@ -101,7 +119,8 @@ export function classifyWithPolicy(input: string | ParsedUrl, policy: CompiledPo
 }
 
 function withBlockedDomains(verdict: Verdict): Verdict {
-  if (verdict.vendor === POLICY_VENDOR_ID) return { vendor: POLICY_VENDOR_ID, kind: 'purchase', reasons: ['policy-blocked-domain'], rule: 'policy-blocked-domain' };
+  if (verdict.vendor === POLICY_VENDOR_ID)
+    return { vendor: POLICY_VENDOR_ID, kind: 'purchase', reasons: ['policy-blocked-domain'], rule: 'policy-blocked-domain' };
   return verdict;
 }
 

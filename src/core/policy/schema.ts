@@ -39,13 +39,16 @@ const webUrl = (protocols: readonly string[]) =>
   v.pipe(
     v.string(),
     v.trim(),
-    v.check((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, code(protocols.includes('http:') ? 'not_web_url' : 'not_https_url')),
+    v.check(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      code(protocols.includes('http:') ? 'not_web_url' : 'not_https_url'),
+    ),
   );
 
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max, code('too_long')));
@@ -144,7 +147,10 @@ export function parseManagedPolicy(input: unknown): ParsedPolicy {
  * with every problem listed, so the current settings stay exactly as they were.
  */
 export function parsePolicyFile(contents: string): ParsedPolicy {
-  const rejected = (problem: Omit<PolicyProblem, 'fallback' | 'path'>): ParsedPolicy => ({ policy: {}, problems: [{ path: '', ...problem, fallback: 'not_imported' }] });
+  const rejected = (problem: Omit<PolicyProblem, 'fallback' | 'path'>): ParsedPolicy => ({
+    policy: {},
+    problems: [{ path: '', ...problem, fallback: 'not_imported' }],
+  });
   if (!contents.trim()) return rejected({ code: 'file_empty', values: [] });
   let json: unknown;
   try {

@@ -6,7 +6,13 @@ import { ExternalLink } from '../components/ExternalLink.tsx';
 import { isWebUrl } from '../components/format.ts';
 import { hasContact, OrganizationContact, OrganizationMessage } from '../components/Organization.tsx';
 import { ReasonList } from '../components/Reasons.tsx';
-import { AlternativesSection, RestrictionList, restrictionLead, RestrictionSourceLink, restrictionsHeading } from '../components/VendorDetails.tsx';
+import {
+  AlternativesSection,
+  RestrictionList,
+  restrictionLead,
+  RestrictionSourceLink,
+  restrictionsHeading,
+} from '../components/VendorDetails.tsx';
 import { isOrganizationVendor, vendorDisplayName } from '../components/vendor-view.ts';
 import { backPlan, canProceedTo, reportMailto } from './view.ts';
 

@@ -54,7 +54,7 @@ function siteOf(url: string, info: BlockInfo | null): string {
 export function reportMailto(url: string, info: BlockInfo | null, t: Translate, locale = 'en'): string {
   const unknown = t('blocked_report_unknown');
   const verdict = info?.verdict;
-  const vendor = info?.vendor ? `${vendorDisplayName(info.vendor, t)} (${info.vendor.id})` : verdict?.vendor ?? unknown;
+  const vendor = info?.vendor ? `${vendorDisplayName(info.vendor, t)} (${info.vendor.id})` : (verdict?.vendor ?? unknown);
   // Reason codes, for the help desk to look up: listed as the locale separates items, not as a sentence.
   const reasons = verdict && verdict.reasons.length > 0 ? formatList([...new Set(verdict.reasons)], locale, 'unit') : unknown;
   return mailtoUrl(info?.organization.supportEmail ?? '', {

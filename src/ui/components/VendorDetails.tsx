@@ -50,7 +50,9 @@ export function RestrictionSourceLink({ record, i18n }: { record: RestrictionRec
   const host = displayHost(record.sourceUrl);
   return (
     <span>
-      <ExternalLink href={record.sourceUrl}>{t(isPolicyRecord(record) ? 'restriction_policy_source_link' : 'popup_source_link')}</ExternalLink>
+      <ExternalLink href={record.sourceUrl}>
+        {t(isPolicyRecord(record) ? 'restriction_policy_source_link' : 'popup_source_link')}
+      </ExternalLink>
       {host ? <span class="muted"> · {host}</span> : null}
     </span>
   );
@@ -125,7 +127,8 @@ export function RestrictionCard({ record, i18n }: { record: RestrictionRecord; i
 /** The heading over a vendor's restrictions: US records say so; an organisation's own are worded as its reasons. */
 export function restrictionsHeading(vendor: Pick<VendorView, 'id' | 'name' | 'restrictions'>, { t }: I18n): string {
   if (isOrganizationVendor(vendor)) return t('popup_restrictions_heading_organization');
-  const usOnly = vendor.restrictions.length > 0 && vendor.restrictions.every((record) => !isPolicyRecord(record) && record.jurisdiction === 'US');
+  const usOnly =
+    vendor.restrictions.length > 0 && vendor.restrictions.every((record) => !isPolicyRecord(record) && record.jurisdiction === 'US');
   return t(usOnly ? 'popup_restrictions_heading' : 'popup_restrictions_heading_generic', vendorDisplayName(vendor, t));
 }
 
@@ -171,7 +174,15 @@ export function ExistingUsersSection({ vendor, i18n }: { vendor: VendorView; i18
 }
 
 /** Other vendors, as links, listed neutrally; nothing at all when the list is empty. */
-export function AlternativesSection({ alternatives, i18n, idSuffix }: { alternatives: readonly Alternative[]; i18n: I18n; idSuffix: string }) {
+export function AlternativesSection({
+  alternatives,
+  i18n,
+  idSuffix,
+}: {
+  alternatives: readonly Alternative[];
+  i18n: I18n;
+  idSuffix: string;
+}) {
   const { t } = i18n;
   if (alternatives.length === 0) return null;
   const headingId = `alternatives-${idSuffix}`;

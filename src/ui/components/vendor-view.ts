@@ -2,7 +2,6 @@ import type { RestrictionRecord } from '../../core/vendors/types.ts';
 import { POLICY_VENDOR_ID, type VendorView } from '../../core/vendors/view.ts';
 import type { Translate } from '../../core/i18n/translate.ts';
 
-
 /** Hosts the organisation blocks outright, rather than a vendor. */
 export function isOrganizationVendor(vendor: Pick<VendorView, 'id'> | null | undefined): boolean {
   return vendor?.id === POLICY_VENDOR_ID;

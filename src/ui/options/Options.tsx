@@ -11,7 +11,15 @@ import { ProfilePanel } from './ProfilePanel.tsx';
 import { ResetPanel } from './ResetPanel.tsx';
 import { ScanPanel, type ScanControls } from './ScanPanel.tsx';
 import { SitesPanel } from './SitesPanel.tsx';
-import { defaultSettings, fallbackState, focusIndexAfterRemoval, MAX_PROFILE_BYTES, MAX_PROFILE_MEGABYTES, withUserSettings, type ImportResult } from './state.ts';
+import {
+  defaultSettings,
+  fallbackState,
+  focusIndexAfterRemoval,
+  MAX_PROFILE_BYTES,
+  MAX_PROFILE_MEGABYTES,
+  withUserSettings,
+  type ImportResult,
+} from './state.ts';
 
 export { defaultSettings, focusIndexAfterRemoval } from './state.ts';
 
@@ -35,7 +43,16 @@ export interface OptionsProps {
 
 type Focus = 'site-row' | 'sites-heading' | 'confirm-reset' | 'reset' | 'import';
 
-export function Options({ i18n, loadState, saveSettings, importPolicy, clearImportedPolicy, onExternalChange, copyText, scanning }: OptionsProps) {
+export function Options({
+  i18n,
+  loadState,
+  saveSettings,
+  importPolicy,
+  clearImportedPolicy,
+  onExternalChange,
+  copyText,
+  scanning,
+}: OptionsProps) {
   const { t } = i18n;
   const [state, setState] = useState<OptionsState | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });

@@ -3,7 +3,8 @@ import type { I18n } from '../../core/i18n/translate.ts';
 import { ShieldMark } from '../components/ShieldMark.tsx';
 
 /** What the status line says: nothing yet, a saved change or a failure (counted, so a repeat is announced again). */
-export type Status = { kind: 'idle' } | { kind: 'saved'; message: string; count: number } | { kind: 'failed'; message: string; count: number };
+export type Status =
+  { kind: 'idle' } | { kind: 'saved'; message: string; count: number } | { kind: 'failed'; message: string; count: number };
 
 /** The page frame: heading, the status line (always in the page, so it is announced), the content, About. */
 export function Page({ i18n, status, busy, children }: { i18n: I18n; status: Status; busy?: boolean; children: ComponentChildren }) {
@@ -23,7 +24,14 @@ export function Page({ i18n, status, busy, children }: { i18n: I18n; status: Sta
           {status.kind === 'saved' ? (
             <>
               <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                <path d="m3.5 8.5 3 3 6-6.5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
+                <path
+                  d="m3.5 8.5 3 3 6-6.5"
+                  fill="none"
+                  stroke="currentColor"
+                  stroke-width="1.8"
+                  stroke-linecap="round"
+                  stroke-linejoin="round"
+                />
               </svg>
               {/* The key changes on every message so the same words are announced again. */}
               <span key={status.count}>{status.message}</span>

@@ -38,7 +38,17 @@ function useBlobUrl(contents: string, type: string): string | null {
 }
 
 /** Import, remove and export an organisation profile, and the deployment snippets for it. */
-export function ProfilePanel({ state, i18n, importProblems, busy, onImportFile, onRemove, copyText, announce, importButton }: ProfilePanelProps) {
+export function ProfilePanel({
+  state,
+  i18n,
+  importProblems,
+  busy,
+  onImportFile,
+  onRemove,
+  copyText,
+  announce,
+  importButton,
+}: ProfilePanelProps) {
   const { t } = i18n;
   const fileInput = useRef<HTMLInputElement>(null);
   const policy = useMemo(() => exportedPolicy(state), [state]);

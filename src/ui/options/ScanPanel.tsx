@@ -26,7 +26,11 @@ export function ScanPanel({ i18n, controls }: { i18n: I18n; controls: ScanContro
 
   useEffect(() => {
     let live = true;
-    const load = () => void controls.read().then((next) => live && setView(next), () => undefined);
+    const load = () =>
+      void controls.read().then(
+        (next) => live && setView(next),
+        () => undefined,
+      );
     const unsubscribe = controls.onChange(load);
     load();
     return () => {
@@ -59,7 +63,9 @@ export function ScanPanel({ i18n, controls }: { i18n: I18n; controls: ScanContro
       })),
     );
   const turnOff = () =>
-    run(() => controls.turnOff().then((next) => ({ view: next, message: next.active ? 'options_scan_not_off' : 'options_scan_turned_off' })));
+    run(() =>
+      controls.turnOff().then((next) => ({ view: next, message: next.active ? 'options_scan_not_off' : 'options_scan_turned_off' })),
+    );
 
   const status = view?.status ?? 'off';
   const locked = !userMayChange(status);
@@ -85,7 +91,13 @@ export function ScanPanel({ i18n, controls }: { i18n: I18n; controls: ScanContro
             {t('scan_org_asks')}
           </p>
           <div class="actions">
-            <button type="button" class="button button-primary" disabled={busy} aria-describedby="scan-org-asks scan-privacy" onClick={turnOn}>
+            <button
+              type="button"
+              class="button button-primary"
+              disabled={busy}
+              aria-describedby="scan-org-asks scan-privacy"
+              onClick={turnOn}
+            >
               {t('scan_allow')}
             </button>
           </div>

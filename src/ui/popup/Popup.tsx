@@ -93,7 +93,7 @@ export function Popup({ i18n, loadTabState, loadBlockInfo, vendors, onOpenSettin
   } else if (loaded.view.kind === 'flagged') {
     const view = loaded.view;
     const vendor = vendorFor(loaded);
-    const vendorName = vendor ? vendorDisplayName(vendor, t) : view.vendorId ?? '';
+    const vendorName = vendor ? vendorDisplayName(vendor, t) : (view.vendorId ?? '');
     detailVendors = vendor ? [vendor] : builtIn;
     leadInStatus = Boolean(vendor);
     const lead = vendor && !isOrganizationVendor(vendor) ? restrictionLead(vendor, i18n) : null;
@@ -165,12 +165,7 @@ export function Popup({ i18n, loadTabState, loadBlockInfo, vendors, onOpenSettin
         {status}
         {scanning ? <ScanRequest i18n={i18n} controls={scanning} /> : null}
         {detailVendors.map((vendor) => (
-          <VendorDetails
-            key={vendor.id}
-            vendor={vendor}
-            i18n={i18n}
-            lead={leadInStatus ? null : restrictionLead(vendor, i18n)}
-          />
+          <VendorDetails key={vendor.id} vendor={vendor} i18n={i18n} lead={leadInStatus ? null : restrictionLead(vendor, i18n)} />
         ))}
       </main>
       <footer class="popup-footer">
@@ -198,7 +193,14 @@ function CheckIcon() {
   return (
     <svg class="status-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
       <circle cx="8" cy="8" r="7" fill="currentColor" />
-      <path d="m4.8 8.2 2.1 2.1 4.3-4.5" fill="none" stroke="var(--ok-bg)" stroke-width="1.7" stroke-linecap="round" stroke-linejoin="round" />
+      <path
+        d="m4.8 8.2 2.1 2.1 4.3-4.5"
+        fill="none"
+        stroke="var(--ok-bg)"
+        stroke-width="1.7"
+        stroke-linecap="round"
+        stroke-linejoin="round"
+      />
     </svg>
   );
 }

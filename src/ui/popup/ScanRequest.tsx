@@ -20,7 +20,10 @@ export function ScanRequest({ i18n, controls }: { i18n: I18n; controls: ScanRequ
 
   useEffect(() => {
     let live = true;
-    controls.read().then((next) => live && setView(next), () => undefined);
+    controls.read().then(
+      (next) => live && setView(next),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -31,7 +34,10 @@ export function ScanRequest({ i18n, controls }: { i18n: I18n; controls: ScanRequ
     setBusy(true);
     controls
       .turnOn()
-      .then(({ view: next }) => setView(next), () => undefined)
+      .then(
+        ({ view: next }) => setView(next),
+        () => undefined,
+      )
       .finally(() => setBusy(false));
   };
   return (

@@ -32,4 +32,15 @@ document.documentElement.lang = i18n.locale;
 document.title = t('extension_name');
 
 const root = document.getElementById('app');
-if (root) render(<Popup i18n={i18n} loadTabState={loadTabState} loadBlockInfo={loadBlockInfo} vendors={VENDORS} onOpenSettings={openSettings} scanning={{ read: readScanning, turnOn: turnOnScanning }} />, root);
+if (root)
+  render(
+    <Popup
+      i18n={i18n}
+      loadTabState={loadTabState}
+      loadBlockInfo={loadBlockInfo}
+      vendors={VENDORS}
+      onOpenSettings={openSettings}
+      scanning={{ read: readScanning, turnOn: turnOnScanning }}
+    />,
+    root,
+  );

@@ -45,7 +45,9 @@ describe('the shared context', () => {
   it('goes on with the next decision when one fails', async () => {
     const fake = fakeBrowser();
     const set = fake.ports.badge.set;
-    fake.ports.badge = { set: async (tabId, flagged, title) => (flagged ? Promise.reject(new Error('tab closed')) : set(tabId, flagged, title)) };
+    fake.ports.badge = {
+      set: async (tabId, flagged, title) => (flagged ? Promise.reject(new Error('tab closed')) : set(tabId, flagged, title)),
+    };
     const failed = fake.worker.apply(1, record(STORE));
     const next = fake.worker.apply(1, record('https://www.example.org/'));
     await expect(failed).rejects.toThrow('tab closed');
@@ -58,13 +60,21 @@ describe('settings changes', () => {
 
   it("judges every known tab again, keeps what a page's own report found, and asks each page to report again", async () => {
     const fake = fakeBrowser();
-    const fromPage = { vendor: 'kaspersky', kind: 'purchase' as const, reasons: ['page-product-data' as const], rule: 'page-content' as const };
+    const fromPage = {
+      vendor: 'kaspersky',
+      kind: 'purchase' as const,
+      reasons: ['page-product-data' as const],
+      rule: 'page-content' as const,
+    };
     fake.tabRecords.set(1, { url: 'https://www.walmart.com/ip/1', site: 'walmart.com', verdict: fromPage, dismissed: false });
     fake.tabRecords.set(2, { url: STORE, site: 'kaspersky.com', verdict: classifyUrl(STORE), dismissed: false });
     fake.managed = { exemptDomains: ['kaspersky.com'] };
     await reapplyEverywhere(fake.worker);
     expect(fake.sent.map(({ tabId, message }) => [tabId, message.type])).toEqual([
-      [1, 'warning-changed'], [1, 'url-changed'], [2, 'warning-changed'], [2, 'url-changed'],
+      [1, 'warning-changed'],
+      [1, 'url-changed'],
+      [2, 'warning-changed'],
+      [2, 'url-changed'],
     ]);
     const views = fake.sent.flatMap(({ message }) => (message.type === 'warning-changed' ? [message.view.decision] : []));
     // The page's own finding stands until it reports again; an exemption applies at once.

@@ -3,7 +3,11 @@ import { guardDownload } from '../../../src/background/downloads.ts';
 import type { DownloadFacts } from '../../../src/background/ports.ts';
 import { download, fakeBrowser, type FakeSetup } from './fakes.ts';
 
-const INSTALLER = download(11, 'https://products.kaspersky-labs.com/english/homeuser/kis2017/kis17.0.0.611en_10780.exe', '/home/u/Downloads/kis17.0.0.611en_10780.exe');
+const INSTALLER = download(
+  11,
+  'https://products.kaspersky-labs.com/english/homeuser/kis2017/kis17.0.0.611en_10780.exe',
+  '/home/u/Downloads/kis17.0.0.611en_10780.exe',
+);
 const BY_NAME = download(12, 'https://cdn.mirror.example/files/123', '/home/u/Downloads/kaspersky_premium_setup.exe');
 const OTHER = download(13, 'https://download.example.org/tool-setup.exe', '/home/u/Downloads/tool-setup.exe');
 
@@ -17,7 +21,9 @@ describe('download guard', () => {
   it("warns about a restricted vendor's installer and lets it finish", async () => {
     const fake = await guarded({}, INSTALLER);
     expect(fake.cancelled).toEqual([]);
-    expect(fake.notifications).toEqual([{ id: 'warn:11', title: 'download_warning_title', message: 'download_warning_message(Kaspersky)' }]);
+    expect(fake.notifications).toEqual([
+      { id: 'warn:11', title: 'download_warning_title', message: 'download_warning_message(Kaspersky)' },
+    ]);
   });
 
   it('recognises an installer by the name it is saved under', async () => {
@@ -28,7 +34,9 @@ describe('download guard', () => {
   it("cancels it in block mode, with the organisation's message", async () => {
     const fake = await guarded({ user: { downloadGuard: 'block' }, policy: { message: 'Ask the IT desk.' } }, INSTALLER);
     expect(fake.cancelled).toEqual([11]);
-    expect(fake.notifications).toEqual([{ id: 'block:11', title: 'download_blocked_title', message: 'download_blocked_message(Kaspersky)\nAsk the IT desk.' }]);
+    expect(fake.notifications).toEqual([
+      { id: 'block:11', title: 'download_blocked_title', message: 'download_blocked_message(Kaspersky)\nAsk the IT desk.' },
+    ]);
   });
 
   it('does nothing when the guard or the warnings are off, or for other files', async () => {

@@ -144,8 +144,20 @@ export function fakeBrowser(setup: FakeSetup = {}): FakeBrowser {
 export const contentSender = (tabId: number, url: string): ContentSender => ({ kind: 'content', tabId, url });
 
 /** Page signals as the content script sends them: only what the test names, the rest empty. */
-export function signals(url: string, overrides: Partial<Omit<PageSignals, 'content'>> = {}, content: Partial<PageContent> | null = null): PageSignals {
-  const main: PageContent | null = content && { brand: '', breadcrumbs: [], buyControls: [], downloadControls: [], downloadLinks: [], hasPrice: false, ...content };
+export function signals(
+  url: string,
+  overrides: Partial<Omit<PageSignals, 'content'>> = {},
+  content: Partial<PageContent> | null = null,
+): PageSignals {
+  const main: PageContent | null = content && {
+    brand: '',
+    breadcrumbs: [],
+    buyControls: [],
+    downloadControls: [],
+    downloadLinks: [],
+    hasPrice: false,
+    ...content,
+  };
   return { ...EMPTY_SIGNALS, url, ...overrides, content: main };
 }
 

@@ -34,18 +34,37 @@ describe('navigation', () => {
 
   it('keeps the record and the dismissal on a fragment-only change, and tells the page', async () => {
     const fake = fakeBrowser();
-    const fromPage = { vendor: 'kaspersky', kind: 'purchase' as const, reasons: ['page-product-data' as const], rule: 'page-content' as const };
+    const fromPage = {
+      vendor: 'kaspersky',
+      kind: 'purchase' as const,
+      reasons: ['page-product-data' as const],
+      rule: 'page-content' as const,
+    };
     fake.tabRecords.set(4, { url: 'https://www.walmart.com/ip/1', site: 'walmart.com', verdict: fromPage, dismissed: true });
     await onNavigation(fake.worker, 4, 'https://www.walmart.com/ip/1#reviews', true);
-    expect(fake.tabRecords.get(4)).toEqual({ url: 'https://www.walmart.com/ip/1#reviews', site: 'walmart.com', verdict: fromPage, dismissed: true });
+    expect(fake.tabRecords.get(4)).toEqual({
+      url: 'https://www.walmart.com/ip/1#reviews',
+      site: 'walmart.com',
+      verdict: fromPage,
+      dismissed: true,
+    });
     expect(fake.sent.map(({ message }) => message.type)).toEqual(['warning-changed', 'url-changed']);
     const [changed] = fake.sent;
-    expect(changed?.message.type === 'warning-changed' && changed.message.view.decision).toMatchObject({ banner: false, badge: true, silencedBy: 'dismissed' });
+    expect(changed?.message.type === 'warning-changed' && changed.message.view.decision).toMatchObject({
+      banner: false,
+      badge: true,
+      silencedBy: 'dismissed',
+    });
   });
 
   it('starts afresh on a reload of the same URL with a fragment (a new document)', async () => {
     const fake = fakeBrowser();
-    const fromPage = { vendor: 'kaspersky', kind: 'purchase' as const, reasons: ['page-product-data' as const], rule: 'page-content' as const };
+    const fromPage = {
+      vendor: 'kaspersky',
+      kind: 'purchase' as const,
+      reasons: ['page-product-data' as const],
+      rule: 'page-content' as const,
+    };
     fake.tabRecords.set(4, { url: 'https://www.walmart.com/ip/1', site: 'walmart.com', verdict: fromPage, dismissed: true });
     await onNavigation(fake.worker, 4, 'https://www.walmart.com/ip/1#reviews', false);
     expect(fake.tabRecords.get(4)).toMatchObject({ verdict: { kind: 'none', vendor: null }, dismissed: false });
@@ -56,9 +75,15 @@ describe('navigation', () => {
     await onNavigation(fake.worker, 5, 'https://www.amazon.com/s?k=antivirus', false);
     await onNavigation(fake.worker, 5, 'https://www.amazon.com/Kaspersky-Premium-Total-Security-Devices/dp/B0CFWQ1JKZ', true);
     expect(fake.tabRecords.get(5)).toMatchObject({ site: 'amazon.com', verdict: { vendor: 'kaspersky', kind: 'purchase' } });
-    expect(fake.sent.map(({ tabId, message }) => [tabId, message.type])).toEqual([[5, 'warning-changed'], [5, 'url-changed']]);
+    expect(fake.sent.map(({ tabId, message }) => [tabId, message.type])).toEqual([
+      [5, 'warning-changed'],
+      [5, 'url-changed'],
+    ]);
     const [changed] = fake.sent;
-    expect(changed?.message.type === 'warning-changed' && changed.message.view).toMatchObject({ decision: { banner: true }, vendor: { name: 'Kaspersky' } });
+    expect(changed?.message.type === 'warning-changed' && changed.message.view).toMatchObject({
+      decision: { banner: true },
+      vendor: { name: 'Kaspersky' },
+    });
   });
 
   it('never flags an exempt domain', async () => {
@@ -83,8 +108,14 @@ describe('navigation', () => {
     await onNavigation(fake.worker, 9, 'https://www.amazon.com/s?k=antivirus', true);
     await onNavigation(fake.worker, 10, STORE, true);
     await onNavigation(fake.worker, 11, 'https://www.example.org/s?k=antivirus', true);
-    const markTiles = fake.sent.flatMap(({ tabId, message }) => (message.type === 'warning-changed' ? [[tabId, message.view.markTiles]] : []));
-    expect(markTiles).toEqual([[9, true], [10, false], [11, false]]);
+    const markTiles = fake.sent.flatMap(({ tabId, message }) =>
+      message.type === 'warning-changed' ? [[tabId, message.view.markTiles]] : [],
+    );
+    expect(markTiles).toEqual([
+      [9, true],
+      [10, false],
+      [11, false],
+    ]);
   });
 
   it('forgets a closed tab', async () => {
@@ -104,7 +135,10 @@ describe('navigation', () => {
   });
 
   it('judges tabs open before the worker started, and installs block rules in block mode only', async () => {
-    const openTabs = [{ tabId: 1, url: STORE }, { tabId: 2, url: NEWS }];
+    const openTabs = [
+      { tabId: 1, url: STORE },
+      { tabId: 2, url: NEWS },
+    ];
     const warn = fakeBrowser({ openTabs });
     await onInstalledOrStarted(warn.worker);
     expect(warn.installedRules).toEqual([[]]);

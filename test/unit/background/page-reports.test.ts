@@ -5,7 +5,8 @@ import type { PageSignals } from '../../../src/core/classify/page-signals.ts';
 import { classifyUrl } from '../../../src/core/classify/url.ts';
 import { contentSender, fakeBrowser, signals, type FakeBrowser } from './fakes.ts';
 
-const report = (fake: FakeBrowser, tabId: number, url: string, sent: PageSignals) => pageSignals(fake.worker, { type: 'page-signals', signals: sent }, contentSender(tabId, url));
+const report = (fake: FakeBrowser, tabId: number, url: string, sent: PageSignals) =>
+  pageSignals(fake.worker, { type: 'page-signals', signals: sent }, contentSender(tabId, url));
 
 /** A shop's product page whose URL names nothing: the page's JSON-LD says it sells Kaspersky. */
 const WALMART = 'https://www.walmart.com/ip/123456';
@@ -17,7 +18,11 @@ const walmartProduct = signals(WALMART, {
 /** A single-page shop's product page: its heading names the product, the buy button is in the main area. */
 const SPA = 'https://www.bestbuy.com/site/p/6560001';
 const spaCheap = signals(SPA, { title: 'Kaspersky Premium - Best Buy', headings: ['Kaspersky Premium'] });
-const spaFull = signals(SPA, { title: 'Kaspersky Premium - Best Buy', headings: ['Kaspersky Premium'] }, { buyControls: ['Add to cart'], hasPrice: true });
+const spaFull = signals(
+  SPA,
+  { title: 'Kaspersky Premium - Best Buy', headings: ['Kaspersky Premium'] },
+  { buyControls: ['Add to cart'], hasPrice: true },
+);
 
 describe('page reports', () => {
   it("keeps the URL's verdict when the page adds nothing", async () => {
@@ -33,7 +38,11 @@ describe('page reports', () => {
     const fake = fakeBrowser();
     expect(classifyUrl(WALMART).kind).toBe('none');
     const answer = await report(fake, 1, WALMART, walmartProduct);
-    expect(fake.tabRecords.get(1)).toMatchObject({ url: WALMART, site: 'walmart.com', verdict: { vendor: 'kaspersky', kind: 'purchase', reasons: ['page-product-data'] } });
+    expect(fake.tabRecords.get(1)).toMatchObject({
+      url: WALMART,
+      site: 'walmart.com',
+      verdict: { vendor: 'kaspersky', kind: 'purchase', reasons: ['page-product-data'] },
+    });
     expect(answer).toMatchObject({ needsContent: false, view: { decision: { banner: true }, vendor: { name: 'Kaspersky' } } });
     expect(fake.badgeOf(1)).toEqual({ flagged: true, title: 'banner_headline_purchase(Kaspersky)' });
   });
@@ -64,7 +73,11 @@ describe('page reports', () => {
     expect(cheap.view.decision.banner).toBe(false);
     const full = await report(fake, 1, SPA, spaFull);
     expect(full.needsContent).toBe(false);
-    expect(fake.tabRecords.get(1)?.verdict).toMatchObject({ vendor: 'kaspersky', kind: 'purchase', reasons: ['page-title-names-product', 'page-buy-control'] });
+    expect(fake.tabRecords.get(1)?.verdict).toMatchObject({
+      vendor: 'kaspersky',
+      kind: 'purchase',
+      reasons: ['page-title-names-product', 'page-buy-control'],
+    });
     expect(full.view.decision.banner).toBe(true);
   });
 
@@ -77,14 +90,24 @@ describe('page reports', () => {
     const badgesBefore = fake.badges.length;
 
     // The app changes the page (a new title): the content script reports the cheap signals again.
-    const again = await report(fake, 1, SPA, signals(SPA, { title: 'Kaspersky Premium, 3 devices - Best Buy', headings: ['Kaspersky Premium'] }));
+    const again = await report(
+      fake,
+      1,
+      SPA,
+      signals(SPA, { title: 'Kaspersky Premium, 3 devices - Best Buy', headings: ['Kaspersky Premium'] }),
+    );
     expect(again.needsContent).toBe(true);
     expect(again.view.decision.banner).toBe(true);
     expect(fake.tabRecords.get(1)?.verdict).toMatchObject({ kind: 'purchase', reasons: ['page-title-names-product', 'page-buy-control'] });
     expect(fake.badges.slice(badgesBefore).map(({ flagged }) => flagged)).toEqual([true]);
 
     // The main area arrives and shows no way to buy any more: now the warning goes.
-    const settled = await report(fake, 1, SPA, signals(SPA, { title: 'Kaspersky Premium - Best Buy', headings: ['Kaspersky Premium'] }, {}));
+    const settled = await report(
+      fake,
+      1,
+      SPA,
+      signals(SPA, { title: 'Kaspersky Premium - Best Buy', headings: ['Kaspersky Premium'] }, {}),
+    );
     expect(settled.needsContent).toBe(false);
     expect(settled.view.decision.banner).toBe(false);
     expect(fake.badgeOf(1)?.flagged).toBe(false);

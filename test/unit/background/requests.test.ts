@@ -26,10 +26,21 @@ describe('the request handler map', () => {
   it('refuses content requests from extension pages and page requests from content scripts', async () => {
     const fake = fakeBrowser();
     const handlers = requestHandlers(fake.worker);
-    fake.tabRecords.set(4, { url: STORE, site: 'kaspersky.com', verdict: { vendor: 'kaspersky', kind: 'purchase', reasons: ['vendor-store-page'], rule: 'vendor-store-page' }, dismissed: false });
+    fake.tabRecords.set(4, {
+      url: STORE,
+      site: 'kaspersky.com',
+      verdict: { vendor: 'kaspersky', kind: 'purchase', reasons: ['vendor-store-page'], rule: 'vendor-store-page' },
+      dismissed: false,
+    });
     await expect(dispatch(handlers, { type: 'allow-site' }, PAGE)).rejects.toThrow('unexpected request allow-site');
     await expect(dispatch(handlers, { type: 'get-tab-state', tabId: 4 }, contentSender(9, STORE))).rejects.toThrow();
-    await expect(dispatch(handlers, { type: 'save-settings', settings: { mode: 'off', downloadGuard: 'off', allowedSites: [] } }, contentSender(4, STORE))).rejects.toThrow();
+    await expect(
+      dispatch(
+        handlers,
+        { type: 'save-settings', settings: { mode: 'off', downloadGuard: 'off', allowedSites: [] } },
+        contentSender(4, STORE),
+      ),
+    ).rejects.toThrow();
     await expect(dispatch(handlers, { type: 'proceed', url: STORE, remember: true }, contentSender(4, STORE))).rejects.toThrow();
     expect(fake.savedUser).toEqual([]);
     expect(fake.lists.size).toBe(0);

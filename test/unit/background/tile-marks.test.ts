@@ -17,27 +17,53 @@ const marksFor = (fake: FakeBrowser, links: unknown = LINKS, pageUrl = SEARCH) =
 describe('tile marks', () => {
   it("marks the vendor's product tiles, each pointing into the list of vendors", async () => {
     const answer = await marksFor(fakeBrowser());
-    expect(answer.marks).toEqual([{ index: 0, vendor: 0 }, { index: 2, vendor: 0 }]);
+    expect(answer.marks).toEqual([
+      { index: 0, vendor: 0 },
+      { index: 2, vendor: 0 },
+    ]);
     expect(answer.vendors.map((vendor) => vendor.name)).toEqual(['Kaspersky']);
   });
 
   it("lists each vendor once, the organisation's own vendors too", async () => {
     const fake = fakeBrowser({
       policy: {
-        extraVendors: [{ id: 'nordvale', name: 'Nordvale Security', domains: ['nordvale.example'], productNames: ['Nordvale Shield'], restriction: 'Not approved.', sourceUrl: 'https://intranet.example/nordvale' }],
+        extraVendors: [
+          {
+            id: 'nordvale',
+            name: 'Nordvale Security',
+            domains: ['nordvale.example'],
+            productNames: ['Nordvale Shield'],
+            restriction: 'Not approved.',
+            sourceUrl: 'https://intranet.example/nordvale',
+          },
+        ],
       },
     });
     const answer = await marksFor(fake);
-    expect(answer.marks).toEqual([{ index: 0, vendor: 0 }, { index: 2, vendor: 0 }, { index: 3, vendor: 1 }]);
+    expect(answer.marks).toEqual([
+      { index: 0, vendor: 0 },
+      { index: 2, vendor: 0 },
+      { index: 3, vendor: 1 },
+    ]);
     expect(answer.vendors.map((vendor) => vendor.name)).toEqual(['Kaspersky', 'Nordvale Security']);
   });
 
   it('marks nothing where the page itself is flagged (its banner says it all)', async () => {
     const fake = fakeBrowser();
-    fake.tabRecords.set(1, { url: SEARCH, site: 'newegg.com', verdict: { vendor: 'kaspersky', kind: 'purchase', reasons: ['page-product-data'], rule: 'page-content' }, dismissed: false });
+    fake.tabRecords.set(1, {
+      url: SEARCH,
+      site: 'newegg.com',
+      verdict: { vendor: 'kaspersky', kind: 'purchase', reasons: ['page-product-data'], rule: 'page-content' },
+      dismissed: false,
+    });
     expect(await marksFor(fake)).toEqual({ marks: [], vendors: [] });
     // A record of a page about no vendor does not stop the marks.
-    fake.tabRecords.set(1, { url: SEARCH, site: 'newegg.com', verdict: { vendor: null, kind: 'none', reasons: [], rule: null }, dismissed: false });
+    fake.tabRecords.set(1, {
+      url: SEARCH,
+      site: 'newegg.com',
+      verdict: { vendor: null, kind: 'none', reasons: [], rule: null },
+      dismissed: false,
+    });
     expect((await marksFor(fake)).marks).toHaveLength(2);
   });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { blockInfo, clearImportedPolicy, importPolicy, optionsState, proceed, saveSettings, tabState } from '../../../src/background/ui-requests.ts';
+import {
+  blockInfo,
+  clearImportedPolicy,
+  importPolicy,
+  optionsState,
+  proceed,
+  saveSettings,
+  tabState,
+} from '../../../src/background/ui-requests.ts';
 import { classifyUrl } from '../../../src/core/classify/url.ts';
 import type { Settings } from '../../../src/core/policy/settings.ts';
 import { EXTENSION_ID, fakeBrowser } from './fakes.ts';
@@ -11,12 +19,17 @@ describe('UI requests: the popup and the blocking page', () => {
     const fake = fakeBrowser({ policy: { mode: 'block' } });
     expect(await tabState(fake.worker, 1)).toBeNull();
     fake.tabRecords.set(1, { url: STORE, site: 'kaspersky.com', verdict: classifyUrl(STORE), dismissed: false });
-    expect(await tabState(fake.worker, 1)).toMatchObject({ url: STORE, site: 'kaspersky.com', decision: { block: true }, vendor: { name: 'Kaspersky' } });
+    expect(await tabState(fake.worker, 1)).toMatchObject({
+      url: STORE,
+      site: 'kaspersky.com',
+      decision: { block: true },
+      vendor: { name: 'Kaspersky' },
+    });
     fake.lists.set('proceededHosts', ['usa.kaspersky.com']);
     expect(await tabState(fake.worker, 1)).toMatchObject({ decision: { block: false, banner: true } });
   });
 
-  it("tells the blocking page what was blocked and what the organisation allows", async () => {
+  it('tells the blocking page what was blocked and what the organisation allows', async () => {
     const fake = fakeBrowser({ policy: { organizationName: 'Example Agency', supportEmail: 'it@example.gov', allowProceed: false } });
     expect(await blockInfo(fake.worker, STORE)).toEqual({
       url: STORE,
@@ -28,7 +41,13 @@ describe('UI requests: the popup and the blocking page', () => {
       // "Don't warn me again" only comes with "Proceed".
       allowUserAllowlist: false,
     });
-    expect(await blockInfo(fakeBrowser().worker, 'not a url')).toMatchObject({ site: '', verdict: { reasons: ['invalid-url'] }, vendor: null, allowProceed: true, allowUserAllowlist: true });
+    expect(await blockInfo(fakeBrowser().worker, 'not a url')).toMatchObject({
+      site: '',
+      verdict: { reasons: ['invalid-url'] },
+      vendor: null,
+      allowProceed: true,
+      allowUserAllowlist: true,
+    });
   });
 
   it('lets the user proceed for the session, and remembers the site only when asked and allowed', async () => {
@@ -95,7 +114,11 @@ describe('UI requests: the options page', () => {
     const answer = await importPolicy(fake.worker, JSON.stringify({ mode: 'block', organizationName: 'Example Agency' }));
     expect(fake.savedImported).toEqual([{ mode: 'block', organizationName: 'Example Agency' }]);
     expect(answer.ok).toBe(true);
-    expect(answer.ok && answer.state).toMatchObject({ importedPolicy: { mode: 'block' }, effective: { mode: 'block' }, locked: expect.arrayContaining(['mode', 'organizationName']) });
+    expect(answer.ok && answer.state).toMatchObject({
+      importedPolicy: { mode: 'block' },
+      effective: { mode: 'block' },
+      locked: expect.arrayContaining(['mode', 'organizationName']),
+    });
   });
 
   it('imports nothing from a file with problems, and lists them', async () => {

@@ -39,23 +39,30 @@ function alsoFiring(example: LabelledExample): AnyRule[] {
   return rules.filter((rule) => rule.id !== example.rule && !rule.fallback && fires(rule));
 }
 
-describe.each(EXAMPLES.map((example) => [`${example.source}: ${example.url}`, example] as const))('%s', (_name, example: LabelledExample) => {
-  it(`is ${example.kind}${example.vendor ? ` of ${example.vendor}` : ''}, decided by ${example.rule ?? 'no rule'}`, () => {
-    const verdict = classifyUrl(example.url);
-    expect({ kind: verdict.kind, vendor: verdict.vendor, rule: verdict.rule }).toEqual({
-      kind: example.kind,
-      vendor: example.vendor,
-      rule: example.rule,
+describe.each(EXAMPLES.map((example) => [`${example.source}: ${example.url}`, example] as const))(
+  '%s',
+  (_name, example: LabelledExample) => {
+    it(`is ${example.kind}${example.vendor ? ` of ${example.vendor}` : ''}, decided by ${example.rule ?? 'no rule'}`, () => {
+      const verdict = classifyUrl(example.url);
+      expect({ kind: verdict.kind, vendor: verdict.vendor, rule: verdict.rule }).toEqual({
+        kind: example.kind,
+        vendor: example.vendor,
+        rule: example.rule,
+      });
     });
-  });
 
-  it('leaves every other rule silent, but those that declare they overlap the deciding one', () => {
-    if (example.rule !== null) expect(rulesSeeing(example.url).rules.map((rule) => rule.id), 'the deciding rule sees this URL').toContain(example.rule);
-    for (const rule of alsoFiring(example)) {
-      expect(rule.overlaps ?? [], `${rule.id} fires on an example of ${example.rule ?? 'no rule'}`).toContain(example.rule);
-    }
-  });
-});
+    it('leaves every other rule silent, but those that declare they overlap the deciding one', () => {
+      if (example.rule !== null)
+        expect(
+          rulesSeeing(example.url).rules.map((rule) => rule.id),
+          'the deciding rule sees this URL',
+        ).toContain(example.rule);
+      for (const rule of alsoFiring(example)) {
+        expect(rule.overlaps ?? [], `${rule.id} fires on an example of ${example.rule ?? 'no rule'}`).toContain(example.rule);
+      }
+    });
+  },
+);
 
 describe('the examples', () => {
   it('cover every URL rule as the deciding rule', () => {
@@ -81,9 +88,21 @@ describe('the examples', () => {
     };
     const host = (url: string) => new URL(url).hostname;
     const rows = [
-      ...RETAILER_ROWS.map((row) => ({ name: `retailer ${row.label}`, examples: row.examples, onSite: (url: string) => label(url) === row.label })),
-      ...PORTAL_ROWS.map((row) => ({ name: `portal ${row.label}`, examples: row.examples, onSite: (url: string) => label(url) === row.label })),
-      ...APP_STORE_ROWS.map((row) => ({ name: `store ${row.id}`, examples: row.examples, onSite: (url: string) => row.hosts.includes(host(url)) })),
+      ...RETAILER_ROWS.map((row) => ({
+        name: `retailer ${row.label}`,
+        examples: row.examples,
+        onSite: (url: string) => label(url) === row.label,
+      })),
+      ...PORTAL_ROWS.map((row) => ({
+        name: `portal ${row.label}`,
+        examples: row.examples,
+        onSite: (url: string) => label(url) === row.label,
+      })),
+      ...APP_STORE_ROWS.map((row) => ({
+        name: `store ${row.id}`,
+        examples: row.examples,
+        onSite: (url: string) => row.hosts.includes(host(url)),
+      })),
     ];
     for (const row of rows) {
       expect(row.examples.length, row.name).toBeGreaterThan(0);
@@ -106,7 +125,10 @@ describe('the rules', () => {
     (_id, rule, rules, index) => {
       const shown = new Set(EXAMPLES.filter((example) => alsoFiring(example).includes(rule)).map((example) => example.rule));
       for (const earlier of rule.overlaps ?? []) {
-        expect(rules.findIndex((other) => other.id === earlier), `${earlier} comes before ${rule.id}`).toBeLessThan(index);
+        expect(
+          rules.findIndex((other) => other.id === earlier),
+          `${earlier} comes before ${rule.id}`,
+        ).toBeLessThan(index);
         expect(shown.has(earlier), `no example shows ${rule.id} overlapping ${earlier}`).toBe(true);
       }
       expect(rules.filter((other) => other.fallback).map((other) => other.id)).toEqual(rules.at(-1)?.fallback ? [rules.at(-1)!.id] : []);

@@ -36,14 +36,14 @@ const TYPOS: Row[] = [
   ['https://kaspersy.com/premium', 'none', 'dropped letter'],
   ['https://kasperskyy.com/premium', 'none', 'doubled letter'],
   ['https://notkaspersky.com/premium', 'none', 'vendor name inside another label'],
-  ['https://kaspersky.co/premium', 'purchase', 'kaspersky.<public suffix> is the vendor\'s regional site by registry rule'],
+  ['https://kaspersky.co/premium', 'purchase', "kaspersky.<public suffix> is the vendor's regional site by registry rule"],
   ['https://kaspersky.com.co/premium', 'purchase', 'com.co is a public suffix: also a regional site'],
 ];
 
 const COMBOS: Row[] = [
   ['https://kaspersky-deals.com/premium', 'none', 'combo domain, nothing named in the path'],
   ['https://buy-kaspersky.com/', 'none', 'combo domain home page'],
-  ['https://kasperskystore.net/checkout', 'none', 'combo domain checkout (not the vendor\'s store)'],
+  ['https://kasperskystore.net/checkout', 'none', "combo domain checkout (not the vendor's store)"],
   ['https://kaspersky-premium.shop/buy', 'none', 'combo domain under a new TLD'],
   ['https://kaspersky-com.example/premium', 'none', 'dot replaced by a hyphen'],
   ['https://kaspersky.com-premium.example/', 'none', 'vendor domain followed by more labels'],
@@ -60,7 +60,7 @@ const SUBDOMAINS_AND_PATHS: Row[] = [
   ['https://securelist.com.evil.example/', 'none', 'research domain as a subdomain of another site'],
   ['https://kas.pr.evil.example/x', 'none', 'short-link domain as a subdomain of another site'],
   ['https://kaspersky.myshopify.com/products/kaspersky-premium-1-year', 'purchase', 'a shop on a shop platform selling a licence'],
-  ['https://kaspersky-anti-virus.en.softonic.com/', 'download', 'a download portal\'s listing subdomain'],
+  ['https://kaspersky-anti-virus.en.softonic.com/', 'download', "a download portal's listing subdomain"],
   ['https://evil.example/kaspersky.com/premium', 'none', 'vendor domain in the path'],
   ['https://evil.example/usa.kaspersky.com/premium', 'none', 'vendor store host in the path'],
   ['https://evil.example/?next=https://usa.kaspersky.com/premium', 'none', 'vendor URL in the query'],
@@ -72,7 +72,7 @@ const USERINFO: Row[] = [
   ['https://kaspersky.com@evil.example/premium', 'none', 'vendor domain as the user name'],
   ['https://usa.kaspersky.com:443@evil.example/premium', 'none', 'vendor host and port as user and password'],
   ['https://user:kaspersky@evil.example/downloads/', 'none', 'vendor name as the password'],
-  ['https://evil.example@usa.kaspersky.com/premium', 'purchase', 'the real host is the vendor\'s store'],
+  ['https://evil.example@usa.kaspersky.com/premium', 'purchase', "the real host is the vendor's store"],
   ['https://usa.kaspersky.com\\@evil.example/premium', 'vendor', 'a backslash ends the host: the browser opens usa.kaspersky.com'],
 ];
 
@@ -91,27 +91,42 @@ describe('lookalikes get the verdict of the host the browser really opens', () =
     });
   });
 
-  it('never attributes a lookalike host to the vendor\'s own site', () => {
+  it("never attributes a lookalike host to the vendor's own site", () => {
     for (const [url, kind] of [...HOMOGRAPHS, ...TYPOS, ...COMBOS, ...SUBDOMAINS_AND_PATHS, ...USERINFO]) {
-      if (kind === 'none') expect(classifyUrl(url).reasons.filter((reason) => reason.startsWith('vendor-')), url).toEqual([]);
+      if (kind === 'none')
+        expect(
+          classifyUrl(url).reasons.filter((reason) => reason.startsWith('vendor-')),
+          url,
+        ).toEqual([]);
     }
   });
 
   it('a percent-encoded host separator is no URL at all', () => {
-    expect(classifyUrl('https://kaspersky.com%40evil.example/premium')).toEqual({ vendor: null, kind: 'none', reasons: ['invalid-url'], rule: null });
+    expect(classifyUrl('https://kaspersky.com%40evil.example/premium')).toEqual({
+      vendor: null,
+      kind: 'none',
+      reasons: ['invalid-url'],
+      rule: null,
+    });
   });
 
   it('hides no product behind percent-encoding in the path', () => {
-    expect(classifyUrl('https://www.amazon.com/K%61spersky-Premium/dp/B0CFWQ1JKZ')).toMatchObject({ kind: 'purchase', vendor: 'kaspersky' });
+    expect(classifyUrl('https://www.amazon.com/K%61spersky-Premium/dp/B0CFWQ1JKZ')).toMatchObject({
+      kind: 'purchase',
+      vendor: 'kaspersky',
+    });
     expect(classifyUrl('https://www.amazon.com/%4Baspersky-Premium/dp/B0CFWQ1JKZ')).toEqual(
       classifyUrl('https://www.amazon.com/Kaspersky-Premium/dp/B0CFWQ1JKZ'),
     );
   });
 
-  it('treats the look-alike domains of test/fixtures/data/lookalike-domains.txt as others\' sites', () => {
+  it("treats the look-alike domains of test/fixtures/data/lookalike-domains.txt as others' sites", () => {
     for (const [host = ''] of dataRows('lookalike-domains.txt')) {
       const verdict = classifyUrl(`https://${host}/`);
-      expect(verdict.reasons.filter((reason) => reason.startsWith('vendor-')), host).toEqual([]);
+      expect(
+        verdict.reasons.filter((reason) => reason.startsWith('vendor-')),
+        host,
+      ).toEqual([]);
     }
   });
 });

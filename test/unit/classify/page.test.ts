@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { classifyPage, needsPageContent, verdictWithoutSignals } from '../../../src/core/classify/page.ts';
-import { EMPTY_CONTENT, EMPTY_SIGNALS, parsePageSignals, type PageContent, type PageSignals, type ProductData } from '../../../src/core/classify/page-signals.ts';
+import {
+  EMPTY_CONTENT,
+  EMPTY_SIGNALS,
+  parsePageSignals,
+  type PageContent,
+  type PageSignals,
+  type ProductData,
+} from '../../../src/core/classify/page-signals.ts';
 import { classifyUrl } from '../../../src/core/classify/url.ts';
 import { compilePolicy } from '../../../src/core/policy/compile.ts';
 import { mergeSettings } from '../../../src/core/policy/merge.ts';
@@ -8,7 +15,14 @@ import { DEFAULT_SETTINGS } from '../../../src/core/policy/settings.ts';
 
 const page = (url: string, overrides: Partial<PageSignals>): PageSignals => ({ ...EMPTY_SIGNALS, url, ...overrides });
 const content = (overrides: Partial<PageContent>): PageContent => ({ ...EMPTY_CONTENT, ...overrides });
-const product = (overrides: Partial<ProductData>): ProductData => ({ name: '', brand: '', software: false, offer: 'none', downloadable: false, ...overrides });
+const product = (overrides: Partial<ProductData>): ProductData => ({
+  name: '',
+  brand: '',
+  software: false,
+  offer: 'none',
+  downloadable: false,
+  ...overrides,
+});
 const meta = (overrides: Partial<PageSignals['meta']>): PageSignals['meta'] => ({ ...EMPTY_SIGNALS.meta, ...overrides });
 const classify = (signals: PageSignals) => classifyPage(signals, classifyUrl(signals.url));
 const needsContent = (signals: PageSignals) => needsPageContent(signals, classify(signals));
@@ -20,7 +34,11 @@ describe('classifyPage: listings whose URL names no product', () => {
       headings: ['Kaspersky Premium 2024 - 3 Devices, 1 Year'],
       content: content({ buyControls: ['Add to cart'], hasPrice: true }),
     });
-    expect(classify(signals)).toMatchObject({ vendor: 'kaspersky', kind: 'purchase', reasons: ['page-title-names-product', 'page-buy-control'] });
+    expect(classify(signals)).toMatchObject({
+      vendor: 'kaspersky',
+      kind: 'purchase',
+      reasons: ['page-title-names-product', 'page-buy-control'],
+    });
   });
 
   it('decides from JSON-LD alone: a product with a paid offer is for sale, without reading the page body', () => {
@@ -68,21 +86,40 @@ describe('classifyPage: listings whose URL names no product', () => {
   });
 
   it('uses an Open Graph or microdata brand when there is no JSON-LD', () => {
-    const og = page('https://shop.example/p/2', { headings: ['Premium 2025, 3 devices'], meta: meta({ productBrand: 'KASPERSKY' }), content: content({ buyControls: ['In den Warenkorb'], hasPrice: true }) });
+    const og = page('https://shop.example/p/2', {
+      headings: ['Premium 2025, 3 devices'],
+      meta: meta({ productBrand: 'KASPERSKY' }),
+      content: content({ buyControls: ['In den Warenkorb'], hasPrice: true }),
+    });
     expect(classify(og)).toMatchObject({ vendor: 'kaspersky', kind: 'purchase' });
-    const microdata = page('https://shop.example/p/3', { headings: ['Premium 2025, 3 devices'], content: content({ brand: 'Kaspersky', buyControls: ['Add to Cart'], hasPrice: true }) });
+    const microdata = page('https://shop.example/p/3', {
+      headings: ['Premium 2025, 3 devices'],
+      content: content({ brand: 'Kaspersky', buyControls: ['Add to Cart'], hasPrice: true }),
+    });
     expect(classify(microdata)).toMatchObject({ vendor: 'kaspersky', kind: 'purchase' });
   });
 
   it('needs a price (or an offer) beside a buy control, and some way to get the product', () => {
-    const noPrice = page('https://shop.example/p/4', { title: 'Kaspersky Premium', headings: ['Kaspersky Premium'], content: content({ buyControls: ['Buy now'] }) });
+    const noPrice = page('https://shop.example/p/4', {
+      title: 'Kaspersky Premium',
+      headings: ['Kaspersky Premium'],
+      content: content({ buyControls: ['Buy now'] }),
+    });
     expect(classify(noPrice).kind).toBe('none');
-    const nothing = page('https://shop.example/p/5', { title: 'Kaspersky Premium', headings: ['Kaspersky Premium'], content: EMPTY_CONTENT });
+    const nothing = page('https://shop.example/p/5', {
+      title: 'Kaspersky Premium',
+      headings: ['Kaspersky Premium'],
+      content: EMPTY_CONTENT,
+    });
     expect(classify(nothing).kind).toBe('none');
   });
 
   it('does not take a heading alone: the title, og:title or a breadcrumb must agree', () => {
-    const signals = page('https://shop.example/p/6', { title: 'Shop', headings: ['Kaspersky Premium'], content: content({ buyControls: ['Buy now'], hasPrice: true }) });
+    const signals = page('https://shop.example/p/6', {
+      title: 'Shop',
+      headings: ['Kaspersky Premium'],
+      content: content({ buyControls: ['Buy now'], hasPrice: true }),
+    });
     expect(classify(signals).kind).toBe('none');
   });
 });
@@ -98,7 +135,7 @@ describe('classifyPage: pages that are not listings of the vendor', () => {
     expect(classify(signals)).toMatchObject({ vendor: null, kind: 'none' });
   });
 
-  it('trusts another maker\'s structured product data over a heading that names the vendor', () => {
+  it("trusts another maker's structured product data over a heading that names the vendor", () => {
     const signals = page('https://shop.example/p/7', {
       title: 'Kaspersky replacement: ESET Home Security',
       headings: ['Kaspersky replacement: ESET Home Security'],
@@ -110,32 +147,57 @@ describe('classifyPage: pages that are not listings of the vendor', () => {
 
   it.each<[string, Partial<PageSignals>]>([
     ['a review by its title', { title: 'Kaspersky Premium review: still good?', headings: ['Kaspersky Premium'] }],
-    ['a review page whose title starts "Customer Reviews:"', { title: 'Customer Reviews: Kaspersky Premium (5 Device) - Best Buy', headings: ['Kaspersky - Premium (5 Device)'] }],
-    ['a news article by og:type', { title: 'Kaspersky leaves the US market', headings: ['Kaspersky leaves the US market'], meta: meta({ ogType: 'article' }) }],
-    ['a forum thread by JSON-LD', { title: 'Is Kaspersky still safe? | Forums', headings: ['Is Kaspersky still safe?'], pageTypes: ['DiscussionForumPosting'] }],
+    [
+      'a review page whose title starts "Customer Reviews:"',
+      { title: 'Customer Reviews: Kaspersky Premium (5 Device) - Best Buy', headings: ['Kaspersky - Premium (5 Device)'] },
+    ],
+    [
+      'a news article by og:type',
+      { title: 'Kaspersky leaves the US market', headings: ['Kaspersky leaves the US market'], meta: meta({ ogType: 'article' }) },
+    ],
+    [
+      'a forum thread by JSON-LD',
+      { title: 'Is Kaspersky still safe? | Forums', headings: ['Is Kaspersky still safe?'], pageTypes: ['DiscussionForumPosting'] },
+    ],
     ['a results page by its heading', { title: 'kaspersky - Walmart.com', headings: ['Results for "kaspersky" (42)'] }],
   ])('leaves %s alone even with buy buttons and prices', (_name, overrides) => {
-    const signals = page('https://www.shop.example/item/1', { ...overrides, content: content({ buyControls: ['Add to Cart'], downloadControls: ['Download'], hasPrice: true }) });
+    const signals = page('https://www.shop.example/item/1', {
+      ...overrides,
+      content: content({ buyControls: ['Add to Cart'], downloadControls: ['Download'], hasPrice: true }),
+    });
     expect(classify(signals).kind).toBe('none');
   });
 
   it('leaves search URLs alone: /s?k=, /search?q=, /sch/?_nkw=, /p/pl', () => {
-    for (const url of ['https://www.amazon.com/s?k=kaspersky', 'https://www.walmart.com/search?q=kaspersky', 'https://www.ebay.com/sch/i.html?_nkw=kaspersky', 'https://www.newegg.com/p/pl?d=kaspersky']) {
-      const signals = page(url, { title: 'kaspersky', headings: ['kaspersky'], content: content({ buyControls: ['Add to cart'], hasPrice: true }) });
+    for (const url of [
+      'https://www.amazon.com/s?k=kaspersky',
+      'https://www.walmart.com/search?q=kaspersky',
+      'https://www.ebay.com/sch/i.html?_nkw=kaspersky',
+      'https://www.newegg.com/p/pl?d=kaspersky',
+    ]) {
+      const signals = page(url, {
+        title: 'kaspersky',
+        headings: ['kaspersky'],
+        content: content({ buyControls: ['Add to cart'], hasPrice: true }),
+      });
       expect(classify(signals).kind, url).toBe('none');
     }
   });
 
   it('reads a grid with a buy control on every tile as a results page', () => {
     const signals = page('https://shop.example/brand/kaspersky', {
-      title: 'Kaspersky', headings: ['Kaspersky'], content: content({ buyControls: Array(6).fill('Add to cart'), hasPrice: true }),
+      title: 'Kaspersky',
+      headings: ['Kaspersky'],
+      content: content({ buyControls: Array(6).fill('Add to cart'), hasPrice: true }),
     });
     expect(classify(signals).kind).toBe('none');
   });
 
   it('keeps "keywords" (Amazon adds it to product pages reached from a search) from reading as a search', () => {
     const signals = page('https://www.amazon.com/dp/B0D5K2XQ7N?keywords=kaspersky&qid=1', {
-      title: 'Amazon.com: Kaspersky Premium 2025', headings: ['Kaspersky Premium 2025'], content: content({ buyControls: ['Add to Cart', 'Buy Now'], hasPrice: true }),
+      title: 'Amazon.com: Kaspersky Premium 2025',
+      headings: ['Kaspersky Premium 2025'],
+      content: content({ buyControls: ['Add to Cart', 'Buy Now'], hasPrice: true }),
     });
     expect(classify(signals).kind).toBe('purchase');
   });
@@ -156,7 +218,12 @@ describe('classifyPage with a URL verdict', () => {
       title: 'Kaspersky Premium',
       products: [product({ name: 'Kaspersky Premium', brand: 'Kaspersky', offer: 'paid' })],
     });
-    expect(classify(store)).toEqual({ vendor: 'kaspersky', kind: 'purchase', reasons: ['vendor-domain', 'vendor-store-page', 'page-product-data'], rule: 'vendor-store-page' });
+    expect(classify(store)).toEqual({
+      vendor: 'kaspersky',
+      kind: 'purchase',
+      reasons: ['vendor-domain', 'vendor-store-page', 'page-product-data'],
+      rule: 'vendor-store-page',
+    });
     expect(classify(page('https://usa.kaspersky.com/premium', {})).kind).toBe('purchase');
   });
 
@@ -165,12 +232,17 @@ describe('classifyPage with a URL verdict', () => {
     expect(classify(store).kind).toBe('purchase');
   });
 
-  it('clears a listing URL that the page shows to be a review, results page or another maker\'s product', () => {
+  it("clears a listing URL that the page shows to be a review, results page or another maker's product", () => {
     // A review page or a results page whose URL still reads like a listing ("/product/<slug>/reviews" is not one of the URL rules' review paths).
-    const reviews = page('https://www.shop.example/product/kaspersky-premium-5-device-1-year', { title: 'Customer Reviews: Kaspersky Premium - Shop', headings: ['Customer reviews'] });
+    const reviews = page('https://www.shop.example/product/kaspersky-premium-5-device-1-year', {
+      title: 'Customer Reviews: Kaspersky Premium - Shop',
+      headings: ['Customer reviews'],
+    });
     expect(classifyUrl(reviews.url).kind).toBe('purchase');
     expect(classify(reviews).kind).toBe('none');
-    const other = page('https://www.amazon.com/Kaspersky-Alternative-Norton-360/dp/B0BK1M9Z9L', { products: [product({ name: 'Norton 360 Deluxe', brand: 'Norton', offer: 'paid' })] });
+    const other = page('https://www.amazon.com/Kaspersky-Alternative-Norton-360/dp/B0BK1M9Z9L', {
+      products: [product({ name: 'Norton 360 Deluxe', brand: 'Norton', offer: 'paid' })],
+    });
     expect(classify(other).kind).toBe('none');
   });
 
@@ -178,11 +250,20 @@ describe('classifyPage with a URL verdict', () => {
     const signals = page('https://www.kaspersky.com/some-new-product-page', {
       title: 'Kaspersky Premium',
       headings: ['Kaspersky Premium'],
-      content: content({ downloadControls: ['Download'], downloadLinks: ['https://downloads.kaspersky-labs.com/main/kaspersky_premium/latest/full/kaspersky_premium.exe'] }),
+      content: content({
+        downloadControls: ['Download'],
+        downloadLinks: ['https://downloads.kaspersky-labs.com/main/kaspersky_premium/latest/full/kaspersky_premium.exe'],
+      }),
     });
-    expect(classify(signals)).toMatchObject({ vendor: 'kaspersky', kind: 'download', reasons: expect.arrayContaining(['page-installer-link']) });
+    expect(classify(signals)).toMatchObject({
+      vendor: 'kaspersky',
+      kind: 'download',
+      reasons: expect.arrayContaining(['page-installer-link']),
+    });
     const portalLink = page('https://www.portal.example/app/9', {
-      title: 'Kaspersky Free', headings: ['Kaspersky Free'], content: content({ downloadControls: ['Download'], downloadLinks: ['https://filehippo.com/download_kaspersky-free/'] }),
+      title: 'Kaspersky Free',
+      headings: ['Kaspersky Free'],
+      content: content({ downloadControls: ['Download'], downloadLinks: ['https://filehippo.com/download_kaspersky-free/'] }),
     });
     expect(classify(portalLink).reasons).toContain('page-download-control');
     expect(classify(portalLink).reasons).not.toContain('page-installer-link');
@@ -196,8 +277,11 @@ describe('needsPageContent: the page body is walked only when a vendor is named 
 
   it('when the title, a heading, og data, description, breadcrumb or JSON-LD names one', () => {
     for (const overrides of [
-      { title: 'Kaspersky Premium' }, { headings: ['Kaspersky Premium'] }, { meta: meta({ ogTitle: 'Kaspersky Premium' }) },
-      { meta: meta({ description: 'Buy Kaspersky Premium' }) }, { breadcrumbs: ['Software', 'Kaspersky'] },
+      { title: 'Kaspersky Premium' },
+      { headings: ['Kaspersky Premium'] },
+      { meta: meta({ ogTitle: 'Kaspersky Premium' }) },
+      { meta: meta({ description: 'Buy Kaspersky Premium' }) },
+      { breadcrumbs: ['Software', 'Kaspersky'] },
       { products: [product({ name: 'Kaspersky Premium' })] },
     ] satisfies Partial<PageSignals>[]) {
       expect(needsContent(page('https://shop.example/p/8', overrides)), JSON.stringify(overrides)).toBe(true);
@@ -217,10 +301,16 @@ describe('needsPageContent: the page body is walked only when a vendor is named 
 });
 
 describe('verdictWithoutSignals: when the settings change and only the URL can be classified again', () => {
-  const listing = page('https://www.newegg.com/p/N82E16832108204', { title: 'Kaspersky Premium - Newegg.com', headings: ['Kaspersky Premium'], content: content({ buyControls: ['Add to cart'], hasPrice: true }) });
-  const reviews = page('https://www.bestbuy.com/site/reviews/kaspersky-premium-5-device/6560005', { title: 'Customer Reviews: Kaspersky Premium - Best Buy' });
+  const listing = page('https://www.newegg.com/p/N82E16832108204', {
+    title: 'Kaspersky Premium - Newegg.com',
+    headings: ['Kaspersky Premium'],
+    content: content({ buyControls: ['Add to cart'], hasPrice: true }),
+  });
+  const reviews = page('https://www.bestbuy.com/site/reviews/kaspersky-premium-5-device/6560005', {
+    title: 'Customer Reviews: Kaspersky Premium - Best Buy',
+  });
 
-  it('keeps what the page\'s report found: a listing found from content, a listing URL the page cleared', () => {
+  it("keeps what the page's report found: a listing found from content, a listing URL the page cleared", () => {
     expect(verdictWithoutSignals(classify(listing), classifyUrl(listing.url))).toMatchObject({ kind: 'purchase' });
     expect(verdictWithoutSignals(classify(reviews), classifyUrl(reviews.url))).toMatchObject({ kind: 'none' });
   });
@@ -229,19 +319,31 @@ describe('verdictWithoutSignals: when the settings change and only the URL can b
     const store = classifyUrl('https://usa.kaspersky.com/premium');
     expect(verdictWithoutSignals(classifyUrl('https://www.example.org/'), store)).toBe(store);
     const exempt = { vendor: 'kaspersky', kind: 'none', reasons: ['policy-exempt'], rule: 'policy-exempt' } as const;
-    expect(verdictWithoutSignals(classify(listing), { ...exempt, reasons: [...exempt.reasons] })).toMatchObject({ reasons: ['policy-exempt'] });
+    expect(verdictWithoutSignals(classify(listing), { ...exempt, reasons: [...exempt.reasons] })).toMatchObject({
+      reasons: ['policy-exempt'],
+    });
   });
 });
 
 describe('organisation-added vendors', () => {
   const { effective } = mergeSettings(DEFAULT_SETTINGS, {
-    extraVendors: [{ id: 'acme', name: 'Acme Shield', domains: ['acme-shield.example'], productNames: ['Acme Shield Pro'], restriction: 'Banned by policy 7', sourceUrl: 'https://intranet.example/p7' }],
+    extraVendors: [
+      {
+        id: 'acme',
+        name: 'Acme Shield',
+        domains: ['acme-shield.example'],
+        productNames: ['Acme Shield Pro'],
+        restriction: 'Banned by policy 7',
+        sourceUrl: 'https://intranet.example/p7',
+      },
+    ],
   });
   const { registry } = compilePolicy(effective);
 
   it('are recognised from page content like built-in vendors', () => {
     const signals = page('https://www.newegg.com/p/N82E16800000042', {
-      title: 'Acme Shield Pro, 3 devices - Newegg.com', headings: ['Acme Shield Pro, 3 devices'],
+      title: 'Acme Shield Pro, 3 devices - Newegg.com',
+      headings: ['Acme Shield Pro, 3 devices'],
     });
     const urlVerdict = classifyUrl(signals.url, registry);
     expect(needsPageContent(signals, classifyPage(signals, urlVerdict, registry), registry)).toBe(true);
@@ -252,13 +354,20 @@ describe('organisation-added vendors', () => {
 
 describe('parsePageSignals', () => {
   it('accepts well-formed signals and caps long lists and strings', () => {
-    const parsed = parsePageSignals(page('https://x.example/', { title: 'x'.repeat(5000), content: content({ buyControls: Array(100).fill('Buy') }) }));
+    const parsed = parsePageSignals(
+      page('https://x.example/', { title: 'x'.repeat(5000), content: content({ buyControls: Array(100).fill('Buy') }) }),
+    );
     expect(parsed?.title.length).toBe(500);
     expect(parsed?.content?.buyControls.length).toBe(20);
   });
 
   it.each([
-    null, 42, 'signals', {}, { url: 'https://x.example/' }, { ...EMPTY_SIGNALS, url: 7 },
+    null,
+    42,
+    'signals',
+    {},
+    { url: 'https://x.example/' },
+    { ...EMPTY_SIGNALS, url: 7 },
     { ...EMPTY_SIGNALS, url: 'https://x.example/', products: [{ ...product({}), offer: 'cheap' }] },
     { ...EMPTY_SIGNALS, url: 'https://x.example/', content: { buyControls: ['Buy'] } },
   ])('rejects %j', (input) => {

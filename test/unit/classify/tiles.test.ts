@@ -54,14 +54,27 @@ describe('vendorTiles', () => {
     expect(marked('https://www.bestbuy.com/site/searchpage.jsp?st=antivirus', links)).toEqual([]);
   });
 
-  it('marks nothing on the vendor\'s own site, and only links to the same site on a text match', () => {
+  it("marks nothing on the vendor's own site, and only links to the same site on a text match", () => {
     expect(marked('https://usa.kaspersky.com/', [{ href: 'https://usa.kaspersky.com/premium', text: 'Kaspersky Premium' }])).toEqual([]);
-    expect(marked('https://www.ebay.com/sch/i.html?_nkw=antivirus', [{ href: 'https://tracking.example/click?id=1', text: 'Kaspersky Plus 1 Device' }])).toEqual([]);
+    expect(
+      marked('https://www.ebay.com/sch/i.html?_nkw=antivirus', [
+        { href: 'https://tracking.example/click?id=1', text: 'Kaspersky Plus 1 Device' },
+      ]),
+    ).toEqual([]);
   });
 
-  it('knows the organisation\'s own vendors', () => {
+  it("knows the organisation's own vendors", () => {
     const { effective } = mergeSettings(DEFAULT_SETTINGS, {
-      extraVendors: [{ id: 'nordvale', name: 'Nordvale Security', domains: ['nordvale.example'], productNames: [], restriction: 'Not approved.', sourceUrl: 'https://intranet.example/n' }],
+      extraVendors: [
+        {
+          id: 'nordvale',
+          name: 'Nordvale Security',
+          domains: ['nordvale.example'],
+          productNames: [],
+          restriction: 'Not approved.',
+          sourceUrl: 'https://intranet.example/n',
+        },
+      ],
     });
     const policy = compilePolicy(effective);
     const links: TileLink[] = [{ href: 'https://www.newegg.com/p/N82E16832000001', text: 'Nordvale Security Suite, 3 PCs' }];

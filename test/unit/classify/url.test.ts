@@ -35,7 +35,11 @@ describe('classifyUrl', () => {
   );
 
   it('is indifferent to case, ports, trailing dots and fragments on vendor hosts', () => {
-    for (const url of ['HTTPS://USA.KASPERSKY.COM/Premium', 'https://usa.kaspersky.com:8443/premium', 'https://usa.kaspersky.com./premium#buy']) {
+    for (const url of [
+      'HTTPS://USA.KASPERSKY.COM/Premium',
+      'https://usa.kaspersky.com:8443/premium',
+      'https://usa.kaspersky.com./premium#buy',
+    ]) {
       expect(classifyUrl(url)).toMatchObject({ vendor: 'kaspersky', kind: 'purchase' });
     }
   });
@@ -46,10 +50,23 @@ describe('classifyUrl', () => {
   });
 
   it('works with a registry built from other vendor data', () => {
-    const registry = buildRegistry([{ ...kaspersky, id: 'acme', name: 'Acme', domains: ['acme-av.example'], ownedDomainLabels: ['acme-av'], brandTokens: ['acmeav'], distinctiveProductTokens: [] }]);
+    const registry = buildRegistry([
+      {
+        ...kaspersky,
+        id: 'acme',
+        name: 'Acme',
+        domains: ['acme-av.example'],
+        ownedDomainLabels: ['acme-av'],
+        brandTokens: ['acmeav'],
+        distinctiveProductTokens: [],
+      },
+    ]);
     expect(classifyUrl('https://www.acme-av.example/premium', registry)).toMatchObject({ vendor: 'acme', kind: 'purchase' });
     expect(classifyUrl('https://usa.kaspersky.com/premium', registry).kind).toBe('none');
-    expect(classifyUrl('https://www.amazon.com/AcmeAV-Total-Security/dp/B000000000', registry)).toMatchObject({ vendor: 'acme', kind: 'purchase' });
+    expect(classifyUrl('https://www.amazon.com/AcmeAV-Total-Security/dp/B000000000', registry)).toMatchObject({
+      vendor: 'acme',
+      kind: 'purchase',
+    });
   });
 });
 

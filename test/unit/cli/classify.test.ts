@@ -11,8 +11,14 @@ const run = (args: string[], input = '') =>
   execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/classify.ts', ...args], { cwd: root, input, encoding: 'utf8' });
 
 it('classifies URLs from stdin in order, one JSON object per line, and never fails on bad input', () => {
-  const output = run([], 'https://usa.kaspersky.com/premium\nnot a url\nhttps://www.kaspersky.com/blog/post/1/\n\u0000\u00ff%%%\nhttps://example.org/\n');
-  const lines = output.trim().split('\n').map((line) => JSON.parse(line) as { url: string; kind: string; reasons: string[]; vendor: string | null });
+  const output = run(
+    [],
+    'https://usa.kaspersky.com/premium\nnot a url\nhttps://www.kaspersky.com/blog/post/1/\n\u0000\u00ff%%%\nhttps://example.org/\n',
+  );
+  const lines = output
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { url: string; kind: string; reasons: string[]; vendor: string | null });
   expect(lines.map((line) => [line.url, line.kind])).toEqual([
     ['https://usa.kaspersky.com/premium', 'purchase'],
     ['not a url', 'none'],
@@ -26,13 +32,22 @@ it('classifies URLs from stdin in order, one JSON object per line, and never fai
 
 it('takes URLs as arguments', () => {
   const output = run(['https://www.kaspersky.co.uk/plus', 'https://kaspersky.com@evil.example/']);
-  expect(output.trim().split('\n').map((line) => (JSON.parse(line) as { kind: string }).kind)).toEqual(['purchase', 'none']);
+  expect(
+    output
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { kind: string }).kind),
+  ).toEqual(['purchase', 'none']);
 });
 
 describe('--policy', { timeout: 30_000 }, () => {
   const spawn = (args: string[], input = '') =>
     spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/classify.ts', ...args], { cwd: root, input, encoding: 'utf8' });
-  const parse = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  const parse = (stdout: string) =>
+    stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
   let dir = '';
   const write = (name: string, contents: string) => {
     const file = join(dir, name);
@@ -48,7 +63,16 @@ describe('--policy', { timeout: 30_000 }, () => {
   });
 
   it('adds the decision under a valid block policy: "block" on a store page, "none" elsewhere', () => {
-    const lines = parse(run(['--policy', 'docs/policies/block-locked.json', 'https://usa.kaspersky.com/premium', 'https://www.kaspersky.com/blog/post/1/', 'https://example.org/', 'not a url']));
+    const lines = parse(
+      run([
+        '--policy',
+        'docs/policies/block-locked.json',
+        'https://usa.kaspersky.com/premium',
+        'https://www.kaspersky.com/blog/post/1/',
+        'https://example.org/',
+        'not a url',
+      ]),
+    );
     expect(lines.map((line) => [line.url, line.kind, line.decision])).toEqual([
       ['https://usa.kaspersky.com/premium', 'purchase', 'block'],
       ['https://www.kaspersky.com/blog/post/1/', 'vendor', 'none'],
@@ -59,10 +83,27 @@ describe('--policy', { timeout: 30_000 }, () => {
   });
 
   it('never flags an exempt domain, and still blocks the vendor elsewhere', () => {
-    const lines = parse(run(['--policy', 'docs/policies/exempt-licence-portal.json'], 'https://licences.example.com/kaspersky-premium-download\nhttps://www.kaspersky.com/downloads\n'));
+    const lines = parse(
+      run(
+        ['--policy', 'docs/policies/exempt-licence-portal.json'],
+        'https://licences.example.com/kaspersky-premium-download\nhttps://www.kaspersky.com/downloads\n',
+      ),
+    );
     expect(lines).toEqual([
-      { url: 'https://licences.example.com/kaspersky-premium-download', vendor: null, kind: 'none', reasons: ['policy-exempt'], decision: 'none' },
-      { url: 'https://www.kaspersky.com/downloads', vendor: 'kaspersky', kind: 'download', reasons: ['vendor-domain', 'vendor-download-page'], decision: 'block' },
+      {
+        url: 'https://licences.example.com/kaspersky-premium-download',
+        vendor: null,
+        kind: 'none',
+        reasons: ['policy-exempt'],
+        decision: 'none',
+      },
+      {
+        url: 'https://www.kaspersky.com/downloads',
+        vendor: 'kaspersky',
+        kind: 'download',
+        reasons: ['vendor-domain', 'vendor-download-page'],
+        decision: 'block',
+      },
     ]);
   });
 
@@ -70,7 +111,9 @@ describe('--policy', { timeout: 30_000 }, () => {
     expect(parse(run(['--policy', 'docs/policies/warn-with-contact.json', 'https://usa.kaspersky.com/premium']))[0]?.decision).toBe('warn');
     const off = write('off.json', '{"mode":"off"}');
     expect(parse(run(['--policy', off, 'https://usa.kaspersky.com/premium']))[0]).toMatchObject({ kind: 'purchase', decision: 'none' });
-    const lines = parse(run(['--policy=docs/policies/extra-vendor.json', 'https://www.cheap-av-keys.example/deal', 'https://www.nordvale.example/store']));
+    const lines = parse(
+      run(['--policy=docs/policies/extra-vendor.json', 'https://www.cheap-av-keys.example/deal', 'https://www.nordvale.example/store']),
+    );
     expect(lines.map((line) => [line.vendor, line.reasons, line.decision])).toEqual([
       ['organization', ['policy-blocked-domain'], 'warn'],
       ['nordvale', ['vendor-domain', 'vendor-store-page'], 'warn'],
@@ -78,13 +121,19 @@ describe('--policy', { timeout: 30_000 }, () => {
   });
 
   it('accepts a Chrome/Linux policy file and a Firefox policies.json', () => {
-    const linux = write('linux.json', JSON.stringify({ ExtensionInstallForcelist: [], '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: { mode: 'block' } } } }));
+    const linux = write(
+      'linux.json',
+      JSON.stringify({ ExtensionInstallForcelist: [], '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: { mode: 'block' } } } }),
+    );
     expect(parse(run(['--policy', linux, 'https://usa.kaspersky.com/premium']))[0]?.decision).toBe('block');
     expect(parse(run(['--policy', 'docs/policies/firefox-policies.json', 'https://usa.kaspersky.com/premium']))[0]?.decision).toBe('block');
   });
 
   it('rejects an invalid policy with exit code 2, every problem listed, and nothing classified', () => {
-    const bad = write('bad.json', JSON.stringify({ mode: 'loud', supportUrl: 'javascript:alert(1)', blockedDomains: ['ok.example', 'not a host'], colour: 'red' }));
+    const bad = write(
+      'bad.json',
+      JSON.stringify({ mode: 'loud', supportUrl: 'javascript:alert(1)', blockedDomains: ['ok.example', 'not a host'], colour: 'red' }),
+    );
     const result = spawn(['--policy', bad, 'https://usa.kaspersky.com/premium']);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
@@ -114,7 +163,11 @@ describe('--policy', { timeout: 30_000 }, () => {
     ['an empty file', '', '(file): is empty\n'],
     ['a file that is not JSON', '{mode: block}', '(file): is not valid JSON (the error is at line 1, column 2)\n'],
     ['a JSON list', '[{"mode":"block"}]', '(file): is not a JSON object of keys and values, like {"mode": "warn"}\n'],
-    ['a list over its limit', JSON.stringify({ blockedDomains: Array.from({ length: 100_001 }, (_, i) => `h${i}.example`) }), 'blockedDomains: has more than 100,000 entries\n'],
+    [
+      'a list over its limit',
+      JSON.stringify({ blockedDomains: Array.from({ length: 100_001 }, (_, i) => `h${i}.example`) }),
+      'blockedDomains: has more than 100,000 entries\n',
+    ],
   ])('rejects %s with exit code 2', (_label, contents, message) => {
     const result = spawn(['--policy', write('file.json', contents), 'https://usa.kaspersky.com/premium']);
     expect([result.status, result.stdout]).toEqual([2, '']);

@@ -36,9 +36,20 @@ export const SEED_URLS: readonly string[] = [
 export const RULE_HOSTS: readonly string[] = [
   ...[...RETAILERS].flatMap(([label, suffixes]) => suffixes.map((suffix) => `www.${label}.${suffix}`)),
   ...PORTAL_ROWS.flatMap((portal) => portal.hosts ?? [`www.${portal.label}.com`]),
-  'en.softonic.com', 'download.cnet.com', 'play.google.com', 'apps.apple.com', 'itunes.apple.com', 'apps.microsoft.com',
-  'www.microsoft.com', 'chrome.google.com', 'chromewebstore.google.com', 'addons.mozilla.org',
-  'microsoftedge.microsoft.com', 'safari-extensions.apple.com', 'github.com', 'raw.githubusercontent.com',
+  'en.softonic.com',
+  'download.cnet.com',
+  'play.google.com',
+  'apps.apple.com',
+  'itunes.apple.com',
+  'apps.microsoft.com',
+  'www.microsoft.com',
+  'chrome.google.com',
+  'chromewebstore.google.com',
+  'addons.mozilla.org',
+  'microsoftedge.microsoft.com',
+  'safari-extensions.apple.com',
+  'github.com',
+  'raw.githubusercontent.com',
 ];
 
 /* ------------------------------------------------------------------------------------------ */
@@ -86,7 +97,7 @@ export function onRegistryHost(url: string, registry: CompiledRegistry): boolean
   const u = parsed(url);
   if (!u) return false;
   const host = u.hostname.toLowerCase().replace(/\.$/, '');
-  for (let rest = host; ; ) {
+  for (let rest = host; ;) {
     if (registry.byDomain.has(rest)) return true;
     const dot = rest.indexOf('.');
     if (dot < 0) break;
@@ -125,8 +136,27 @@ export function vendorEvidence(url: string, registry: CompiledRegistry): boolean
 /* Generators                                                                                   */
 /* ------------------------------------------------------------------------------------------ */
 
-const SCHEMES = ['http', 'https', 'HTTP', 'hTtPs', 'ftp', 'ws', 'wss', 'file', 'data', 'blob', 'javascript', 'about', 'chrome',
-  'chrome-extension', 'view-source', 'mailto', 'intent', 'x', ''];
+const SCHEMES = [
+  'http',
+  'https',
+  'HTTP',
+  'hTtPs',
+  'ftp',
+  'ws',
+  'wss',
+  'file',
+  'data',
+  'blob',
+  'javascript',
+  'about',
+  'chrome',
+  'chrome-extension',
+  'view-source',
+  'mailto',
+  'intent',
+  'x',
+  '',
+];
 
 const hexByte = fc.integer({ min: 0, max: 255 }).map((n) => `%${n.toString(16).padStart(2, '0').toUpperCase()}`);
 
@@ -138,7 +168,12 @@ const hostArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.ipV4Extended() },
   { weight: 1, arbitrary: fc.ipV6().map((ip) => `[${ip}]`) },
   // IDN as typed, and punycode labels (valid or not).
-  { weight: 1, arbitrary: fc.tuple(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), fc.domain()).map(([label, rest]) => `${label}.${rest}`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), fc.domain())
+      .map(([label, rest]) => `${label}.${rest}`),
+  },
   { weight: 1, arbitrary: fc.tuple(fc.stringMatching(/^[a-z0-9-]{1,20}$/), fc.domain()).map(([label, rest]) => `xn--${label}.${rest}`) },
   // Percent-encoded bytes in the host.
   { weight: 1, arbitrary: fc.tuple(fc.domain(), hexByte).map(([host, byte]) => `${byte}${host}`) },
@@ -146,12 +181,7 @@ const hostArb: fc.Arbitrary<string> = fc.oneof(
 );
 
 const mutateHostShape = (host: string) =>
-  fc.oneof(
-    fc.constant(host),
-    fc.constant(`${host}.`),
-    fc.mixedCase(fc.constant(host)),
-    fc.constant(host.toUpperCase()),
-  );
+  fc.oneof(fc.constant(host), fc.constant(`${host}.`), fc.mixedCase(fc.constant(host)), fc.constant(host.toUpperCase()));
 
 const userinfoArb = fc.oneof(
   fc.constant(''),
@@ -170,14 +200,59 @@ const portArb = fc.oneof(
  * product words, so retailer, portal and shop rules see slugs that look like listings.
  */
 const SLUG_WORDS = [
-  'antivirus', 'anti-virus', 'internet', 'total', 'security', 'premium', 'plus', 'standard', 'basic', 'vpn', 'free',
-  'download', 'descargar', 'telecharger', 'setup', 'installer', 'apk', 'app', '1-pc', '3-devices', '5-geraete', '1-year',
-  '2-jahre', 'e-license', 'license-key', 'key', 'esd', 'box', 'norton', 'bitdefender', 'eset', 'avast', 'mcafee', 'com',
-  'exe', 'msi', 'dmg', 'trial', 'buy', 'renewal', 'dp', 'p', 'ip', 'itm', 'site', 'product', 'kasp', 'persky', 'kaspe-rsky',
+  'antivirus',
+  'anti-virus',
+  'internet',
+  'total',
+  'security',
+  'premium',
+  'plus',
+  'standard',
+  'basic',
+  'vpn',
+  'free',
+  'download',
+  'descargar',
+  'telecharger',
+  'setup',
+  'installer',
+  'apk',
+  'app',
+  '1-pc',
+  '3-devices',
+  '5-geraete',
+  '1-year',
+  '2-jahre',
+  'e-license',
+  'license-key',
+  'key',
+  'esd',
+  'box',
+  'norton',
+  'bitdefender',
+  'eset',
+  'avast',
+  'mcafee',
+  'com',
+  'exe',
+  'msi',
+  'dmg',
+  'trial',
+  'buy',
+  'renewal',
+  'dp',
+  'p',
+  'ip',
+  'itm',
+  'site',
+  'product',
+  'kasp',
+  'persky',
+  'kaspe-rsky',
 ];
-const slugArb = fc.array(fc.constantFrom(...SLUG_WORDS), { minLength: 1, maxLength: 6 }).chain((words) =>
-  fc.constantFrom('-', '_', '.', '+', ' ', '%20').map((sep) => words.join(sep)),
-);
+const slugArb = fc
+  .array(fc.constantFrom(...SLUG_WORDS), { minLength: 1, maxLength: 6 })
+  .chain((words) => fc.constantFrom('-', '_', '.', '+', ' ', '%20').map((sep) => words.join(sep)));
 
 /** Path text with encodings: plain, percent-encoded, double-encoded, raw Unicode, control characters. */
 const pathPieceArb = fc.oneof(
@@ -190,13 +265,31 @@ const pathPieceArb = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('..', '.', '', '\\', '//', 'setup.exe', 'download', 'buy', 'premium', 'dp', 'p', 'apk') },
 );
 const pathArb = fc.array(pathPieceArb, { maxLength: 8 }).map((pieces) => `/${pieces.join('/')}`);
-const queryArb = fc.oneof(fc.constant(''), fc.webQueryParameters().map((q) => `?${q}`), fc.string({ unit: 'binary', maxLength: 20 }).map((q) => `?${q}`));
-const fragmentArb = fc.oneof(fc.constant(''), fc.webFragments().map((f) => `#${f}`));
+const queryArb = fc.oneof(
+  fc.constant(''),
+  fc.webQueryParameters().map((q) => `?${q}`),
+  fc.string({ unit: 'binary', maxLength: 20 }).map((q) => `?${q}`),
+);
+const fragmentArb = fc.oneof(
+  fc.constant(''),
+  fc.webFragments().map((f) => `#${f}`),
+);
 
 /** A URL assembled from random parts: most parse, many do not. */
 export const assembledUrl: fc.Arbitrary<string> = fc
-  .tuple(fc.constantFrom(...SCHEMES), fc.constantFrom('://', ':', ':/', ':///', '//', ''), userinfoArb, hostArb.chain(mutateHostShape), portArb, pathArb, queryArb, fragmentArb)
-  .map(([scheme, sep, userinfo, host, port, path, query, fragment]) => `${scheme}${sep}${userinfo}${host}${port}${path}${query}${fragment}`);
+  .tuple(
+    fc.constantFrom(...SCHEMES),
+    fc.constantFrom('://', ':', ':/', ':///', '//', ''),
+    userinfoArb,
+    hostArb.chain(mutateHostShape),
+    portArb,
+    pathArb,
+    queryArb,
+    fragmentArb,
+  )
+  .map(
+    ([scheme, sep, userinfo, host, port, path, query, fragment]) => `${scheme}${sep}${userinfo}${host}${port}${path}${query}${fragment}`,
+  );
 
 /** Well-formed web URLs from fast-check's own generator (IPs, ports, userinfo, queries, fragments). */
 export const webUrl: fc.Arbitrary<string> = fc.webUrl({
@@ -220,7 +313,9 @@ export const nonWebUrl: fc.Arbitrary<string> = fc.oneof(
     'view-source:https://usa.kaspersky.com/premium',
     `chrome-extension://${CHROME_EXTENSION_ID}/src/ui/blocked/index.html#https://usa.kaspersky.com/premium`,
   ),
-  fc.tuple(fc.constantFrom('data:', 'blob:', 'file://', 'javascript:', 'about:'), fc.string({ unit: 'grapheme', maxLength: 40 })).map(([s, rest]) => s + rest),
+  fc
+    .tuple(fc.constantFrom('data:', 'blob:', 'file://', 'javascript:', 'about:'), fc.string({ unit: 'grapheme', maxLength: 40 }))
+    .map(([s, rest]) => s + rest),
 );
 
 /** Anything at all, including text that is no URL. */
@@ -238,9 +333,21 @@ type Mutation = (url: string) => fc.Arbitrary<string>;
 
 /** Look-alikes of Latin letters: Cyrillic, Greek, full-width, and compatibility forms IDNA maps back. */
 const CONFUSABLES: Record<string, string[]> = {
-  a: ['а', 'ɑ', 'ａ'], c: ['с', 'ϲ'], e: ['е', 'ҽ'], i: ['і', 'ı', 'ｉ'], k: ['к', 'κ', 'K', 'ｋ'], l: ['ӏ', 'ⅼ'],
-  m: ['м', 'ｍ'], n: ['п', 'ո'], o: ['о', 'ο', '０'], p: ['р', 'ρ'], r: ['г', 'ｒ'], s: ['ѕ', 'ſ', 'ｓ'], u: ['υ', 'ս'],
-  x: ['х', 'ⅹ'], y: ['у', 'ү'],
+  a: ['а', 'ɑ', 'ａ'],
+  c: ['с', 'ϲ'],
+  e: ['е', 'ҽ'],
+  i: ['і', 'ı', 'ｉ'],
+  k: ['к', 'κ', 'K', 'ｋ'],
+  l: ['ӏ', 'ⅼ'],
+  m: ['м', 'ｍ'],
+  n: ['п', 'ո'],
+  o: ['о', 'ο', '０'],
+  p: ['р', 'ρ'],
+  r: ['г', 'ｒ'],
+  s: ['ѕ', 'ſ', 'ｓ'],
+  u: ['υ', 'ս'],
+  x: ['х', 'ⅹ'],
+  y: ['у', 'ү'],
 };
 
 const splitUrl = (url: string) => {
@@ -262,9 +369,16 @@ export const MUTATIONS: Record<string, Mutation> = {
   trailingDot: (url) => onAuthority(url, (a) => fc.constant(a.replace(/(:\d+)?$/, (port) => `.${port}`))),
   port: (url) => onAuthority(url, (a) => portArb.map((port) => a.replace(/:\d+$/, '') + port)),
   userinfo: (url) => onAuthority(url, (a) => userinfoArb.map((info) => info + a)),
-  ipHost: (url) => onAuthority(url, () => fc.oneof(fc.ipV4(), fc.ipV6().map((ip) => `[${ip}]`))),
+  ipHost: (url) =>
+    onAuthority(url, () =>
+      fc.oneof(
+        fc.ipV4(),
+        fc.ipV6().map((ip) => `[${ip}]`),
+      ),
+    ),
   scheme: (url) => fc.constantFrom(...SCHEMES).map((scheme) => url.replace(/^[a-z][a-z0-9+.-]*:/i, `${scheme}:`)),
-  prefixScheme: (url) => fc.constantFrom('blob:', 'view-source:', 'data:text/plain,', 'javascript:', '  ', '\t', '\u0000').map((p) => p + url),
+  prefixScheme: (url) =>
+    fc.constantFrom('blob:', 'view-source:', 'data:text/plain,', 'javascript:', '  ', '\t', '\u0000').map((p) => p + url),
   percentEncodeChar: (url) =>
     atIndex(url, (u, i) => {
       const char = u.charAt(i);
@@ -272,7 +386,8 @@ export const MUTATIONS: Record<string, Mutation> = {
     }),
   doubleEncode: (url) => fc.constant(url.replace(/%/g, '%25')),
   encodeAll: (url) => fc.constant(encodeURIComponent(url.replace(/[\uD800-\uDFFF]/g, '\uFFFD'))),
-  insertText: (url) => fc.tuple(fc.nat({ max: url.length }), fc.oneof(anyText, hexByte)).map(([i, text]) => url.slice(0, i) + text + url.slice(i)),
+  insertText: (url) =>
+    fc.tuple(fc.nat({ max: url.length }), fc.oneof(anyText, hexByte)).map(([i, text]) => url.slice(0, i) + text + url.slice(i)),
   deleteRange: (url) => fc.tuple(fc.nat({ max: url.length }), fc.nat({ max: 20 })).map(([i, n]) => url.slice(0, i) + url.slice(i + n)),
   truncate: (url) => atIndex(url, (u, i) => u.slice(0, i)),
   duplicateSlashes: (url) => fc.constant(url.replace(/\/(?!\/)/g, '//')),
@@ -281,12 +396,10 @@ export const MUTATIONS: Record<string, Mutation> = {
     onAuthority(url, (a) => {
       const spots = [...a.matchAll(/[a-z]/g)].map((m) => m.index).filter((i) => CONFUSABLES[a[i]!] !== undefined);
       if (spots.length === 0) return fc.constant(a);
-      return fc
-        .tuple(fc.constantFrom(...spots), fc.nat())
-        .map(([i, pick]) => {
-          const glyphs = CONFUSABLES[a[i]!]!;
-          return a.slice(0, i) + glyphs[pick % glyphs.length]! + a.slice(i + 1);
-        });
+      return fc.tuple(fc.constantFrom(...spots), fc.nat()).map(([i, pick]) => {
+        const glyphs = CONFUSABLES[a[i]!]!;
+        return a.slice(0, i) + glyphs[pick % glyphs.length]! + a.slice(i + 1);
+      });
     }),
   punycodeHost: (url) => onAuthority(url, (a) => fc.constant(`xn--${a}`)),
   addFragment: (url) => fragmentArb.map((f) => url.replace(/#.*$/, '') + f),
@@ -298,12 +411,18 @@ const MUTATION_NAMES = Object.keys(MUTATIONS);
 /** A seed URL after one to four random mutations. */
 export const mutatedUrl: fc.Arbitrary<string> = fc
   .tuple(fc.constantFrom(...SEED_URLS), fc.array(fc.constantFrom(...MUTATION_NAMES), { minLength: 1, maxLength: 4 }))
-  .chain(([seed, names]) => names.reduce<fc.Arbitrary<string>>((arb, name) => arb.chain((url) => MUTATIONS[name]!(url)), fc.constant(seed)));
+  .chain(([seed, names]) =>
+    names.reduce<fc.Arbitrary<string>>((arb, name) => arb.chain((url) => MUTATIONS[name]!(url)), fc.constant(seed)),
+  );
 
 /** A URL of about `size` characters: a real URL whose path or query is padded with `filler`. */
 export function hugeUrl(size: number): fc.Arbitrary<string> {
   return fc
-    .tuple(fc.constantFrom(...SEED_URLS), fc.constantFrom('a', '-', '/', '%', '%41', 'kaspersky-', '1-', '.', 'é', '?q=', '&x=1'), fc.boolean())
+    .tuple(
+      fc.constantFrom(...SEED_URLS),
+      fc.constantFrom('a', '-', '/', '%', '%41', 'kaspersky-', '1-', '.', 'é', '?q=', '&x=1'),
+      fc.boolean(),
+    )
     .map(([seed, filler, inQuery]) => {
       const pad = filler.repeat(Math.ceil(size / filler.length)).slice(0, size);
       return inQuery ? `${seed}${seed.includes('?') ? '&' : '?'}p=${pad}` : seed.replace(/(^[a-z]+:\/\/[^/?#]*)\/?/i, `$1/${pad}/`);

@@ -65,8 +65,10 @@ describe('classifyWithPolicy under fuzzing', () => {
           const host = hostOf(url);
           const isExempt = host !== null && hostIn(host, exempt);
           const isBlocked = host !== null && hostIn(host, blocked);
-          if (isExempt && (isFlagged(verdict) || !verdict.reasons.includes('policy-exempt'))) throw new Error(`exempt ${url} → ${JSON.stringify(verdict)}`);
-          if (!isExempt && isBlocked && (verdict.vendor !== POLICY_VENDOR_ID || !isFlagged(verdict))) throw new Error(`blocked ${url} → ${JSON.stringify(verdict)}`);
+          if (isExempt && (isFlagged(verdict) || !verdict.reasons.includes('policy-exempt')))
+            throw new Error(`exempt ${url} → ${JSON.stringify(verdict)}`);
+          if (!isExempt && isBlocked && (verdict.vendor !== POLICY_VENDOR_ID || !isFlagged(verdict)))
+            throw new Error(`blocked ${url} → ${JSON.stringify(verdict)}`);
           if (verdict.vendor === POLICY_VENDOR_ID && !isBlocked) throw new Error(`not blocked ${url} → ${JSON.stringify(verdict)}`);
           checked++;
         }

@@ -25,7 +25,17 @@ import { describe, expect, it } from 'vitest';
 import { buildRegistry, classifyParsed, classifyUrl } from '../../../src/core/classify/url.ts';
 import { VENDORS } from '../../../src/core/vendors/index.ts';
 import {
-  anyText, assembledUrl, hugeUrl, MUTATIONS, mutatedUrl, nonWebUrl, onRegistryHost, SEED_URLS, vendorEvidence, verdictProblem, webUrl,
+  anyText,
+  assembledUrl,
+  hugeUrl,
+  MUTATIONS,
+  mutatedUrl,
+  nonWebUrl,
+  onRegistryHost,
+  SEED_URLS,
+  vendorEvidence,
+  verdictProblem,
+  webUrl,
 } from './arbitraries.ts';
 
 const registry = buildRegistry(VENDORS);
@@ -69,70 +79,92 @@ const isHttp = (url: string) => {
 };
 
 describe('classifyUrl under fuzzing', () => {
-  it('is total, valid and deterministic on 100,000 generated and mutated URLs', () => {
-    let checked = 0;
-    check(
-      fc.property(batchOf(anyUrl), (urls) => {
-        for (const url of urls) {
-          const first = classifyUrl(url);
-          const problem = verdictProblem(first, registry);
-          if (problem) throw new Error(`${problem} for ${JSON.stringify(url)}`);
-          expect(classifyUrl(url), JSON.stringify(url)).toEqual(first);
-          // The raw-string shortcut for unrelated URLs must never change an answer.
-          expect(classifyParsed(url), `shortcut changed the verdict of ${JSON.stringify(url)}`).toEqual(first);
-          checked++;
-        }
-      }),
-      1_000,
-    );
-    expect(checked).toBeGreaterThanOrEqual(100_000);
-  }, TIMEOUT);
-
-  it('flags no host outside the registry unless the URL names the vendor, and never calls it the vendor\'s site', () => {
-    let outside = 0;
-    check(
-      fc.property(batchOf(fc.oneof(assembledUrl, mutatedUrl, webUrl, homographUrl)), (urls) => {
-        for (const url of urls) {
-          if (onRegistryHost(url, registry)) continue;
-          const { kind, reasons } = classifyUrl(url);
-          // Whatever the URL says, a host that is not the vendor's is never the vendor's site.
-          if (kind === 'vendor' || reasons.some((reason) => reason.startsWith('vendor-'))) {
-            throw new Error(`${JSON.stringify(url)} is not a vendor host but got ${kind} [${reasons.join(', ')}]`);
+  it(
+    'is total, valid and deterministic on 100,000 generated and mutated URLs',
+    () => {
+      let checked = 0;
+      check(
+        fc.property(batchOf(anyUrl), (urls) => {
+          for (const url of urls) {
+            const first = classifyUrl(url);
+            const problem = verdictProblem(first, registry);
+            if (problem) throw new Error(`${problem} for ${JSON.stringify(url)}`);
+            expect(classifyUrl(url), JSON.stringify(url)).toEqual(first);
+            // The raw-string shortcut for unrelated URLs must never change an answer.
+            expect(classifyParsed(url), `shortcut changed the verdict of ${JSON.stringify(url)}`).toEqual(first);
+            checked++;
           }
-          if (vendorEvidence(url, registry)) continue;
-          outside++;
-          const verdict = classifyUrl(url);
-          if (verdict.kind !== 'none' || verdict.vendor !== null) {
-            throw new Error(`${JSON.stringify(url)} names no vendor but got ${JSON.stringify(verdict)}`);
-          }
-        }
-      }),
-      300,
-    );
-    // Most generated URLs name no vendor; the property must have been tried on many.
-    expect(outside).toBeGreaterThan(10_000);
-  }, TIMEOUT);
+        }),
+        1_000,
+      );
+      expect(checked).toBeGreaterThanOrEqual(100_000);
+    },
+    TIMEOUT,
+  );
 
-  it('gives every page on a vendor host a vendor verdict', () => {
-    const onVendorHost = fc
-      .tuple(fc.constantFrom(...vendorHosts), fc.option(fc.domain().map((d) => d.split('.')[0]!), { nil: undefined }), fc.webPath(), fc.webQueryParameters())
-      .map(([host, sub, path, query]) => `https://${sub ? `${sub}.` : ''}${host}${path.startsWith('/') ? path : `/${path}`}?${query}`);
-    check(
-      fc.property(batchOf(onVendorHost), (urls) => {
-        for (const url of urls) {
-          if (!isHttp(url)) continue;
-          const verdict = classifyUrl(url);
-          if (verdict.kind === 'none' || verdict.vendor !== 'kaspersky') throw new Error(`${url} got ${JSON.stringify(verdict)}`);
-        }
-      }),
-      100,
-    );
-  }, TIMEOUT);
+  it(
+    "flags no host outside the registry unless the URL names the vendor, and never calls it the vendor's site",
+    () => {
+      let outside = 0;
+      check(
+        fc.property(batchOf(fc.oneof(assembledUrl, mutatedUrl, webUrl, homographUrl)), (urls) => {
+          for (const url of urls) {
+            if (onRegistryHost(url, registry)) continue;
+            const { kind, reasons } = classifyUrl(url);
+            // Whatever the URL says, a host that is not the vendor's is never the vendor's site.
+            if (kind === 'vendor' || reasons.some((reason) => reason.startsWith('vendor-'))) {
+              throw new Error(`${JSON.stringify(url)} is not a vendor host but got ${kind} [${reasons.join(', ')}]`);
+            }
+            if (vendorEvidence(url, registry)) continue;
+            outside++;
+            const verdict = classifyUrl(url);
+            if (verdict.kind !== 'none' || verdict.vendor !== null) {
+              throw new Error(`${JSON.stringify(url)} names no vendor but got ${JSON.stringify(verdict)}`);
+            }
+          }
+        }),
+        300,
+      );
+      // Most generated URLs name no vendor; the property must have been tried on many.
+      expect(outside).toBeGreaterThan(10_000);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'gives every page on a vendor host a vendor verdict',
+    () => {
+      const onVendorHost = fc
+        .tuple(
+          fc.constantFrom(...vendorHosts),
+          fc.option(
+            fc.domain().map((d) => d.split('.')[0]!),
+            { nil: undefined },
+          ),
+          fc.webPath(),
+          fc.webQueryParameters(),
+        )
+        .map(([host, sub, path, query]) => `https://${sub ? `${sub}.` : ''}${host}${path.startsWith('/') ? path : `/${path}`}?${query}`);
+      check(
+        fc.property(batchOf(onVendorHost), (urls) => {
+          for (const url of urls) {
+            if (!isHttp(url)) continue;
+            const verdict = classifyUrl(url);
+            if (verdict.kind === 'none' || verdict.vendor !== 'kaspersky') throw new Error(`${url} got ${JSON.stringify(verdict)}`);
+          }
+        }),
+        100,
+      );
+    },
+    TIMEOUT,
+  );
 
   it.each(['upperHost', 'trailingDot', 'port', 'userinfo', 'addFragment', 'percentEncodeChar'] as const)(
     'keeps the verdict of a real URL under the %s rewrite',
     (name) => {
-      const pairs = fc.constantFrom(...SEED_URLS.filter(isHttp)).chain((url) => MUTATIONS[name]!(url).map((mutant) => [url, mutant] as const));
+      const pairs = fc
+        .constantFrom(...SEED_URLS.filter(isHttp))
+        .chain((url) => MUTATIONS[name]!(url).map((mutant) => [url, mutant] as const));
       check(
         fc.property(fc.array(pairs, { minLength: BATCH, maxLength: BATCH }), (batch) => {
           for (const [url, mutant] of batch) {
@@ -147,15 +179,19 @@ describe('classifyUrl under fuzzing', () => {
     TIMEOUT,
   );
 
-  it('survives 100 KB URLs', () => {
-    check(
-      fc.property(hugeUrl(100_000), (url) => {
-        expect(url.length).toBeGreaterThanOrEqual(100_000);
-        expect(verdictProblem(classifyUrl(url), registry)).toBeNull();
-      }),
-      60,
-    );
-  }, TIMEOUT);
+  it(
+    'survives 100 KB URLs',
+    () => {
+      check(
+        fc.property(hugeUrl(100_000), (url) => {
+          expect(url.length).toBeGreaterThanOrEqual(100_000);
+          expect(verdictProblem(classifyUrl(url), registry)).toBeNull();
+        }),
+        60,
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 /** For the encoding rewrite: the encoded character was in the path and is not a delimiter. */
@@ -164,7 +200,10 @@ function sameResource(url: string, mutant: string, name: string): boolean {
   const a = new URL(url);
   const b = new URL(mutant);
   if (a.host !== b.host || a.search !== b.search || a.hash !== b.hash) return false;
-  return decodeURIComponentSafe(a.pathname) === decodeURIComponentSafe(b.pathname) && !/%(?:2f|5c|2e|25)/i.test(b.pathname.replace(a.pathname, ''));
+  return (
+    decodeURIComponentSafe(a.pathname) === decodeURIComponentSafe(b.pathname) &&
+    !/%(?:2f|5c|2e|25)/i.test(b.pathname.replace(a.pathname, ''))
+  );
 }
 
 function decodeURIComponentSafe(text: string): string | null {

@@ -5,7 +5,13 @@ import { hostIn } from '../../../src/core/classify/rule.ts';
 import { CHROME_EXTENSION_ID } from '../../../src/core/identity.ts';
 import { englishMessage } from '../../../src/cli/english.ts';
 import { overLimitMessageKey } from '../../../src/core/i18n/keys.ts';
-import { compileBlockRules, OVER_LIMIT_VALUES, RULE_LIMITS, type BlockRule, type OverLimitCode } from '../../../src/core/policy/block-rules.ts';
+import {
+  compileBlockRules,
+  OVER_LIMIT_VALUES,
+  RULE_LIMITS,
+  type BlockRule,
+  type OverLimitCode,
+} from '../../../src/core/policy/block-rules.ts';
 import { compilePolicy } from '../../../src/core/policy/compile.ts';
 import { mergeSettings } from '../../../src/core/policy/merge.ts';
 import type { OrgPolicy } from '../../../src/core/policy/schema.ts';
@@ -91,7 +97,12 @@ describe('compileBlockRules', () => {
     expect(overLimit).toEqual([]);
     const productNames = Array.from({ length: 200 }, (_, i) => `Product line number ${i} with a long name`);
     const extraVendors = Array.from({ length: 10 }, (_, i) => ({
-      id: `acme-${i}`, name: `Acme ${i}`, domains: [`acme${i}.example`], productNames, restriction: 'r', sourceUrl: 'https://acme.example/',
+      id: `acme-${i}`,
+      name: `Acme ${i}`,
+      domains: [`acme${i}.example`],
+      productNames,
+      restriction: 'r',
+      sourceUrl: 'https://acme.example/',
     }));
     const huge = compile({ extraVendors }).rules;
     expect(huge.counts.regexRules).toBeGreaterThan(RULE_LIMITS.regex);
@@ -104,15 +115,17 @@ describe('compileBlockRules', () => {
 
 describe('over-limit codes', () => {
   it.each(['en', 'de', 'fr', 'es'])('each has a message in %s, taking its values by name, in order', (locale) => {
-    const messages = JSON.parse(readFileSync(new URL(`../../../public/_locales/${locale}/messages.json`, import.meta.url), 'utf8')) as Record<
-      string,
-      { message: string; placeholders?: Record<string, { content: string }> }
-    >;
+    const messages = JSON.parse(
+      readFileSync(new URL(`../../../public/_locales/${locale}/messages.json`, import.meta.url), 'utf8'),
+    ) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
     for (const code of Object.keys(OVER_LIMIT_VALUES) as OverLimitCode[]) {
       const entry = messages[overLimitMessageKey(code)];
       expect(entry?.message.trim(), `${locale}: ${code}`).toBeTruthy();
       const names = OVER_LIMIT_VALUES[code];
-      expect(Object.entries(entry?.placeholders ?? {}).map(([name, p]) => [name, p.content]), `${locale}: ${code}`).toEqual(names.map((name, i) => [name, `$${i + 1}`]));
+      expect(
+        Object.entries(entry?.placeholders ?? {}).map(([name, p]) => [name, p.content]),
+        `${locale}: ${code}`,
+      ).toEqual(names.map((name, i) => [name, `$${i + 1}`]));
       for (const name of names) expect(entry?.message, `${locale}: ${code}`).toContain(`$${name.toUpperCase()}$`);
     }
   });
@@ -123,8 +136,14 @@ describe('classifyDownload', () => {
   const download = (url: string, filename = '') => classifyDownload({ url, finalUrl: url, filename }, compiled);
 
   it('recognises installers by URL, by host and by the saved file name', () => {
-    expect(download('https://downloads.kaspersky-labs.com/main/kaspersky_plus/latest/full/kaspersky_plus.dmg')).toMatchObject({ vendor: 'kaspersky', kind: 'download' });
-    expect(download('https://cdn.example.net/d/8f3a9', '/home/me/Downloads/kis21.3.10.391en_26096.exe')).toMatchObject({ vendor: 'kaspersky', kind: 'download' });
+    expect(download('https://downloads.kaspersky-labs.com/main/kaspersky_plus/latest/full/kaspersky_plus.dmg')).toMatchObject({
+      vendor: 'kaspersky',
+      kind: 'download',
+    });
+    expect(download('https://cdn.example.net/d/8f3a9', '/home/me/Downloads/kis21.3.10.391en_26096.exe')).toMatchObject({
+      vendor: 'kaspersky',
+      kind: 'download',
+    });
     expect(download('https://bad.example/tool.exe')).toMatchObject({ reasons: ['policy-blocked-domain'] });
   });
 

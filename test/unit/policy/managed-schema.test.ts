@@ -48,7 +48,10 @@ function shapeOfValibot(schema: ValibotNode): JsonShape {
     case 'object':
     case 'strict_object':
     case 'loose_object':
-      return { type: 'object', properties: Object.fromEntries(Object.entries(base.entries ?? {}).map(([key, entry]) => [key, shapeOfValibot(entry)])) };
+      return {
+        type: 'object',
+        properties: Object.fromEntries(Object.entries(base.entries ?? {}).map(([key, entry]) => [key, shapeOfValibot(entry)])),
+      };
     case 'optional':
     case 'exact_optional':
       if (!base.wrapped) throw new Error('optional schema without wrapped');
@@ -62,7 +65,10 @@ function shapeOfValibot(schema: ValibotNode): JsonShape {
 function shapeOfJsonSchema(node: SchemaNode): JsonShape {
   if (node.type === 'array') return { type: 'array', items: shapeOfJsonSchema(node.items ?? {}) };
   if (node.type === 'object') {
-    return { type: 'object', properties: Object.fromEntries(Object.entries(node.properties ?? {}).map(([key, entry]) => [key, shapeOfJsonSchema(entry)])) };
+    return {
+      type: 'object',
+      properties: Object.fromEntries(Object.entries(node.properties ?? {}).map(([key, entry]) => [key, shapeOfJsonSchema(entry)])),
+    };
   }
   return { type: node.type as 'string' };
 }
@@ -81,22 +87,39 @@ function fits(value: unknown, shape: JsonShape): boolean {
     case 'array':
       return Array.isArray(value) && value.every((item) => fits(item, shape.items));
     case 'object':
-      return typeof value === 'object' && value !== null && !Array.isArray(value)
-        && Object.entries(value).every(([key, item]) => key in shape.properties && fits(item, shape.properties[key]!));
+      return (
+        typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.entries(value).every(([key, item]) => key in shape.properties && fits(item, shape.properties[key]!))
+      );
   }
 }
 
 /** Keywords Chrome's schema parser understands (components/policy/core/common/schema.cc). */
 const CHROME_KEYWORDS = new Set([
-  'type', 'title', 'description', 'properties', 'additionalProperties', 'patternProperties', 'items',
-  'enum', 'pattern', 'minimum', 'maximum', 'required', 'id', 'sensitiveValue',
+  'type',
+  'title',
+  'description',
+  'properties',
+  'additionalProperties',
+  'patternProperties',
+  'items',
+  'enum',
+  'pattern',
+  'minimum',
+  'maximum',
+  'required',
+  'id',
+  'sensitiveValue',
 ]);
 const CHROME_TYPES = new Set(['string', 'boolean', 'integer', 'number', 'array', 'object']);
 
 /** Every problem with a node of the schema, as "path: what is wrong". */
 function draft03Problems(node: SchemaNode, path: string): string[] {
   const problems: string[] = [];
-  if (typeof node.type !== 'string' || !CHROME_TYPES.has(node.type)) problems.push(`${path}: must have exactly one type, one of ${[...CHROME_TYPES].join(', ')}`);
+  if (typeof node.type !== 'string' || !CHROME_TYPES.has(node.type))
+    problems.push(`${path}: must have exactly one type, one of ${[...CHROME_TYPES].join(', ')}`);
   if ('$ref' in node) problems.push(`${path}: has $ref (this schema uses types only)`);
   for (const keyword of Object.keys(node)) if (!CHROME_KEYWORDS.has(keyword)) problems.push(`${path}: unknown keyword ${keyword}`);
   if (typeof node.title !== 'string' || !node.title.trim()) problems.push(`${path}: needs a title`);
@@ -119,14 +142,18 @@ describe('public/managed_schema.json', () => {
     expect(Object.keys(managedSchema.properties ?? {})).toEqual(Object.keys(POLICY_FIELDS));
   });
 
-  it("is in the draft-03 subset Chrome accepts: every property one type, arrays with items, objects with properties", () => {
+  it('is in the draft-03 subset Chrome accepts: every property one type, arrays with items, objects with properties', () => {
     const problems = Object.entries(managedSchema.properties ?? {}).flatMap(([key, node]) => draft03Problems(node, key));
     expect(problems).toEqual([]);
   });
 
   it('describes the same keys and JSON types as POLICY_FIELDS, nested ones included', () => {
-    const fromValibot = Object.fromEntries(Object.entries(POLICY_FIELDS).map(([key, schema]) => [key, shapeOfValibot(schema as unknown as ValibotNode)]));
-    const fromJson = Object.fromEntries(Object.entries(managedSchema.properties ?? {}).map(([key, node]) => [key, shapeOfJsonSchema(node)]));
+    const fromValibot = Object.fromEntries(
+      Object.entries(POLICY_FIELDS).map(([key, schema]) => [key, shapeOfValibot(schema as unknown as ValibotNode)]),
+    );
+    const fromJson = Object.fromEntries(
+      Object.entries(managedSchema.properties ?? {}).map(([key, node]) => [key, shapeOfJsonSchema(node)]),
+    );
     expect(fromJson).toEqual(fromValibot);
   });
 
@@ -144,7 +171,9 @@ describe('public/managed_schema.json', () => {
 
 describe('docs/policies samples', () => {
   const dir = `${root}docs/policies/`;
-  const files = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
   const shapes = Object.fromEntries(Object.entries(managedSchema.properties ?? {}).map(([key, node]) => [key, shapeOfJsonSchema(node)]));
 
   /** The object of policy keys in a sample (inside 3rdparty for Firefox's policies.json). */
@@ -156,9 +185,15 @@ describe('docs/policies samples', () => {
   };
 
   it('has every documented sample', () => {
-    expect(files).toEqual(expect.arrayContaining([
-      'block-locked.json', 'exempt-licence-portal.json', 'extra-vendor.json', 'firefox-policies.json', 'warn-with-contact.json',
-    ]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'block-locked.json',
+        'exempt-licence-portal.json',
+        'extra-vendor.json',
+        'firefox-policies.json',
+        'warn-with-contact.json',
+      ]),
+    );
   });
 
   it.each(files)('%s validates with zero problems, managed and strict, and fits managed_schema.json', (name) => {
@@ -173,14 +208,21 @@ describe('docs/policies samples', () => {
 
   it('block-locked.json is a locked block-mode policy with a contact and a message', () => {
     expect(parsePolicyFile(readFileSync(`${dir}block-locked.json`, 'utf8')).policy).toMatchObject({
-      mode: 'block', allowProceed: false, allowUserAllowlist: false, downloadGuard: 'block',
-      supportEmail: expect.any(String), message: expect.any(String),
+      mode: 'block',
+      allowProceed: false,
+      allowUserAllowlist: false,
+      downloadGuard: 'block',
+      supportEmail: expect.any(String),
+      message: expect.any(String),
     });
   });
 
   it('firefox-policies.json force-installs the add-on from an https URL and configures it under 3rdparty', () => {
     const json = JSON.parse(readFileSync(`${dir}firefox-policies.json`, 'utf8')) as {
-      policies: { ExtensionSettings: Record<string, { installation_mode: string; install_url: string }>; '3rdparty': { Extensions: Record<string, unknown> } };
+      policies: {
+        ExtensionSettings: Record<string, { installation_mode: string; install_url: string }>;
+        '3rdparty': { Extensions: Record<string, unknown> };
+      };
     };
     const install = json.policies.ExtensionSettings[VENDOR_GUARD_IDS.firefox];
     expect(install?.installation_mode).toBe('force_installed');
@@ -197,15 +239,19 @@ describe('docs/admin.md examples', () => {
     expect(blocks.length).toBeGreaterThanOrEqual(3);
   });
 
-  it.each(blocks.map((block, index) => [index, block] as const))('JSON example %i parses, and any Vendor Guard policy in it is valid', (_index, block) => {
-    const json = JSON.parse(block) as Record<string, unknown>;
-    const chrome = (json['3rdparty'] as { extensions?: Record<string, unknown> } | undefined)?.extensions?.[VENDOR_GUARD_IDS.chrome];
-    const firefox = ((json.policies as Record<string, unknown> | undefined)?.['3rdparty'] as { Extensions?: Record<string, unknown> } | undefined)
-      ?.Extensions?.[VENDOR_GUARD_IDS.firefox];
-    for (const policy of [chrome, firefox].filter((part) => part !== undefined)) {
-      expect(parseManagedPolicy(policy)).toMatchObject({ problems: [] });
-    }
-    const forcelist = json.ExtensionInstallForcelist;
-    if (forcelist !== undefined) expect(forcelist).toEqual([expect.stringMatching(new RegExp(`^${VENDOR_GUARD_IDS.chrome};https://`))]);
-  });
+  it.each(blocks.map((block, index) => [index, block] as const))(
+    'JSON example %i parses, and any Vendor Guard policy in it is valid',
+    (_index, block) => {
+      const json = JSON.parse(block) as Record<string, unknown>;
+      const chrome = (json['3rdparty'] as { extensions?: Record<string, unknown> } | undefined)?.extensions?.[VENDOR_GUARD_IDS.chrome];
+      const firefox = (
+        (json.policies as Record<string, unknown> | undefined)?.['3rdparty'] as { Extensions?: Record<string, unknown> } | undefined
+      )?.Extensions?.[VENDOR_GUARD_IDS.firefox];
+      for (const policy of [chrome, firefox].filter((part) => part !== undefined)) {
+        expect(parseManagedPolicy(policy)).toMatchObject({ problems: [] });
+      }
+      const forcelist = json.ExtensionInstallForcelist;
+      if (forcelist !== undefined) expect(forcelist).toEqual([expect.stringMatching(new RegExp(`^${VENDOR_GUARD_IDS.chrome};https://`))]);
+    },
+  );
 });

@@ -17,7 +17,10 @@ import { SEED_URLS } from '../fuzz/arbitraries.ts';
  */
 
 const compiled = (policy: OrgPolicy): CompiledPolicy => compilePolicy(mergeSettings(DEFAULT_SETTINGS, policy).effective);
-const EXEMPTING = compiled({ exemptDomains: ['kaspersky.de', 'exempt.example'], blockedDomains: ['shady-keys.example', 'kaspersky.co.uk'] });
+const EXEMPTING = compiled({
+  exemptDomains: ['kaspersky.de', 'exempt.example'],
+  blockedDomains: ['shady-keys.example', 'kaspersky.co.uk'],
+});
 const PLAIN = compiled({});
 
 /** classifyWithPolicy as it was before parse-once: the classifier, then a second parse for the exempt host. */
@@ -29,8 +32,10 @@ function classifiedTwice(url: string, policy: CompiledPolicy): Verdict {
   } catch {
     host = null;
   }
-  if (policy.exemptDomains.size > 0 && host && hostIn(host, policy.exemptDomains)) return { vendor: null, kind: 'none', reasons: ['policy-exempt'], rule: 'policy-exempt' };
-  if (verdict.vendor === POLICY_VENDOR_ID) return { vendor: POLICY_VENDOR_ID, kind: 'purchase', reasons: ['policy-blocked-domain'], rule: 'policy-blocked-domain' };
+  if (policy.exemptDomains.size > 0 && host && hostIn(host, policy.exemptDomains))
+    return { vendor: null, kind: 'none', reasons: ['policy-exempt'], rule: 'policy-exempt' };
+  if (verdict.vendor === POLICY_VENDOR_ID)
+    return { vendor: POLICY_VENDOR_ID, kind: 'purchase', reasons: ['policy-blocked-domain'], rule: 'policy-blocked-domain' };
   return verdict;
 }
 
@@ -62,7 +67,14 @@ describe('parseUrl', () => {
   });
 
   it('has no parts and no site for text that is no URL, and never throws', () => {
-    for (const input of ['not a url', '', 'https://', '//usa.kaspersky.com/premium', 42 as unknown as string, undefined as unknown as string]) {
+    for (const input of [
+      'not a url',
+      '',
+      'https://',
+      '//usa.kaspersky.com/premium',
+      42 as unknown as string,
+      undefined as unknown as string,
+    ]) {
       const parsed = parseUrl(input);
       expect(parsed.parts, String(input)).toBeNull();
       expect(parsed.host, String(input)).toBe('');
@@ -101,25 +113,52 @@ describe('classifyWithPolicy given a ParsedUrl', () => {
 
   it('takes the exemption and the site from the same parts (case and trailing dot included)', () => {
     const parsed = parseUrl('https://SHOP.Kaspersky.DE./premium');
-    expect(classifyWithPolicy(parsed, EXEMPTING)).toEqual({ vendor: null, kind: 'none', reasons: ['policy-exempt'], rule: 'policy-exempt' });
+    expect(classifyWithPolicy(parsed, EXEMPTING)).toEqual({
+      vendor: null,
+      kind: 'none',
+      reasons: ['policy-exempt'],
+      rule: 'policy-exempt',
+    });
     expect(parsed.site).toBe('kaspersky.de');
     expect(classifyWithPolicy(parsed, PLAIN)).toMatchObject({ vendor: 'kaspersky', kind: 'purchase' });
   });
 
   it('still blocks blocked domains and exempts before blocking', () => {
     expect(classifyWithPolicy(parseUrl('https://www.kaspersky.co.uk/blog/'), EXEMPTING)).toEqual({
-      vendor: POLICY_VENDOR_ID, kind: 'purchase', reasons: ['policy-blocked-domain'], rule: 'policy-blocked-domain',
+      vendor: POLICY_VENDOR_ID,
+      kind: 'purchase',
+      reasons: ['policy-blocked-domain'],
+      rule: 'policy-blocked-domain',
     });
     const both = compiled({ blockedDomains: ['shady-keys.example'], exemptDomains: ['partner.shady-keys.example'] });
     expect(classifyWithPolicy(parseUrl('https://partner.shady-keys.example/'), both).reasons).toEqual(['policy-exempt']);
   });
 
   it('calls invalid and unsupported URLs what classifyUrl calls them, unless their host is exempt', () => {
-    expect(classifyWithPolicy(parseUrl('not a url'), EXEMPTING)).toEqual({ vendor: null, kind: 'none', reasons: ['invalid-url'], rule: null });
-    expect(classifyWithPolicy(parseUrl('ftp://usa.kaspersky.com/premium'), EXEMPTING)).toEqual({ vendor: null, kind: 'none', reasons: ['unsupported-scheme'], rule: null });
-    expect(classifyWithPolicy(parseUrl('ftp://exempt.example/kaspersky-setup.exe'), EXEMPTING)).toEqual({ vendor: null, kind: 'none', reasons: ['policy-exempt'], rule: 'policy-exempt' });
+    expect(classifyWithPolicy(parseUrl('not a url'), EXEMPTING)).toEqual({
+      vendor: null,
+      kind: 'none',
+      reasons: ['invalid-url'],
+      rule: null,
+    });
+    expect(classifyWithPolicy(parseUrl('ftp://usa.kaspersky.com/premium'), EXEMPTING)).toEqual({
+      vendor: null,
+      kind: 'none',
+      reasons: ['unsupported-scheme'],
+      rule: null,
+    });
+    expect(classifyWithPolicy(parseUrl('ftp://exempt.example/kaspersky-setup.exe'), EXEMPTING)).toEqual({
+      vendor: null,
+      kind: 'none',
+      reasons: ['policy-exempt'],
+      rule: 'policy-exempt',
+    });
     // So a download from an exempt host is not flagged by its file name, whatever the scheme.
-    const download = { url: 'ftp://exempt.example/kaspersky-setup.exe', finalUrl: 'ftp://exempt.example/kaspersky-setup.exe', filename: '/tmp/kaspersky-setup.exe' };
+    const download = {
+      url: 'ftp://exempt.example/kaspersky-setup.exe',
+      finalUrl: 'ftp://exempt.example/kaspersky-setup.exe',
+      filename: '/tmp/kaspersky-setup.exe',
+    };
     expect(classifyDownload(download, EXEMPTING)).toEqual(NO_VERDICT);
     expect(classifyDownload(download, PLAIN)).toMatchObject({ vendor: 'kaspersky', kind: 'download' });
   });

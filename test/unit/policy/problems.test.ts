@@ -14,7 +14,10 @@ interface Message {
 }
 const LOCALES = ['en', 'de', 'fr', 'es'];
 const read = (locale: string) =>
-  JSON.parse(readFileSync(join(import.meta.dirname, '../../../public/_locales', locale, 'messages.json'), 'utf8')) as Record<string, Message>;
+  JSON.parse(readFileSync(join(import.meta.dirname, '../../../public/_locales', locale, 'messages.json'), 'utf8')) as Record<
+    string,
+    Message
+  >;
 
 /** A problem with every value filled in: numbers where a limit or position goes, text elsewhere. */
 const sample = (code: Problem['code']): Problem => ({
@@ -30,10 +33,14 @@ describe('problem codes', () => {
       const entry = messages[problemMessageKey(code)];
       expect(entry?.message.trim(), `${locale}: ${code}`).toBeTruthy();
       const names = PROBLEM_VALUES[code];
-      expect(Object.entries(entry?.placeholders ?? {}).map(([name, p]) => [name, p.content]), `${locale}: ${code}`).toEqual(names.map((name, i) => [name, `$${i + 1}`]));
+      expect(
+        Object.entries(entry?.placeholders ?? {}).map(([name, p]) => [name, p.content]),
+        `${locale}: ${code}`,
+      ).toEqual(names.map((name, i) => [name, `$${i + 1}`]));
       for (const name of names) expect(entry?.message, `${locale}: ${code}`).toContain(`$${name.toUpperCase()}$`);
     }
-    for (const code of FALLBACK_CODES) expect(messages[fallbackMessageKey(code)]?.message.trim(), `${locale}: fallback ${code}`).toBeTruthy();
+    for (const code of FALLBACK_CODES)
+      expect(messages[fallbackMessageKey(code)]?.message.trim(), `${locale}: fallback ${code}`).toBeTruthy();
   });
 
   it('read the same in the CLI as in the options page in English, numbers included', () => {
@@ -63,7 +70,10 @@ describe('isProblem (problems read back from storage)', () => {
   });
 
   it.each([
-    ['the shape before codes', { path: 'mode', message: 'must be "off", "warn" or "block"', fallback: 'the default or your own setting for this key' }],
+    [
+      'the shape before codes',
+      { path: 'mode', message: 'must be "off", "warn" or "block"', fallback: 'the default or your own setting for this key' },
+    ],
     ['an unknown code', { path: 'mode', code: 'too_loud', values: [] }],
     ['a code inherited from Object', { path: 'mode', code: 'toString', values: [] }],
     ['too few values', { path: 'message', code: 'too_long', values: [] }],

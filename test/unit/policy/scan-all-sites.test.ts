@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { mergeSettings, POLICY_DEFAULTS } from '../../../src/core/policy/merge.ts';
 import {
-  ALL_SITES_ORIGINS, planScanning, sameScript, SCAN_SCRIPT_ID, scanScriptFor, userMayChange, type ScanInputs, type ScanScript,
+  ALL_SITES_ORIGINS,
+  planScanning,
+  sameScript,
+  SCAN_SCRIPT_ID,
+  scanScriptFor,
+  userMayChange,
+  type ScanInputs,
+  type ScanScript,
 } from '../../../src/core/policy/scan-all-sites.ts';
 import { parseManagedPolicy, parsePolicyFile } from '../../../src/core/policy/schema.ts';
 import { DEFAULT_SETTINGS } from '../../../src/core/policy/settings.ts';
@@ -21,7 +28,10 @@ describe('the scanAllSites policy key', () => {
     for (const bad of ['true', 1, null, {}]) {
       const parsed = parseManagedPolicy({ scanAllSites: bad, mode: 'block' });
       expect(parsed.policy, JSON.stringify(bad)).toEqual({ mode: 'block' });
-      expect(parsed.problems.map((problem) => problem.path), JSON.stringify(bad)).toEqual(['scanAllSites']);
+      expect(
+        parsed.problems.map((problem) => problem.path),
+        JSON.stringify(bad),
+      ).toEqual(['scanAllSites']);
     }
     expect(parsePolicyFile('{"scanAllSites": "yes"}').policy).toEqual({});
   });
@@ -43,7 +53,7 @@ describe('the scanAllSites policy key', () => {
 });
 
 describe('scanScriptFor: the content script for every site', () => {
-  it('runs the manifest content script\'s own files on every http(s) page except the ones the manifest already covers', () => {
+  it("runs the manifest content script's own files on every http(s) page except the ones the manifest already covers", () => {
     expect(wanted).toEqual({
       id: SCAN_SCRIPT_ID,
       js: ['assets/index.ts-loader-AbC123.js'],
@@ -56,7 +66,7 @@ describe('scanScriptFor: the content script for every site', () => {
     expect(wanted.matches).toEqual([...ALL_SITES_ORIGINS]);
   });
 
-  it('keeps the manifest\'s stylesheets and run_at, and copies its lists', () => {
+  it("keeps the manifest's stylesheets and run_at, and copies its lists", () => {
     const manifest = { ...MANIFEST_SCRIPT, css: ['assets/x.css'], run_at: 'document_end' };
     const script = scanScriptFor(manifest);
     expect(script).toMatchObject({ css: ['assets/x.css'], runAt: 'document_end' });
@@ -84,10 +94,15 @@ describe('planScanning: the reconcile decision', () => {
   });
 
   it('takes the script away when the permission is gone (revoked in the browser, or released)', () => {
-    expect(plan({ granted: false, registered })).toEqual({ status: 'off', active: false, registration: 'unregister', releasePermission: false });
+    expect(plan({ granted: false, registered })).toEqual({
+      status: 'off',
+      active: false,
+      registration: 'unregister',
+      releasePermission: false,
+    });
   });
 
-  it('replaces a registration whose files or sites differ from this build\'s (after an update)', () => {
+  it("replaces a registration whose files or sites differ from this build's (after an update)", () => {
     const old = { ...registered, js: ['assets/index.ts-loader-Old999.js'] };
     expect(plan({ granted: true, registered: old }).registration).toBe('replace');
     const narrower = { ...registered, excludeMatches: ['*://*.kaspersky.com/*'] };
@@ -96,13 +111,23 @@ describe('planScanning: the reconcile decision', () => {
 
   it('organisation false: locked off, the permission released and the script taken away', () => {
     expect(plan({ policy: false })).toEqual({ status: 'locked-off', active: false, registration: 'none', releasePermission: false });
-    expect(plan({ policy: false, granted: true, registered })).toEqual({ status: 'locked-off', active: false, registration: 'unregister', releasePermission: true });
+    expect(plan({ policy: false, granted: true, registered })).toEqual({
+      status: 'locked-off',
+      active: false,
+      registration: 'unregister',
+      releasePermission: true,
+    });
   });
 
   it('organisation true: the user is asked until the permission is granted (a policy cannot grant it), then on and locked', () => {
     expect(plan({ policy: true })).toEqual({ status: 'org-asks', active: false, registration: 'none', releasePermission: false });
     expect(plan({ policy: true, registered })).toMatchObject({ status: 'org-asks', registration: 'unregister' });
-    expect(plan({ policy: true, granted: true })).toEqual({ status: 'locked-on', active: true, registration: 'register', releasePermission: false });
+    expect(plan({ policy: true, granted: true })).toEqual({
+      status: 'locked-on',
+      active: true,
+      registration: 'register',
+      releasePermission: false,
+    });
     expect(plan({ policy: true, granted: true, registered })).toMatchObject({ status: 'locked-on', registration: 'keep' });
   });
 
@@ -117,7 +142,7 @@ describe('planScanning: the reconcile decision', () => {
 });
 
 describe('sameScript', () => {
-  it('compares lists whatever their order, with the browser\'s defaults for missing fields', () => {
+  it("compares lists whatever their order, with the browser's defaults for missing fields", () => {
     const reported = { id: SCAN_SCRIPT_ID, js: wanted.js, matches: ['*://*/*'], excludeMatches: [...wanted.excludeMatches].reverse() };
     expect(sameScript(reported, wanted)).toBe(true);
     expect(sameScript({ ...reported, runAt: 'document_start' }, wanted)).toBe(false);

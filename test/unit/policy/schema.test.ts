@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { POLICY_LIMITS, POLICY_KEYS, parseManagedPolicy, parsePolicyFile, type OrgPolicy, type PolicyProblem } from '../../../src/core/policy/schema.ts';
+import {
+  POLICY_LIMITS,
+  POLICY_KEYS,
+  parseManagedPolicy,
+  parsePolicyFile,
+  type OrgPolicy,
+  type PolicyProblem,
+} from '../../../src/core/policy/schema.ts';
 import type { ProblemCode, ProblemValue } from '../../../src/core/policy/problems.ts';
 import { fallbackMessageKey } from '../../../src/core/i18n/keys.ts';
 import { POLICY_DEFAULTS, mergeSettings } from '../../../src/core/policy/merge.ts';
@@ -24,12 +31,18 @@ const vendor = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 const alternative = (overrides: Record<string, unknown> = {}) => ({ name: 'Example AV', url: 'https://av.example/', ...overrides });
-const withoutKeys = (object: Record<string, unknown>, keys: string[]) => Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
+const withoutKeys = (object: Record<string, unknown>, keys: string[]) =>
+  Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
 const hosts = (count: number) => Array.from({ length: count }, (_, i) => `h${i}.example`);
 
 /** An expected problem: where, its code, and the values its message takes. */
 type Expected = [path: string, code: ProblemCode, values?: ProblemValue[]];
-const problem = ([path, code, values = []]: Expected, fallback: PolicyProblem['fallback']): PolicyProblem => ({ path, code, values, fallback });
+const problem = ([path, code, values = []]: Expected, fallback: PolicyProblem['fallback']): PolicyProblem => ({
+  path,
+  code,
+  values,
+  fallback,
+});
 
 /** [label, the bad key and value(s), every expected problem]. */
 const MALFORMED: [string, Record<string, unknown>, Expected[]][] = [
@@ -47,49 +60,112 @@ const MALFORMED: [string, Record<string, unknown>, Expected[]][] = [
   ['vendor id with a space', { extraVendors: [vendor({ id: 'nord vale' })] }, [['extraVendors[0].id', 'not_vendor_id']]],
   ['vendor with an empty name', { extraVendors: [vendor({ name: '' })] }, [['extraVendors[0].name', 'empty']]],
   ['vendor name of spaces', { extraVendors: [vendor({ name: '   ' })] }, [['extraVendors[0].name', 'empty']]],
-  ['vendor name too long', { extraVendors: [vendor({ name: 'x'.repeat(POLICY_LIMITS.name + 1) })] }, [['extraVendors[0].name', 'too_long', [POLICY_LIMITS.name]]]],
+  [
+    'vendor name too long',
+    { extraVendors: [vendor({ name: 'x'.repeat(POLICY_LIMITS.name + 1) })] },
+    [['extraVendors[0].name', 'too_long', [POLICY_LIMITS.name]]],
+  ],
   ['vendor without domains', { extraVendors: [vendor({ domains: [] })] }, [['extraVendors[0].domains', 'no_domains']]],
-  ['vendor domains as a string', { extraVendors: [vendor({ domains: 'nordvale.example' })] }, [['extraVendors[0].domains', 'not_hostname_list']]],
-  ['a bad vendor domain deep in the list', { extraVendors: [vendor({ domains: ['nordvale.example', 'nordvale.example.net', 'bad_host!'] })] }, [
-    ['extraVendors[0].domains[2]', 'not_hostname'],
-  ]],
-  ['vendor sourceUrl javascript:', { extraVendors: [vendor({ sourceUrl: 'javascript:alert(1)' })] }, [['extraVendors[0].sourceUrl', 'not_https_url']]],
-  ['vendor sourceUrl data:', { extraVendors: [vendor({ sourceUrl: 'data:text/html,<script>alert(1)</script>' })] }, [['extraVendors[0].sourceUrl', 'not_https_url']]],
-  ['vendor sourceUrl ftp:', { extraVendors: [vendor({ sourceUrl: 'ftp://files.example/notice.txt' })] }, [['extraVendors[0].sourceUrl', 'not_https_url']]],
-  ['vendor sourceUrl http:', { extraVendors: [vendor({ sourceUrl: 'http://intranet.example.com/notice' })] }, [['extraVendors[0].sourceUrl', 'not_https_url']]],
-  ['vendor restriction too long', { extraVendors: [vendor({ restriction: 'x'.repeat(POLICY_LIMITS.text + 1) })] }, [
-    ['extraVendors[0].restriction', 'too_long', [POLICY_LIMITS.text]],
-  ]],
-  ['vendor with an empty product name', { extraVendors: [vendor({ productNames: ['Shield', ''] })] }, [['extraVendors[0].productNames[1]', 'empty']]],
-  ['vendor with too many product names', { extraVendors: [vendor({ productNames: Array.from({ length: POLICY_LIMITS.productNames + 1 }, (_, i) => `P${i}`) })] }, [
-    ['extraVendors[0].productNames', 'too_many', [POLICY_LIMITS.productNames]],
-  ]],
-  ['vendor with an unknown key', { extraVendors: [vendor({ website: 'https://nordvale.example/' })] }, [['extraVendors[0].website', 'unknown_field']]],
-  ['two vendors with the same id', { extraVendors: [vendor(), vendor({ name: 'Nordvale again', domains: ['nordvale.example.net'] })] }, [
-    ['extraVendors', 'duplicate_vendor_id'],
-  ]],
-  ['too many vendors', { extraVendors: Array.from({ length: POLICY_LIMITS.extraVendors + 1 }, (_, i) => vendor({ id: `v${i}`, domains: [`v${i}.example`] })) }, [
-    ['extraVendors', 'too_many', [POLICY_LIMITS.extraVendors]],
-  ]],
+  [
+    'vendor domains as a string',
+    { extraVendors: [vendor({ domains: 'nordvale.example' })] },
+    [['extraVendors[0].domains', 'not_hostname_list']],
+  ],
+  [
+    'a bad vendor domain deep in the list',
+    { extraVendors: [vendor({ domains: ['nordvale.example', 'nordvale.example.net', 'bad_host!'] })] },
+    [['extraVendors[0].domains[2]', 'not_hostname']],
+  ],
+  [
+    'vendor sourceUrl javascript:',
+    { extraVendors: [vendor({ sourceUrl: 'javascript:alert(1)' })] },
+    [['extraVendors[0].sourceUrl', 'not_https_url']],
+  ],
+  [
+    'vendor sourceUrl data:',
+    { extraVendors: [vendor({ sourceUrl: 'data:text/html,<script>alert(1)</script>' })] },
+    [['extraVendors[0].sourceUrl', 'not_https_url']],
+  ],
+  [
+    'vendor sourceUrl ftp:',
+    { extraVendors: [vendor({ sourceUrl: 'ftp://files.example/notice.txt' })] },
+    [['extraVendors[0].sourceUrl', 'not_https_url']],
+  ],
+  [
+    'vendor sourceUrl http:',
+    { extraVendors: [vendor({ sourceUrl: 'http://intranet.example.com/notice' })] },
+    [['extraVendors[0].sourceUrl', 'not_https_url']],
+  ],
+  [
+    'vendor restriction too long',
+    { extraVendors: [vendor({ restriction: 'x'.repeat(POLICY_LIMITS.text + 1) })] },
+    [['extraVendors[0].restriction', 'too_long', [POLICY_LIMITS.text]]],
+  ],
+  [
+    'vendor with an empty product name',
+    { extraVendors: [vendor({ productNames: ['Shield', ''] })] },
+    [['extraVendors[0].productNames[1]', 'empty']],
+  ],
+  [
+    'vendor with too many product names',
+    { extraVendors: [vendor({ productNames: Array.from({ length: POLICY_LIMITS.productNames + 1 }, (_, i) => `P${i}`) })] },
+    [['extraVendors[0].productNames', 'too_many', [POLICY_LIMITS.productNames]]],
+  ],
+  [
+    'vendor with an unknown key',
+    { extraVendors: [vendor({ website: 'https://nordvale.example/' })] },
+    [['extraVendors[0].website', 'unknown_field']],
+  ],
+  [
+    'two vendors with the same id',
+    { extraVendors: [vendor(), vendor({ name: 'Nordvale again', domains: ['nordvale.example.net'] })] },
+    [['extraVendors', 'duplicate_vendor_id']],
+  ],
+  [
+    'too many vendors',
+    { extraVendors: Array.from({ length: POLICY_LIMITS.extraVendors + 1 }, (_, i) => vendor({ id: `v${i}`, domains: [`v${i}.example`] })) },
+    [['extraVendors', 'too_many', [POLICY_LIMITS.extraVendors]]],
+  ],
   ['blockedDomains as a string', { blockedDomains: 'shady-keys.example' }, [['blockedDomains', 'not_hostname_list']]],
   ['a hostname with a space', { blockedDomains: ['shady-keys.example', 'not a host'] }, [['blockedDomains[1]', 'not_hostname']]],
   ['a number among hostnames', { blockedDomains: [5] }, [['blockedDomains[0]', 'wrong_type', ['string', '5']]]],
-  ['hostnames with a leading hyphen, empty label or Unicode', { blockedDomains: ['-bad.example', 'a..b', 'bücher.example'] }, [
-    ['blockedDomains[0]', 'not_hostname'], ['blockedDomains[1]', 'not_hostname'], ['blockedDomains[2]', 'not_hostname'],
-  ]],
+  [
+    'hostnames with a leading hyphen, empty label or Unicode',
+    { blockedDomains: ['-bad.example', 'a..b', 'bücher.example'] },
+    [
+      ['blockedDomains[0]', 'not_hostname'],
+      ['blockedDomains[1]', 'not_hostname'],
+      ['blockedDomains[2]', 'not_hostname'],
+    ],
+  ],
   ['a URL instead of a hostname', { exemptDomains: ['https://licences.example.com/'] }, [['exemptDomains[0]', 'not_hostname']]],
-  ['too many exempt domains', { exemptDomains: hosts(POLICY_LIMITS.domains + 1) }, [['exemptDomains', 'too_many', [POLICY_LIMITS.domains]]]],
+  [
+    'too many exempt domains',
+    { exemptDomains: hosts(POLICY_LIMITS.domains + 1) },
+    [['exemptDomains', 'too_many', [POLICY_LIMITS.domains]]],
+  ],
   ['alternatives as a string', { alternatives: 'Bitdefender' }, [['alternatives', 'not_alternative_list']]],
   ['alternative over http', { alternatives: [alternative({ url: 'http://av.example/' })] }, [['alternatives[0].url', 'not_https_url']]],
-  ['alternative javascript: URL and empty name', { alternatives: [alternative(), alternative({ name: '', url: 'javascript:void(0)' })] }, [
-    ['alternatives[1].name', 'empty'], ['alternatives[1].url', 'not_https_url'],
-  ]],
+  [
+    'alternative javascript: URL and empty name',
+    { alternatives: [alternative(), alternative({ name: '', url: 'javascript:void(0)' })] },
+    [
+      ['alternatives[1].name', 'empty'],
+      ['alternatives[1].url', 'not_https_url'],
+    ],
+  ],
   ['alternative with an unknown key', { alternatives: [alternative({ note: 'free' })] }, [['alternatives[0].note', 'unknown_field']]],
-  ['too many alternatives', { alternatives: Array.from({ length: POLICY_LIMITS.alternatives + 1 }, () => alternative()) }, [
-    ['alternatives', 'too_many', [POLICY_LIMITS.alternatives]],
-  ]],
+  [
+    'too many alternatives',
+    { alternatives: Array.from({ length: POLICY_LIMITS.alternatives + 1 }, () => alternative()) },
+    [['alternatives', 'too_many', [POLICY_LIMITS.alternatives]]],
+  ],
   ['organizationName as a number', { organizationName: 42 }, [['organizationName', 'wrong_type', ['string', '42']]]],
-  ['organizationName too long', { organizationName: 'x'.repeat(POLICY_LIMITS.name + 1) }, [['organizationName', 'too_long', [POLICY_LIMITS.name]]]],
+  [
+    'organizationName too long',
+    { organizationName: 'x'.repeat(POLICY_LIMITS.name + 1) },
+    [['organizationName', 'too_long', [POLICY_LIMITS.name]]],
+  ],
   ['supportUrl javascript:', { supportUrl: 'javascript:alert(document.cookie)' }, [['supportUrl', 'not_web_url']]],
   ['supportUrl data:', { supportUrl: 'data:text/html,<h1>help</h1>' }, [['supportUrl', 'not_web_url']]],
   ['supportUrl ftp:', { supportUrl: 'ftp://helpdesk.example.com/' }, [['supportUrl', 'not_web_url']]],
@@ -179,7 +255,10 @@ describe('parsePolicyFile: all or nothing', () => {
   });
 
   it.each(UNKNOWN)('rejects the whole file for an unknown key: %s', (_label, bad, path) => {
-    expect(parsePolicyFile(JSON.stringify({ ...VALID, ...bad }))).toEqual({ policy: {}, problems: [problem([path, 'unknown_key'], 'not_imported')] });
+    expect(parsePolicyFile(JSON.stringify({ ...VALID, ...bad }))).toEqual({
+      policy: {},
+      problems: [problem([path, 'unknown_key'], 'not_imported')],
+    });
   });
 
   it.each(['', '   \n\t  '])('rejects an empty file %j', (contents) => {
@@ -203,18 +282,31 @@ describe('parsePolicyFile: all or nothing', () => {
     expect(parsePolicyFile('{\n  mode: "block"\n}').problems).toEqual([problem(['', 'not_json_at', [2, 3]], 'not_imported')]);
   });
 
-  it.each(['mode=block', '\uFEFF{"mode":"block"}'])('rejects a file that is not JSON where the parser does not say where: %j', (contents) => {
-    expect(parsePolicyFile(contents)).toEqual({ policy: {}, problems: [problem(['', 'not_json'], 'not_imported')] });
-  });
+  it.each(['mode=block', '\uFEFF{"mode":"block"}'])(
+    'rejects a file that is not JSON where the parser does not say where: %j',
+    (contents) => {
+      expect(parsePolicyFile(contents)).toEqual({ policy: {}, problems: [problem(['', 'not_json'], 'not_imported')] });
+    },
+  );
 
   it.each(['[]', '[{"mode":"block"}]', '42', 'null', '"block"', 'true'])('rejects a top level that is not an object: %s', (contents) => {
     expect(parsePolicyFile(contents)).toEqual({ policy: {}, problems: [problem(['', 'not_object'], 'not_imported')] });
   });
 
   it('lists every problem of a rejected file, and applies none of its valid keys', () => {
-    const parsed = parsePolicyFile(JSON.stringify({ mode: 'block', message: 'Ask IT.', supportUrl: 'ftp://x.example/', extraVendors: [vendor({ domains: ['ok.example', 'bad host'] })] }));
+    const parsed = parsePolicyFile(
+      JSON.stringify({
+        mode: 'block',
+        message: 'Ask IT.',
+        supportUrl: 'ftp://x.example/',
+        extraVendors: [vendor({ domains: ['ok.example', 'bad host'] })],
+      }),
+    );
     expect(parsed.policy).toEqual({});
-    expect(parsed.problems).toEqual([problem(['supportUrl', 'not_web_url'], 'not_imported'), problem(['extraVendors[0].domains[1]', 'not_hostname'], 'not_imported')]);
+    expect(parsed.problems).toEqual([
+      problem(['supportUrl', 'not_web_url'], 'not_imported'),
+      problem(['extraVendors[0].domains[1]', 'not_hostname'], 'not_imported'),
+    ]);
   });
 
   it('accepts a valid file whole', () => {
@@ -278,7 +370,13 @@ describe('mergeSettings: defaults < user < organisation', () => {
 
   it('lets the user override the defaults', () => {
     const { effective, locked } = mergeSettings(user, {});
-    expect(effective).toMatchObject({ mode: 'off', downloadGuard: 'block', allowedSites: ['amazon.com'], allowProceed: true, alternatives: null });
+    expect(effective).toMatchObject({
+      mode: 'off',
+      downloadGuard: 'block',
+      allowedSites: ['amazon.com'],
+      allowProceed: true,
+      alternatives: null,
+    });
     expect(locked).toEqual([]);
   });
 
@@ -329,8 +427,18 @@ describe('compilePolicy and classifyWithPolicy', () => {
 
   it('never flags an exempt domain or its subdomains, even kaspersky.com, even in block mode', () => {
     const setup = compiled({ mode: 'block', exemptDomains: ['kaspersky.com', 'licences.example.com'] });
-    for (const url of ['https://www.kaspersky.com/store', 'https://usa.kaspersky.com/premium', 'https://kaspersky.com/downloads', 'https://licences.example.com/kaspersky-premium-download']) {
-      expect(classifyWithPolicy(url, setup.policy), url).toEqual({ vendor: null, kind: 'none', reasons: ['policy-exempt'], rule: 'policy-exempt' });
+    for (const url of [
+      'https://www.kaspersky.com/store',
+      'https://usa.kaspersky.com/premium',
+      'https://kaspersky.com/downloads',
+      'https://licences.example.com/kaspersky-premium-download',
+    ]) {
+      expect(classifyWithPolicy(url, setup.policy), url).toEqual({
+        vendor: null,
+        kind: 'none',
+        reasons: ['policy-exempt'],
+        rule: 'policy-exempt',
+      });
       expect(decision(url, setup), url).toMatchObject({ banner: false, block: false, badge: false });
     }
     // Only the listed domains are exempt: other Kaspersky sites are still flagged.
@@ -341,7 +449,12 @@ describe('compilePolicy and classifyWithPolicy', () => {
   it('flags blocked domains and their subdomains as purchase pages, on every path', () => {
     const setup = compiled({ blockedDomains: ['shady-keys.example'] });
     for (const url of ['https://shady-keys.example/', 'https://www.shady-keys.example/blog/post', 'http://a.b.shady-keys.example/x?y=1']) {
-      expect(classifyWithPolicy(url, setup.policy), url).toEqual({ vendor: POLICY_VENDOR_ID, kind: 'purchase', reasons: ['policy-blocked-domain'], rule: 'policy-blocked-domain' });
+      expect(classifyWithPolicy(url, setup.policy), url).toEqual({
+        vendor: POLICY_VENDOR_ID,
+        kind: 'purchase',
+        reasons: ['policy-blocked-domain'],
+        rule: 'policy-blocked-domain',
+      });
     }
     for (const url of ['https://notshady-keys.example/', 'https://shady-keys.example.net/', 'https://example.org/shady-keys.example']) {
       expect(classifyWithPolicy(url, setup.policy).kind, url).toBe('none');
@@ -355,19 +468,38 @@ describe('compilePolicy and classifyWithPolicy', () => {
   });
 
   it("flags an extra vendor's store pages and installers with its id, and not its blog", () => {
-    const setup = compiled({ extraVendors: [{ ...vendor({ domains: ['nordvale.example'] }), productNames: ['Nordvale Shield'] }] as OrgPolicy['extraVendors'] });
+    const setup = compiled({
+      extraVendors: [{ ...vendor({ domains: ['nordvale.example'] }), productNames: ['Nordvale Shield'] }] as OrgPolicy['extraVendors'],
+    });
     expect(classifyWithPolicy('https://www.nordvale.example/store', setup.policy)).toMatchObject({ vendor: 'nordvale', kind: 'purchase' });
-    expect(classifyWithPolicy('https://nordvale.example/nordvale-shield', setup.policy)).toMatchObject({ vendor: 'nordvale', kind: 'purchase' });
-    expect(classifyWithPolicy('https://www.nordvale.example/downloads/', setup.policy)).toMatchObject({ vendor: 'nordvale', kind: 'download' });
-    expect(classifyWithPolicy('https://files.example.net/Nordvale-Security-Setup.exe', setup.policy)).toEqual({ vendor: 'nordvale', kind: 'download', reasons: ['installer-file'], rule: 'third-party-installer' });
-    expect(classifyWithPolicy('https://nordvale.example/blog/2025/news', setup.policy)).toMatchObject({ vendor: 'nordvale', kind: 'vendor' });
+    expect(classifyWithPolicy('https://nordvale.example/nordvale-shield', setup.policy)).toMatchObject({
+      vendor: 'nordvale',
+      kind: 'purchase',
+    });
+    expect(classifyWithPolicy('https://www.nordvale.example/downloads/', setup.policy)).toMatchObject({
+      vendor: 'nordvale',
+      kind: 'download',
+    });
+    expect(classifyWithPolicy('https://files.example.net/Nordvale-Security-Setup.exe', setup.policy)).toEqual({
+      vendor: 'nordvale',
+      kind: 'download',
+      reasons: ['installer-file'],
+      rule: 'third-party-installer',
+    });
+    expect(classifyWithPolicy('https://nordvale.example/blog/2025/news', setup.policy)).toMatchObject({
+      vendor: 'nordvale',
+      kind: 'vendor',
+    });
     // Kaspersky is still covered next to it.
     expect(classifyWithPolicy('https://usa.kaspersky.com/premium', setup.policy)).toMatchObject({ vendor: 'kaspersky', kind: 'purchase' });
   });
 
   it("replaces every vendor's alternatives with the organisation's list; an empty list hides them", () => {
     const list = [{ name: 'Example AV', url: 'https://av.example/' }];
-    const replaced = compiled({ alternatives: list, extraVendors: [{ ...vendor(), productNames: [] }] as OrgPolicy['extraVendors'] }).policy;
+    const replaced = compiled({
+      alternatives: list,
+      extraVendors: [{ ...vendor(), productNames: [] }] as OrgPolicy['extraVendors'],
+    }).policy;
     expect(findVendor(replaced, 'kaspersky')?.alternatives).toEqual(list);
     expect(findVendor(replaced, 'nordvale')?.alternatives).toEqual(list);
     expect(findVendor(compiled({ alternatives: [] }).policy, 'kaspersky')?.alternatives).toEqual([]);
@@ -379,7 +511,10 @@ describe('compilePolicy and classifyWithPolicy', () => {
   it('classifies exactly like the default classifier when the policy is empty', () => {
     const setup = compiled({});
     expect(classifyWithPolicy('https://usa.kaspersky.com/premium', setup.policy)).toMatchObject({ vendor: 'kaspersky', kind: 'purchase' });
-    expect(classifyWithPolicy('https://www.kaspersky.com/blog/post/1/', setup.policy)).toMatchObject({ vendor: 'kaspersky', kind: 'vendor' });
+    expect(classifyWithPolicy('https://www.kaspersky.com/blog/post/1/', setup.policy)).toMatchObject({
+      vendor: 'kaspersky',
+      kind: 'vendor',
+    });
     expect(classifyWithPolicy('not a url', setup.policy)).toEqual({ vendor: null, kind: 'none', reasons: ['invalid-url'], rule: null });
   });
 });

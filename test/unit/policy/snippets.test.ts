@@ -24,28 +24,35 @@ interface SchemaNode {
 
 /** Every key set, with the characters each format has to escape, and a line break and accents. */
 function fullPolicy(): OrgPolicy {
-  const parsed = parsePolicyFile(JSON.stringify({
-    mode: 'block',
-    allowProceed: false,
-    allowUserAllowlist: true,
-    extraVendors: [{
-      id: 'nordvale',
-      name: 'Nordvale "Security" <Labs> & Co',
-      domains: ['nordvale.example', 'nordvale-downloads.example'],
-      productNames: ['Nordvale Shield', 'Défense Totale'],
-      restriction: 'Banned by notice "SEC-4" \\ see C:\\Policies\\sec4.txt & <intranet>',
-      sourceUrl: 'https://intranet.example.com/notice?id=4&lang=en',
-    }],
-    blockedDomains: ['shady-keys.example', 'cheap-av.example'],
-    exemptDomains: ['licences.example.com'],
-    alternatives: [{ name: 'Example AV "Pro" <2025> & more', url: 'https://av.example/?a=1&b=2' }, { name: 'Café Antivirus', url: 'https://cafe.example/' }],
-    organizationName: 'Example "Corp" \\ IT <Team> & Friends',
-    supportUrl: 'https://helpdesk.example.com/new?queue=security&x="1"',
-    supportEmail: 'it-help@example.com',
-    message: 'Line one: ask IT "first".\nLine two: C:\\Temp\\ & <b>not bold</b> — café ✓',
-    downloadGuard: 'block',
-    scanAllSites: false,
-  }));
+  const parsed = parsePolicyFile(
+    JSON.stringify({
+      mode: 'block',
+      allowProceed: false,
+      allowUserAllowlist: true,
+      extraVendors: [
+        {
+          id: 'nordvale',
+          name: 'Nordvale "Security" <Labs> & Co',
+          domains: ['nordvale.example', 'nordvale-downloads.example'],
+          productNames: ['Nordvale Shield', 'Défense Totale'],
+          restriction: 'Banned by notice "SEC-4" \\ see C:\\Policies\\sec4.txt & <intranet>',
+          sourceUrl: 'https://intranet.example.com/notice?id=4&lang=en',
+        },
+      ],
+      blockedDomains: ['shady-keys.example', 'cheap-av.example'],
+      exemptDomains: ['licences.example.com'],
+      alternatives: [
+        { name: 'Example AV "Pro" <2025> & more', url: 'https://av.example/?a=1&b=2' },
+        { name: 'Café Antivirus', url: 'https://cafe.example/' },
+      ],
+      organizationName: 'Example "Corp" \\ IT <Team> & Friends',
+      supportUrl: 'https://helpdesk.example.com/new?queue=security&x="1"',
+      supportEmail: 'it-help@example.com',
+      message: 'Line one: ask IT "first".\nLine two: C:\\Temp\\ & <b>not bold</b> — café ✓',
+      downloadGuard: 'block',
+      scanAllSites: false,
+    }),
+  );
   expect(parsed.problems).toEqual([]);
   return parsed.policy;
 }
@@ -61,7 +68,10 @@ const byId = (snippets: PolicySnippet[], id: SnippetId): PolicySnippet => {
 // (components/policy/core/common/registry_dict.cc: RegistryDict::ConvertToJSON and ConvertRegistryValue)
 
 type RegData = string | number;
-interface RegKey { values: Map<string, RegData>; keys: Map<string, RegKey> }
+interface RegKey {
+  values: Map<string, RegData>;
+  keys: Map<string, RegKey>;
+}
 
 /** Applies a .reg file as regedit would: every key, by lower-case path, with its path as written and its values. */
 type RegTree = Map<string, { path: string; values: Map<string, RegData> }>;
@@ -207,7 +217,10 @@ function parsePlist(xml: string): unknown {
   const body = xml
     .replace(/<!--[^]*?-->\n?/g, '')
     .replace(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n/, '')
-    .replace(/^<!DOCTYPE plist PUBLIC "-\/\/Apple\/\/DTD PLIST 1\.0\/\/EN" "http:\/\/www\.apple\.com\/DTDs\/PropertyList-1\.0\.dtd">\n/, '');
+    .replace(
+      /^<!DOCTYPE plist PUBLIC "-\/\/Apple\/\/DTD PLIST 1\.0\/\/EN" "http:\/\/www\.apple\.com\/DTDs\/PropertyList-1\.0\.dtd">\n/,
+      '',
+    );
   const tokens: { tag?: string; close?: boolean; empty?: boolean; text?: string }[] = [];
   const pattern = /<(\/?)([a-z]+)(?: version="1\.0")?(\/?)>|([^<]+)|(<)/gy;
   for (let match = pattern.exec(body); match; match = pattern.exec(body)) {
@@ -217,7 +230,11 @@ function parsePlist(xml: string): unknown {
     } else tokens.push({ tag: match[2]!, close: match[1] === '/', empty: match[3] === '/' });
   }
   let position = 0;
-  const next = () => tokens[position++] ?? (() => { throw new Error('unexpected end'); })();
+  const next = () =>
+    tokens[position++] ??
+    (() => {
+      throw new Error('unexpected end');
+    })();
   const expectClose = (tag: string) => {
     const token = next();
     if (token.tag !== tag || !token.close) throw new Error(`expected </${tag}>`);
@@ -227,7 +244,16 @@ function parsePlist(xml: string): unknown {
     if (!token.tag || token.close) throw new Error('expected a value');
     if (token.tag === 'true' && token.empty) return true;
     if (token.tag === 'false' && token.empty) return false;
-    if (token.empty) return token.tag === 'array' ? [] : token.tag === 'dict' ? {} : token.tag === 'string' ? '' : (() => { throw new Error(token.tag); })();
+    if (token.empty)
+      return token.tag === 'array'
+        ? []
+        : token.tag === 'dict'
+          ? {}
+          : token.tag === 'string'
+            ? ''
+            : (() => {
+                throw new Error(token.tag);
+              })();
     if (token.tag === 'string' || token.tag === 'integer') {
       const peek = tokens[position];
       const text = peek?.text !== undefined ? (position++, decodeXml(peek.text)) : '';
@@ -282,22 +308,37 @@ describe('policySnippets', () => {
 
   it('gives a snippet for Chrome (Windows, macOS, Linux), Chromium, Edge and Firefox', () => {
     expect(snippets.map((snippet) => snippet.id)).toEqual([
-      'chrome-windows', 'chrome-macos', 'chrome-macos-plist', 'chrome-linux', 'chromium-linux',
-      'edge-windows', 'edge-macos', 'edge-macos-plist', 'edge-linux', 'firefox',
+      'chrome-windows',
+      'chrome-macos',
+      'chrome-macos-plist',
+      'chrome-linux',
+      'chromium-linux',
+      'edge-windows',
+      'edge-macos',
+      'edge-macos-plist',
+      'edge-linux',
+      'firefox',
     ]);
     expect(setKeys).toEqual(POLICY_KEYS);
   });
 
-  it.each(snippetsFor(fullPolicy()).map((snippet) => [snippet.id, snippet] as const))('%s names the extension and every key set', (_id, snippet) => {
-    const id = snippet.browser === 'Firefox' ? VENDOR_GUARD_IDS.firefox : VENDOR_GUARD_IDS.chrome;
-    expect(snippet.content).toContain(id);
-    if (snippet.format !== 'json') expect(snippet.location).toContain(id);
-    for (const key of setKeys) expect(snippet.content, key).toContain(key);
-  });
+  it.each(snippetsFor(fullPolicy()).map((snippet) => [snippet.id, snippet] as const))(
+    '%s names the extension and every key set',
+    (_id, snippet) => {
+      const id = snippet.browser === 'Firefox' ? VENDOR_GUARD_IDS.firefox : VENDOR_GUARD_IDS.chrome;
+      expect(snippet.content).toContain(id);
+      if (snippet.format !== 'json') expect(snippet.location).toContain(id);
+      for (const key of setKeys) expect(snippet.content, key).toContain(key);
+    },
+  );
 
   it('puts each snippet where its browser reads it', () => {
-    expect(byId(snippets, 'chrome-windows').location).toBe(`HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome\\3rdparty\\extensions\\${VENDOR_GUARD_IDS.chrome}\\policy`);
-    expect(byId(snippets, 'edge-windows').location).toBe(`HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Edge\\3rdparty\\extensions\\${VENDOR_GUARD_IDS.chrome}\\policy`);
+    expect(byId(snippets, 'chrome-windows').location).toBe(
+      `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome\\3rdparty\\extensions\\${VENDOR_GUARD_IDS.chrome}\\policy`,
+    );
+    expect(byId(snippets, 'edge-windows').location).toBe(
+      `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Edge\\3rdparty\\extensions\\${VENDOR_GUARD_IDS.chrome}\\policy`,
+    );
     expect(byId(snippets, 'chrome-macos').location).toBe(`com.google.Chrome.extensions.${VENDOR_GUARD_IDS.chrome}`);
     expect(byId(snippets, 'edge-macos').location).toBe(`com.microsoft.Edge.extensions.${VENDOR_GUARD_IDS.chrome}`);
     expect(byId(snippets, 'chrome-linux').location).toBe('/etc/opt/chrome/policies/managed/vendor-guard.json');
@@ -305,12 +346,15 @@ describe('policySnippets', () => {
     expect(byId(snippets, 'edge-linux').location).toBe('/etc/opt/edge/policies/managed/vendor-guard.json');
   });
 
-  it.each(['chrome-linux', 'chromium-linux', 'edge-linux'] as const)('%s: the JSON parses and its policy round-trips through parseManagedPolicy', (id) => {
-    const json = JSON.parse(byId(snippets, id).content) as { '3rdparty': { extensions: Record<string, unknown> } };
-    expect(Object.keys(json)).toEqual(['3rdparty']);
-    expect(Object.keys(json['3rdparty'].extensions)).toEqual([VENDOR_GUARD_IDS.chrome]);
-    expect(parseManagedPolicy(json['3rdparty'].extensions[VENDOR_GUARD_IDS.chrome])).toEqual({ policy, problems: [] });
-  });
+  it.each(['chrome-linux', 'chromium-linux', 'edge-linux'] as const)(
+    '%s: the JSON parses and its policy round-trips through parseManagedPolicy',
+    (id) => {
+      const json = JSON.parse(byId(snippets, id).content) as { '3rdparty': { extensions: Record<string, unknown> } };
+      expect(Object.keys(json)).toEqual(['3rdparty']);
+      expect(Object.keys(json['3rdparty'].extensions)).toEqual([VENDOR_GUARD_IDS.chrome]);
+      expect(parseManagedPolicy(json['3rdparty'].extensions[VENDOR_GUARD_IDS.chrome])).toEqual({ policy, problems: [] });
+    },
+  );
 
   it('firefox: policies.json force-installs the add-on and carries the policy under 3rdparty', () => {
     const json = JSON.parse(byId(snippets, 'firefox').content) as {
@@ -320,14 +364,21 @@ describe('policySnippets', () => {
       [VENDOR_GUARD_IDS.firefox]: { installation_mode: 'force_installed', install_url: FIREFOX_INSTALL_URL_PLACEHOLDER },
     });
     expect(parseManagedPolicy(json.policies['3rdparty'].Extensions[VENDOR_GUARD_IDS.firefox])).toEqual({ policy, problems: [] });
-    const hosted = JSON.parse(byId(snippetsFor(policy, { firefoxInstallUrl: 'https://software.example.com/vg.xpi' }), 'firefox').content) as typeof json;
-    expect(hosted.policies.ExtensionSettings[VENDOR_GUARD_IDS.firefox]).toMatchObject({ install_url: 'https://software.example.com/vg.xpi' });
+    const hosted = JSON.parse(
+      byId(snippetsFor(policy, { firefoxInstallUrl: 'https://software.example.com/vg.xpi' }), 'firefox').content,
+    ) as typeof json;
+    expect(hosted.policies.ExtensionSettings[VENDOR_GUARD_IDS.firefox]).toMatchObject({
+      install_url: 'https://software.example.com/vg.xpi',
+    });
   });
 
-  it.each(['chrome-windows', 'edge-windows'] as const)('%s: what Chrome reads from the imported .reg file is the policy, unchanged', (id) => {
-    const read = chromeReadsRegistry(byId(snippets, id));
-    expect(parseManagedPolicy(read)).toEqual({ policy, problems: [] });
-  });
+  it.each(['chrome-windows', 'edge-windows'] as const)(
+    '%s: what Chrome reads from the imported .reg file is the policy, unchanged',
+    (id) => {
+      const read = chromeReadsRegistry(byId(snippets, id));
+      expect(parseManagedPolicy(read)).toEqual({ policy, problems: [] });
+    },
+  );
 
   it('registry: REG_SZ strings, REG_DWORD booleans, string lists as numbered values, object lists as JSON; old policy deleted first', () => {
     const content = byId(snippets, 'chrome-windows').content;
@@ -413,7 +464,8 @@ describe('policySnippets', () => {
   it('writes only the keys a policy sets, and valid files for an empty policy', () => {
     const small = snippetsFor({ mode: 'warn' });
     for (const snippet of small) {
-      for (const key of POLICY_KEYS.filter((key) => key !== 'mode')) expect(snippet.content, `${snippet.id} ${key}`).not.toContain(`${key}`);
+      for (const key of POLICY_KEYS.filter((key) => key !== 'mode'))
+        expect(snippet.content, `${snippet.id} ${key}`).not.toContain(`${key}`);
     }
     const empty = snippetsFor({});
     expect(parseManagedPolicy(chromeReadsRegistry(byId(empty, 'chrome-windows')))).toEqual({ policy: {}, problems: [] });
@@ -455,9 +507,14 @@ describe('docs/admin.md registry example', () => {
     const read = chromeReadsRegistry({ ...byId(snippetsFor({}), 'chrome-windows'), location, content: block!.replace(/\n/g, '\r\n') });
     expect(parseManagedPolicy(read)).toEqual({
       policy: {
-        mode: 'block', allowProceed: false, allowUserAllowlist: false, exemptDomains: ['licences.example.com'],
+        mode: 'block',
+        allowProceed: false,
+        allowUserAllowlist: false,
+        exemptDomains: ['licences.example.com'],
         alternatives: [{ name: 'Example AV', url: 'https://av.example/' }],
-        organizationName: 'Example Corp IT', supportEmail: 'it-help@example.com', downloadGuard: 'block',
+        organizationName: 'Example Corp IT',
+        supportEmail: 'it-help@example.com',
+        downloadGuard: 'block',
       },
       problems: [],
     });

@@ -56,10 +56,15 @@ async function show(
   { url = STORE, replaced = false, historyLength = 2, proceedResult = { ok: true } as { ok: boolean } | Error } = {},
 ) {
   const navigation = fakeNavigation(historyLength);
-  const proceed = vi.fn((_url: string, _remember: boolean) => (proceedResult instanceof Error ? Promise.reject(proceedResult) : Promise.resolve(proceedResult)));
+  const proceed = vi.fn((_url: string, _remember: boolean) =>
+    proceedResult instanceof Error ? Promise.reject(proceedResult) : Promise.resolve(proceedResult),
+  );
   const loadBlockInfo = vi.fn((_url: string) => (answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer)));
   await act(async () => {
-    render(<Blocked i18n={i18n} url={url} replaced={replaced} loadBlockInfo={loadBlockInfo} proceed={proceed} navigation={navigation} />, root.current);
+    render(
+      <Blocked i18n={i18n} url={url} replaced={replaced} loadBlockInfo={loadBlockInfo} proceed={proceed} navigation={navigation} />,
+      root.current,
+    );
   });
   await act(async () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -79,7 +84,10 @@ const click = (element: HTMLElement | undefined) =>
 describe('blocked page location', () => {
   it('takes the blocked URL from the fragment exactly as written, and ?replaced=1', () => {
     expect(blockedLocation({ hash: `#${STORE}`, search: '' })).toEqual({ url: STORE, replaced: false });
-    expect(blockedLocation({ hash: '#https://a.example/x%20y?q=1', search: '?replaced=1' })).toEqual({ url: 'https://a.example/x%20y?q=1', replaced: true });
+    expect(blockedLocation({ hash: '#https://a.example/x%20y?q=1', search: '?replaced=1' })).toEqual({
+      url: 'https://a.example/x%20y?q=1',
+      replaced: true,
+    });
     expect(blockedLocation({ hash: '', search: '?replaced=0' })).toEqual({ url: '', replaced: false });
   });
 
@@ -105,7 +113,9 @@ describe('Blocked page', () => {
     expect(loadBlockInfo).toHaveBeenCalledWith(STORE);
     expect(root.current.querySelector('h1')?.textContent).toBe('Vendor Guard blocked this page');
     expect(root.current.querySelector('.blocked-lede')?.textContent).toBe('This page sells Kaspersky software.');
-    expect(text()).toContain('The US Commerce Department (BIS) has prohibited sales to US persons since July 20, 2024 and updates since September 29, 2024.');
+    expect(text()).toContain(
+      'The US Commerce Department (BIS) has prohibited sales to US persons since July 20, 2024 and updates since September 29, 2024.',
+    );
     const source = link('Read the primary text');
     expect(source?.getAttribute('href')).toMatch(/^https:\/\/www\.federalregister\.gov\//);
     expect(root.current.querySelector('.blocked-url')?.textContent).toBe(STORE);
@@ -184,7 +194,9 @@ describe('Blocked page', () => {
 
   it('"Don\'t warn me again about this site" proceeds with remember', async () => {
     const { proceed } = await show(info());
-    const checkbox = [...root.current.querySelectorAll('label')].find((l) => l.textContent === "Don't warn me again about this site")?.querySelector('input');
+    const checkbox = [...root.current.querySelectorAll('label')]
+      .find((l) => l.textContent === "Don't warn me again about this site")
+      ?.querySelector('input');
     expect(checkbox?.type).toBe('checkbox');
     await click(checkbox!);
     await click(button('Proceed anyway'));
@@ -208,7 +220,9 @@ describe('Blocked page', () => {
     const { navigation } = await show(info(), { proceedResult: { ok: false } });
     await click(button('Proceed anyway'));
     expect(navigation.calls).toEqual([]);
-    expect(root.current.querySelector('[role="status"]')?.textContent).toBe('Vendor Guard could not open this page. Your organisation may not allow it.');
+    expect(root.current.querySelector('[role="status"]')?.textContent).toBe(
+      'Vendor Guard could not open this page. Your organisation may not allow it.',
+    );
   });
 
   it('never proceeds to an address that is not a web page', async () => {
@@ -240,7 +254,11 @@ describe('Blocked page', () => {
   });
 
   it("reports a mistake on the organisation's help page when it has one", async () => {
-    await show(info({ organization: { name: '', message: '', supportUrl: 'https://help.example.com/vendor-guard', supportEmail: 'it@example.com' } }));
+    await show(
+      info({
+        organization: { name: '', message: '', supportUrl: 'https://help.example.com/vendor-guard', supportEmail: 'it@example.com' },
+      }),
+    );
     const report = link('Report a mistake');
     expect(report?.getAttribute('href')).toBe('https://help.example.com/vendor-guard');
     expect(report?.getAttribute('target')).toBe('_blank');
@@ -260,7 +278,9 @@ describe('Blocked page', () => {
     expect(root.current.querySelector('h1')?.textContent).toBe('Example Corp blocked this page');
     const message = root.current.querySelector('.org-message')!;
     expect(message.querySelector('h2')?.textContent).toBe('Message from Example Corp');
-    expect(message.querySelector('.as-written')?.textContent).toBe('Kaspersky is not allowed on company devices.\nAsk IT for <b>Defender</b>.');
+    expect(message.querySelector('.as-written')?.textContent).toBe(
+      'Kaspersky is not allowed on company devices.\nAsk IT for <b>Defender</b>.',
+    );
     expect(root.current.querySelector('b')).toBeNull();
     expect(link('Help page (help.example.com)')?.getAttribute('href')).toBe('https://help.example.com/av');
     expect(link('it@example.com')?.getAttribute('href')).toBe('mailto:it@example.com');
@@ -270,7 +290,18 @@ describe('Blocked page', () => {
     const organization: VendorView = {
       id: 'organization',
       name: 'Example Corp',
-      restrictions: [{ id: 'organization', summary: 'Not approved software.', authority: 'Example Corp', citation: '', date: '', effective: [], jurisdiction: '', sourceUrl: 'https://help.example.com/' }],
+      restrictions: [
+        {
+          id: 'organization',
+          summary: 'Not approved software.',
+          authority: 'Example Corp',
+          citation: '',
+          date: '',
+          effective: [],
+          jurisdiction: '',
+          sourceUrl: 'https://help.example.com/',
+        },
+      ],
       restriction: null,
       alternatives: [],
     };
@@ -294,12 +325,28 @@ describe('Blocked page', () => {
     const acme: VendorView = {
       id: 'acme-av',
       name: 'Acme AV',
-      restrictions: [{ id: 'acme-av', summary: 'Acme AV is banned by the 2025 procurement rules.', authority: 'Example Corp', citation: '', date: '', effective: [], jurisdiction: '', sourceUrl: 'https://intranet.example.com/rules' }],
+      restrictions: [
+        {
+          id: 'acme-av',
+          summary: 'Acme AV is banned by the 2025 procurement rules.',
+          authority: 'Example Corp',
+          citation: '',
+          date: '',
+          effective: [],
+          jurisdiction: '',
+          sourceUrl: 'https://intranet.example.com/rules',
+        },
+      ],
       restriction: null,
       alternatives: [{ name: 'Other AV', url: 'https://other.example/' }],
     };
     acme.restriction = acme.restrictions[0]!;
-    await show(info({ verdict: { vendor: 'acme-av', kind: 'download', reasons: ['vendor-download-page'], rule: 'vendor-download-page' }, vendor: acme }));
+    await show(
+      info({
+        verdict: { vendor: 'acme-av', kind: 'download', reasons: ['vendor-download-page'], rule: 'vendor-download-page' },
+        vendor: acme,
+      }),
+    );
     expect(root.current.querySelector('.blocked-lede')?.textContent).toBe('This page offers Acme AV software for download.');
     expect(root.current.querySelector('.blocked-restriction')?.textContent).toContain('Acme AV is banned by the 2025 procurement rules.');
     expect(link('More information')?.getAttribute('href')).toBe('https://intranet.example.com/rules');

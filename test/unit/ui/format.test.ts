@@ -59,7 +59,11 @@ describe('formatIsoDate', () => {
 describe('restriction ordering and dates', () => {
   const vendor = {
     id: 'v',
-    restrictions: [record('a', '2017-09-13'), record('b', '2024-06-24', ['2024-06-24']), record('c', '2024-06-24', ['2024-07-20', '2024-09-29'])],
+    restrictions: [
+      record('a', '2017-09-13'),
+      record('b', '2024-06-24', ['2024-06-24']),
+      record('c', '2024-06-24', ['2024-07-20', '2024-09-29']),
+    ],
   } as unknown as VendorDefinition;
 
   it('lists newest first, later entries first on equal dates', () => {

@@ -4,7 +4,10 @@ import { fillMessage, type LocaleMessage } from '../../../src/core/i18n/messages
 import type { I18n, Translate } from '../../../src/core/i18n/translate.ts';
 
 const read = (locale: string) =>
-  JSON.parse(readFileSync(join(import.meta.dirname, `../../../public/_locales/${locale}/messages.json`), 'utf8')) as Record<string, LocaleMessage>;
+  JSON.parse(readFileSync(join(import.meta.dirname, `../../../public/_locales/${locale}/messages.json`), 'utf8')) as Record<
+    string,
+    LocaleMessage
+  >;
 
 export const messages = read('en');
 

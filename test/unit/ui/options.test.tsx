@@ -114,7 +114,9 @@ const click = (element: HTMLElement | undefined) =>
     element?.click();
   }).then(flush);
 const region = (name: string) =>
-  [...root.current.querySelectorAll('section[aria-labelledby]')].find((s) => root.current.querySelector(`#${s.getAttribute('aria-labelledby')}`)?.textContent === name);
+  [...root.current.querySelectorAll('section[aria-labelledby]')].find(
+    (s) => root.current.querySelector(`#${s.getAttribute('aria-labelledby')}`)?.textContent === name,
+  );
 
 /** Chooses a file in the profile file input, as the file picker would. */
 async function chooseFile(contents: string, name = 'profile.json') {
@@ -132,11 +134,17 @@ describe('Options: warnings and downloads', () => {
   it('shows Warn / Block / Off in a "Warnings" fieldset and saves a change at once', async () => {
     const { saved } = await open({ user: user() });
     expect(root.current.querySelector('fieldset legend')?.textContent).toBe('Warnings');
-    expect([...root.current.querySelectorAll<HTMLInputElement>('input[name="mode"]')].map((r) => r.value)).toEqual(['warn', 'block', 'off']);
+    expect([...root.current.querySelectorAll<HTMLInputElement>('input[name="mode"]')].map((r) => r.value)).toEqual([
+      'warn',
+      'block',
+      'off',
+    ]);
     expect(radio('mode', 'warn').checked).toBe(true);
     expect(root.current.querySelector('label[for="mode-warn"]')?.textContent).toBe('Warn me on purchase and download pages');
     expect(root.current.querySelector('label[for="mode-block"]')?.textContent).toBe('Block purchase and download pages');
-    expect(root.current.querySelector('#mode-block-hint')?.textContent).toBe('Show a blocking page instead, with the reason and a way back.');
+    expect(root.current.querySelector('#mode-block-hint')?.textContent).toBe(
+      'Show a blocking page instead, with the reason and a way back.',
+    );
     expect(root.current.querySelector('label[for="mode-off"]')?.textContent).toBe('Off');
     expect(status()).toBe('');
     await click(radio('mode', 'off'));
@@ -197,10 +205,16 @@ describe('Options: organisation policy', () => {
   };
 
   it('disables every locked field with "Set by your organisation", described by the note', async () => {
-    const { saved } = await open({ user: user({ mode: 'off', downloadGuard: 'off', allowedSites: ['a.example'] }), managedPolicy: managed });
+    const { saved } = await open({
+      user: user({ mode: 'off', downloadGuard: 'off', allowedSites: ['a.example'] }),
+      managedPolicy: managed,
+    });
     for (const name of ['mode', 'downloadGuard']) {
       const radios = [...root.current.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)];
-      expect(radios.every((r) => r.disabled), name).toBe(true);
+      expect(
+        radios.every((r) => r.disabled),
+        name,
+      ).toBe(true);
       const note = root.current.querySelector(`#${name}-locked`);
       expect(note?.textContent).toBe('Set by your organisation');
       for (const r of radios) expect(r.getAttribute('aria-describedby')?.split(' ')).toContain(`${name}-locked`);
@@ -219,7 +233,7 @@ describe('Options: organisation policy', () => {
     expect(button('Clear all')).toBeUndefined();
   });
 
-  it("names the organisation, shows its message as written, its contact, and the settings it decides", async () => {
+  it('names the organisation, shows its message as written, its contact, and the settings it decides', async () => {
     await open({ user: user(), managedPolicy: managed });
     const panel = region('Managed by Example Corp')!;
     expect(panel.textContent).toContain("Set by your organisation's browser policy.");
@@ -228,7 +242,16 @@ describe('Options: organisation policy', () => {
     expect(panel.querySelector('a[href="https://help.example.com/av"]')?.textContent).toBe('Help page (help.example.com)');
     expect(panel.querySelector('a[href="mailto:it@example.com"]')?.textContent).toBe('it@example.com');
     const keys = [...panel.querySelectorAll('.org-key-list li')].map((li) => li.textContent);
-    expect(keys).toEqual(['Warnings', 'Your own list of sites', 'Organisation name', 'Help page', 'Help-desk e-mail', 'Message', 'Installer downloads', 'Sites you chose not to be warned on']);
+    expect(keys).toEqual([
+      'Warnings',
+      'Your own list of sites',
+      'Organisation name',
+      'Help page',
+      'Help-desk e-mail',
+      'Message',
+      'Installer downloads',
+      'Sites you chose not to be warned on',
+    ]);
   });
 
   it('shows no organisation section and no locks without a policy', async () => {
@@ -311,7 +334,9 @@ describe('Options: organisation profile', () => {
     const { api } = await open({ user: user() });
     api.importPolicy.mockRejectedValueOnce(new Error('Could not establish connection.'));
     await chooseFile('{}');
-    expect(root.current.querySelector('[role="alert"] li')?.textContent).toBe('the file: could not be checked: Could not establish connection.');
+    expect(root.current.querySelector('[role="alert"] li')?.textContent).toBe(
+      'the file: could not be checked: Could not establish connection.',
+    );
   });
 
   it('imports a valid profile: applied and locked, "imported" said, earlier errors gone; then removes it', async () => {
@@ -394,7 +419,7 @@ describe('Options: your sites, reset, problems', () => {
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Remove c.example');
     await click(button('Clear all'));
     expect(saved.at(-1)).toEqual({ mode: 'warn', downloadGuard: 'warn', allowedSites: [] });
-    expect(root.current.textContent).toContain('No sites. Use “Don\'t warn me on this site” on a warning to add one.');
+    expect(root.current.textContent).toContain("No sites. Use “Don't warn me on this site” on a warning to add one.");
     expect(button('Clear all')?.disabled).toBe(true);
   });
 
@@ -433,7 +458,9 @@ describe('Options: your sites, reset, problems', () => {
   it('never crashes when loading fails: defaults, with the problem shown', async () => {
     await open(new Error('background unavailable'));
     expect(radio('mode', 'warn').checked).toBe(true);
-    expect(root.current.querySelector('.settings-problems li')?.textContent).toBe('all settings: could not be loaded: background unavailable');
+    expect(root.current.querySelector('.settings-problems li')?.textContent).toBe(
+      'all settings: could not be loaded: background unavailable',
+    );
   });
 
   it('follows changes made elsewhere', async () => {

@@ -33,7 +33,12 @@ describe('popupView', () => {
 
   it('shows flagged purchase and download pages with their reasons, once each', () => {
     const view = popupView(
-      state({ vendor: 'kaspersky', kind: 'purchase', reasons: ['vendor-storefront', 'page-buy-control', 'page-buy-control'], rule: 'vendor-storefront-home' }),
+      state({
+        vendor: 'kaspersky',
+        kind: 'purchase',
+        reasons: ['vendor-storefront', 'page-buy-control', 'page-buy-control'],
+        rule: 'vendor-storefront-home',
+      }),
     );
     expect(view).toEqual({
       kind: 'flagged',
@@ -43,7 +48,9 @@ describe('popupView', () => {
       reasons: ['vendor-storefront', 'page-buy-control'],
       silencedBy: null,
     });
-    expect(popupView(state({ vendor: 'kaspersky', kind: 'download', reasons: [], rule: 'vendor-download-page' }, 'dismissed'))).toMatchObject({
+    expect(
+      popupView(state({ vendor: 'kaspersky', kind: 'download', reasons: [], rule: 'vendor-download-page' }, 'dismissed')),
+    ).toMatchObject({
       kind: 'flagged',
       pageKind: 'download',
       silencedBy: 'dismissed',

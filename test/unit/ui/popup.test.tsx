@@ -48,7 +48,9 @@ describe('Popup', () => {
     await show(flagged('purchase'));
     expect(root.current.querySelector('h1')?.textContent).toBe('This page sells Kaspersky software');
     expect(text()).toContain("It is a store or product page on the vendor's own site.");
-    expect(text()).toContain('The US Commerce Department (BIS) has prohibited sales to US persons since July 20, 2024 and updates since September 29, 2024.');
+    expect(text()).toContain(
+      'The US Commerce Department (BIS) has prohibited sales to US persons since July 20, 2024 and updates since September 29, 2024.',
+    );
     expect(text()).toContain('September 29, 2024');
     expect(text()).toContain('UltraAV');
     expect(text()).toContain('Listed alphabetically, not an endorsement.');
@@ -98,7 +100,13 @@ describe('Popup', () => {
     await show({
       url: 'https://www.kaspersky.com/about',
       site: 'kaspersky.com',
-      decision: { verdict: { vendor: 'kaspersky', kind: 'vendor', reasons: ['vendor-info-page'], rule: 'vendor-info-page' }, banner: false, block: false, badge: false, silencedBy: null },
+      decision: {
+        verdict: { vendor: 'kaspersky', kind: 'vendor', reasons: ['vendor-info-page'], rule: 'vendor-info-page' },
+        banner: false,
+        block: false,
+        badge: false,
+        silencedBy: null,
+      },
       vendor: kaspersky,
     });
     expect(root.current.querySelector('h1')?.textContent).toBe('Nothing to flag on this page');
@@ -130,7 +138,16 @@ describe('Popup', () => {
       id: 'acme-av',
       name: 'Acme AV',
       restrictions: [
-        { id: 'acme-av', summary: 'Not approved: see policy IT-7.', authority: 'Example Corp', citation: '', date: '', effective: [], jurisdiction: '', sourceUrl: 'https://intranet.example.com/it-7' },
+        {
+          id: 'acme-av',
+          summary: 'Not approved: see policy IT-7.',
+          authority: 'Example Corp',
+          citation: '',
+          date: '',
+          effective: [],
+          jurisdiction: '',
+          sourceUrl: 'https://intranet.example.com/it-7',
+        },
       ],
       restriction: null,
       alternatives: [{ name: 'Other AV', url: 'https://other.example/' }],
@@ -192,11 +209,27 @@ describe('Popup', () => {
 
   it('names a site the organisation blocks outright', async () => {
     const state = flagged('purchase');
-    state.decision.verdict = { vendor: 'organization', kind: 'purchase', reasons: ['policy-blocked-domain'], rule: 'policy-blocked-domain' };
+    state.decision.verdict = {
+      vendor: 'organization',
+      kind: 'purchase',
+      reasons: ['policy-blocked-domain'],
+      rule: 'policy-blocked-domain',
+    };
     state.vendor = {
       id: 'organization',
       name: '',
-      restrictions: [{ id: 'organization', summary: 'Blocked by IT.', authority: '', citation: '', date: '', effective: [], jurisdiction: '', sourceUrl: '' }],
+      restrictions: [
+        {
+          id: 'organization',
+          summary: 'Blocked by IT.',
+          authority: '',
+          citation: '',
+          date: '',
+          effective: [],
+          jurisdiction: '',
+          sourceUrl: '',
+        },
+      ],
       restriction: null,
       alternatives: [],
     };

@@ -93,7 +93,7 @@ describe('the options panel for checking every site', () => {
     expect(statusText()).toBe(t('options_scan_turned_off'));
   });
 
-  it('stays off, and says why, when the user refuses the browser\'s dialog', async () => {
+  it("stays off, and says why, when the user refuses the browser's dialog", async () => {
     await mount(fakeControls('off', false).controls);
     act(() => toggle()?.click());
     await flush();
@@ -123,7 +123,7 @@ describe('the options panel for checking every site', () => {
     expect(root.current.textContent).toContain(t('options_scan_locked_on'));
   });
 
-  it('shows the organisation\'s request with a button instead of the switch, and locks it on once allowed', async () => {
+  it("shows the organisation's request with a button instead of the switch, and locks it on once allowed", async () => {
     const fake = fakeControls('org-asks');
     await mount(fake.controls);
     expect(toggle()).toBeNull();
@@ -137,7 +137,7 @@ describe('the options panel for checking every site', () => {
   });
 });
 
-describe('the popup\'s request', () => {
+describe("the popup's request", () => {
   it('appears only while the organisation asks and the user has not allowed it', async () => {
     for (const status of ['off', 'on', 'locked-off', 'locked-on'] as const) {
       await act(() => render(<ScanRequest i18n={i18n} controls={fakeControls(status).controls} />, root.current));

@@ -52,8 +52,12 @@ describe.each(VENDORS.map((vendor) => [vendor.id, vendor] as const))('vendor %s'
 
   it('compiles every pattern and has no duplicate product names', () => {
     const patterns = [
-      ...vendor.site.infoPaths, ...vendor.site.downloadPaths, ...vendor.site.purchasePaths,
-      ...vendor.installers.distinctive, ...vendor.installers.onVendorHostsOnly, ...vendor.installers.removalTools,
+      ...vendor.site.infoPaths,
+      ...vendor.site.downloadPaths,
+      ...vendor.site.purchasePaths,
+      ...vendor.installers.distinctive,
+      ...vendor.installers.onVendorHostsOnly,
+      ...vendor.installers.removalTools,
     ];
     for (const source of patterns) expect(() => new RegExp(source, 'i'), source).not.toThrow();
     expect(new Set(vendor.productNames).size).toBe(vendor.productNames.length);
@@ -78,10 +82,26 @@ describe('Kaspersky data coverage', () => {
   });
 
   it('recognises the installer examples of kaspersky-products.txt', () => {
-    const examples = ['kis17.0.0.611en_10780.exe', 'kav15.0.1.415en-gb.exe', 'kts17.0.0.611pt_11117.exe', 'KAV19.0.0.1088_es-ES_full.exe',
-      'kfa21.3.10.391en_23830.exe', 'ks4.021.3.10.391en_23857.exe', 'ksec21.9.6.465en_25096.exe', 'ksos19.0.0.1088_en-ca_fr-ca_full.exe',
-      'keswin_12.11.0.637_en_aes256.exe', 'kes10winsp1_mr4_en_aes256.exe', 'kesmac10.2.1.319b.zip', 'klnagent_10.1.0-61_i386_deb.zip',
-      'klmsui_8.0.1-721_i386.deb', 'tdsskiller.exe', 'KVRT.exe', 'krd.iso', 'kav_rescue_disk.iso', 'kaspersky-mobile-security.apk'];
+    const examples = [
+      'kis17.0.0.611en_10780.exe',
+      'kav15.0.1.415en-gb.exe',
+      'kts17.0.0.611pt_11117.exe',
+      'KAV19.0.0.1088_es-ES_full.exe',
+      'kfa21.3.10.391en_23830.exe',
+      'ks4.021.3.10.391en_23857.exe',
+      'ksec21.9.6.465en_25096.exe',
+      'ksos19.0.0.1088_en-ca_fr-ca_full.exe',
+      'keswin_12.11.0.637_en_aes256.exe',
+      'kes10winsp1_mr4_en_aes256.exe',
+      'kesmac10.2.1.319b.zip',
+      'klnagent_10.1.0-61_i386_deb.zip',
+      'klmsui_8.0.1-721_i386.deb',
+      'tdsskiller.exe',
+      'KVRT.exe',
+      'krd.iso',
+      'kav_rescue_disk.iso',
+      'kaspersky-mobile-security.apk',
+    ];
     for (const file of examples) {
       expect(classifyUrl(`https://mirror.example.net/pub/${file}`), file).toMatchObject({ vendor: 'kaspersky', kind: 'download' });
     }

@@ -95,7 +95,9 @@ export const appStoreListing = storeRule('app-store-listing');
 export const extensionStoreListing = storeRule('extension-store-listing');
 
 /** Stores whose listings can name apps by id only, so the classifier's brand-token pre-check cannot see them. */
-export const ID_ONLY_STORE_HOSTS: ReadonlySet<string> = new Set(APP_STORE_ROWS.filter((store) => store.namesAppsByIdOnly).flatMap((store) => store.hosts));
+export const ID_ONLY_STORE_HOSTS: ReadonlySet<string> = new Set(
+  APP_STORE_ROWS.filter((store) => store.namesAppsByIdOnly).flatMap((store) => store.hosts),
+);
 
 /** Where the content script runs on app and extension stores. */
 export const STORE_CONTENT_SCRIPTS: readonly string[] = APP_STORE_ROWS.flatMap((store) => store.contentScripts);

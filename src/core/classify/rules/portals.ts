@@ -55,7 +55,8 @@ export const downloadPortalListing: UrlRule = {
     const portal = DOWNLOAD_PORTALS.get(label);
     if (!portal) {
       // Elsewhere only a path segment that names the vendor *and* says download will do.
-      if (!PORTAL_LIKE_LABEL.test(label) && !context.parts.segments.some((s) => DOWNLOAD_SLUG.test(s) && context.vendorNamedIn(s))) return null;
+      if (!PORTAL_LIKE_LABEL.test(label) && !context.parts.segments.some((s) => DOWNLOAD_SLUG.test(s) && context.vendorNamedIn(s)))
+        return null;
       if (looksLikeArticle(context.parts)) return null;
     } else if ((portal.listing && !portal.listing.test(path)) || (portal.host && !portal.host.test(subdomain || host))) {
       return null;

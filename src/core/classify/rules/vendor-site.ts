@@ -26,8 +26,7 @@ export const vendorInstallerFile: UrlRule<VendorHostSubject> = {
     if (!fileName || !isInstallerFile(fileName)) return null;
     const onDownloadHost = hostIn(host, vendor.downloadHosts);
     const named =
-      vendor.distinctiveInstallers.some((re) => re.test(fileName)) ||
-      vendor.vendorHostInstallers.some((re) => re.test(fileName));
+      vendor.distinctiveInstallers.some((re) => re.test(fileName)) || vendor.vendorHostInstallers.some((re) => re.test(fileName));
     if (!onDownloadHost && !named) return null;
     return onDownloadHost ? found(vendor, 'vendor-download-host', 'installer-file') : found(vendor, 'vendor-domain', 'installer-file');
   },
@@ -88,7 +87,8 @@ const anyPathMatches = (subject: VendorHostSubject, patterns: RegExp[]) =>
 export const vendorInfoPage: UrlRule<VendorHostSubject> = {
   id: 'vendor-info-page',
   kind: 'vendor',
-  match: (subject) => (anyPathMatches(subject, subject.vendor.infoPaths) ? found(subject.vendor, 'vendor-domain', 'vendor-info-page') : null),
+  match: (subject) =>
+    anyPathMatches(subject, subject.vendor.infoPaths) ? found(subject.vendor, 'vendor-domain', 'vendor-info-page') : null,
 };
 
 export const vendorDownloadPage: UrlRule<VendorHostSubject> = {

@@ -75,4 +75,5 @@ export function escapeXml(text: string): string {
 const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /** Control characters but tab, line feed and carriage return, and the two non-characters U+FFFE and U+FFFF. */
-const notXmlCharacter = (code: number) => (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff;
+const notXmlCharacter = (code: number) =>
+  (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff;

@@ -4,7 +4,10 @@
  */
 export function stableUuid(name: string): string {
   const words = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b].map((seed) => fnv1a(name, seed));
-  const hex = words.map((word) => word.toString(16).padStart(8, '0')).join('').split('');
+  const hex = words
+    .map((word) => word.toString(16).padStart(8, '0'))
+    .join('')
+    .split('');
   hex[12] = '8';
   hex[16] = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
   const s = hex.join('');
