@@ -17,21 +17,10 @@ import { mergeSettings } from '../src/core/policy/merge.ts';
 import { DEFAULT_SETTINGS } from '../src/core/policy/settings.ts';
 import { VENDORS } from '../src/core/vendors/index.ts';
 import { buildCorpus, syntheticDomains, type Corpus } from './corpus.ts';
+import { median } from './stats.ts';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
-
-/** Median of a list of numbers. */
-export const median = (values: readonly number[]) => quantile(values, 0.5);
-
-export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = (sorted.length - 1) * q;
-  const low = Math.floor(index);
-  const high = Math.ceil(index);
-  return sorted[low]! + (sorted[high]! - sorted[low]!) * (index - low);
-}
 
 let sink = 0;
 
