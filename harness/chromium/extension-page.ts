@@ -107,26 +107,6 @@ export class ExtensionPage {
   }
 }
 
-/** The background's state for a tab, asked from one of the extension's own pages. */
-export async function tabState(browser: ExtensionBrowser, tabId: number): Promise<TabState | null> {
-  const page = await browser.context.newPage();
-  try {
-    await page.goto(extensionPage(browser, 'src/ui/options/index.html'));
-    return await page.evaluate(
-      (id) =>
-        (
-          globalThis as unknown as { chrome: { runtime: { sendMessage(message: object): Promise<TabState | null> } } }
-        ).chrome.runtime.sendMessage({
-          type: 'get-tab-state',
-          tabId: id,
-        }),
-      tabId,
-    );
-  } finally {
-    await page.close();
-  }
-}
-
 /** The toolbar popup's text for a tab (opened as a page), once it has rendered. */
 export async function popupText(browser: ExtensionBrowser, tabId: number): Promise<string> {
   const page = await browser.context.newPage();

@@ -29,11 +29,6 @@ async function workerTargets(session: CDPSession): Promise<TargetInfo[]> {
   return targetInfos.filter((target) => target.type === 'service_worker' && EXTENSION_SW.test(target.url));
 }
 
-/** True while the extension's service worker runs. */
-export function workerRunning(context: BrowserContext): Promise<boolean> {
-  return withPageSession(context, async (session) => (await workerTargets(session)).length > 0);
-}
-
 /**
  * Stops the extension's service worker the way the browser does when it idles (DevTools'
  * "Stop"), and waits until it is gone. Globals are lost; storage and badges stay. With `on`, the

@@ -1,45 +1,21 @@
-import type { Verdict } from '../core/classify/verdict.ts';
 import type { BlockRule } from '../core/policy/block-rules.ts';
-import type { MergedSettings } from '../core/policy/merge.ts';
-import type { OrgPolicy, PolicyProblem } from '../core/policy/schema.ts';
-import type { Settings, SettingsProblem } from '../core/policy/settings.ts';
+import type { OrgPolicy } from '../core/policy/schema.ts';
+import type { Settings } from '../core/policy/settings.ts';
+import type { DownloadFacts } from '../platform/downloads.ts';
 import type { ContentMessage } from '../platform/messages.ts';
+import type { LoadedState } from '../platform/policy.ts';
+import type { TabRecord } from '../platform/tab-store.ts';
 
 /*
  * What the worker's feature handlers need from the browser, one interface per concern. index.ts
- * builds them from src/platform/; unit tests pass plain objects. The data types below are the
- * worker's view of what the ports carry, so no handler imports anything from platform/ but
- * message types. Members are function-typed properties, not methods: the compiler then checks
- * their parameters strictly, and index.ts fails to compile if platform's types drift from these.
+ * builds them from src/platform/; unit tests pass plain objects. The data they carry is typed
+ * where the platform layer makes it (type imports only: handlers run no browser code). Members
+ * are function-typed properties, not methods, so the compiler checks their parameters strictly.
  */
 
-/** What the worker remembers about a tab (kept in storage.session so a restarted worker loses nothing). */
-export interface TabRecord {
-  url: string;
-  site: string;
-  verdict: Verdict;
-  /** The user dismissed the banner on this page (cleared when the tab moves to another page). */
-  dismissed: boolean;
-}
-
-/** Everything that decides what the extension does: the user's settings merged with the organisation's policy. */
-export interface LoadedState {
-  user: Settings;
-  merged: MergedSettings;
-  settingsProblems: SettingsProblem[];
-  policyProblems: PolicyProblem[];
-  importedPolicy: OrgPolicy | null;
-  managedPolicy: OrgPolicy | null;
-}
-
-/** A download as the browser reports it, when it starts and again once its file name is known. */
-export interface DownloadFacts {
-  id: number;
-  url: string;
-  finalUrl: string;
-  /** The file name once the browser has chosen it ("" before). */
-  filename: string;
-}
+export type { TabRecord } from '../platform/tab-store.ts';
+export type { LoadedState } from '../platform/policy.ts';
+export type { DownloadFacts } from '../platform/downloads.ts';
 
 /** Per-tab records and lists kept for the browser session. */
 export interface TabStore {

@@ -1,11 +1,9 @@
 import browser, { type Downloads } from 'webextension-polyfill';
+import type { DownloadFacts as DownloadLocation } from '../core/policy/download.ts';
 
-export interface DownloadFacts {
+/** A download as the browser reports it: where it comes from and goes to, and its id (to cancel it). */
+export interface DownloadFacts extends DownloadLocation {
   id: number;
-  url: string;
-  finalUrl: string;
-  /** The file name once the browser has chosen it ("" before). */
-  filename: string;
 }
 
 /** Calls back when a download starts and again when its final file name is known. */

@@ -6,12 +6,10 @@
  * for its tab is compared with what the page is. Prints the figures and every miss.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { CONTENT_PAGES, type ContentPage } from '../../harness/fixture-server/content-pages.ts';
 import { badgeText, SETTLE_MS, tabIdOf } from '../../harness/chromium/tabs.ts';
 import { contentScriptInjected } from '../../harness/chromium/in-page.ts';
-import { extensionPage } from '../../harness/chromium/extension-page.ts';
-import type { TabState } from '../../src/platform/messages.ts';
+import { ExtensionPage } from '../../harness/chromium/extension-page.ts';
 import { useExtensionSuite } from './suite.ts';
 
 /** Pages loaded at once (each in its own tab): the machine has two cores. */
@@ -27,20 +25,6 @@ interface Outcome {
 const suite = useExtensionSuite();
 const outcomes: Outcome[] = [];
 
-/** The worker's state for a tab, asked from one extension page kept open for the whole run. */
-async function stateOf(extension: Page, tabId: number): Promise<TabState | null> {
-  return extension.evaluate(
-    (id) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(message: object): Promise<TabState | null> } } }
-      ).chrome.runtime.sendMessage({
-        type: 'get-tab-state',
-        tabId: id,
-      }),
-    tabId,
-  );
-}
-
 const flagged = (kind: string) => kind === 'purchase' || kind === 'download';
 const ratio = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
 
@@ -53,13 +37,13 @@ async function until(condition: () => Promise<boolean>, timeoutMs: number): Prom
     await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
-async function visit(page: ContentPage, extension: Page): Promise<Outcome> {
+async function visit(page: ContentPage, extension: ExtensionPage): Promise<Outcome> {
   const { browser, server } = suite;
   const tab = await browser.context.newPage();
   try {
     await tab.goto(server.url(page.id, { https: true }));
     const tabId = await tabIdOf(tab, browser.serviceWorker);
-    const read = () => stateOf(extension, tabId);
+    const read = () => extension.tabState(tabId);
     // On a busy machine the worker may not have recorded the navigation yet.
     await until(async () => (await read())?.url === tab.url(), 15_000);
     // A listing URL may be flagged at navigation and cleared by the page's report: read the settled state.
@@ -80,8 +64,8 @@ async function visit(page: ContentPage, extension: Page): Promise<Outcome> {
 // After the suite's own beforeAll (server and browser): every page is visited once, up front.
 beforeAll(async () => {
   const { browser } = suite;
-  const extension = await browser.context.newPage();
-  await extension.goto(extensionPage(browser, 'src/ui/options/index.html'));
+  // One extension page, kept open for the whole run, to ask the worker from.
+  const extension = await ExtensionPage.open(browser);
   for (let i = 0; i < CONTENT_PAGES.length; i += BATCH) {
     outcomes.push(...(await Promise.all(CONTENT_PAGES.slice(i, i + BATCH).map((page) => visit(page, extension)))));
   }

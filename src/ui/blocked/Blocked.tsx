@@ -15,6 +15,7 @@ import {
 } from '../components/VendorDetails.tsx';
 import { isOrganizationVendor, vendorDisplayName } from '../components/vendor-view.ts';
 import { backPlan, canProceedTo, reportMailto } from './view.ts';
+import { Stroke } from '../components/Stroke.tsx';
 
 /** The browser calls the page needs, so tests can watch them. */
 export interface PageNavigation {
@@ -252,7 +253,7 @@ function BlockedMark() {
 function Chevron({ open }: { open: boolean }) {
   return (
     <svg class={open ? 'chevron chevron-open' : 'chevron'} viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-      <path d="m4 6 4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
+      <Stroke d="m4 6 4 4 4-4" width={1.8} />
     </svg>
   );
 }

@@ -1,3 +1,5 @@
+import { Stroke } from './Stroke.tsx';
+
 /** The Vendor Guard shield, as in the toolbar icon. Decorative: always aria-hidden. */
 export function ShieldMark({ size = 22 }: { size?: number }) {
   return (
@@ -10,7 +12,7 @@ export function ShieldMark({ size = 22 }: { size?: number }) {
       </defs>
       <path d="M64 6 110 22.5V58c0 30.5-19.4 52.6-46 64C37.4 110.6 18 88.5 18 58V22.5Z" fill="url(#vg-shield-fill)" />
       <path d="M64 6v116C37.4 110.6 18 88.5 18 58V22.5Z" fill="#ffffff" fill-opacity="0.1" />
-      <path d="m42 63 15 15 30-31" fill="none" stroke="#ffffff" stroke-width="13" stroke-linecap="round" stroke-linejoin="round" />
+      <Stroke d="m42 63 15 15 30-31" width={13} color="#ffffff" />
     </svg>
   );
 }

@@ -15,27 +15,62 @@ interface ModePanelProps {
 
 const isLocked = (state: OptionsState, key: LockedKey) => state.locked.includes(key);
 
-/** Warn, block or do nothing on restricted vendors' pages; in block mode, how the blocking rules fit the browser. */
-export function WarningsPanel({ state, i18n, save }: ModePanelProps) {
+/** A setting chosen from warn, block and off, as the options page offers it. */
+type WarnBlockOff = 'mode' | 'downloadGuard';
+
+/** The radio group of such a setting, with its lock note when the organisation decides it. */
+function WarnBlockOffChoice({
+  setting,
+  messages,
+  headingId,
+  state,
+  i18n,
+  save,
+}: ModePanelProps & {
+  setting: WarnBlockOff;
+  /** Message keys: the group's legend, and each choice's label and hint. */
+  messages: { legend: string; choices: Record<Settings[WarnBlockOff], [label: string, hint: string]> };
+  headingId: string;
+}) {
   const { t } = i18n;
   const { settings, effective } = state;
-  const modeChoices: Choice<Settings['mode']>[] = [
-    { value: 'warn', label: t('options_mode_warn'), hint: t('options_mode_warn_hint') },
-    { value: 'block', label: t('options_mode_block'), hint: t('options_mode_block_hint') },
-    { value: 'off', label: t('options_mode_off'), hint: t('options_mode_off_hint') },
-  ];
+  const choices = (['warn', 'block', 'off'] as const).map((value): Choice<Settings[WarnBlockOff]> => {
+    const [label, hint] = messages.choices[value];
+    return { value, label: t(label), hint: t(hint) };
+  });
+  return (
+    <RadioGroup
+      name={setting}
+      legend={t(messages.legend)}
+      legendId={headingId}
+      choices={choices}
+      value={effective[setting]}
+      lockedNoteId={isLocked(state, setting) ? `${setting}-locked` : null}
+      i18n={i18n}
+      onSelect={(value) => {
+        if (settings[setting] !== value) save({ ...settings, [setting]: value });
+      }}
+    />
+  );
+}
+
+/** Warn, block or do nothing on restricted vendors' pages; in block mode, how the blocking rules fit the browser. */
+export function WarningsPanel(props: ModePanelProps) {
+  const { state, i18n } = props;
+  const { t } = i18n;
   return (
     <section class="card panel" aria-labelledby="warnings-heading">
-      <RadioGroup
-        name="mode"
-        legend={t('options_warnings_legend')}
-        legendId="warnings-heading"
-        choices={modeChoices}
-        value={effective.mode}
-        lockedNoteId={isLocked(state, 'mode') ? 'mode-locked' : null}
-        i18n={i18n}
-        onSelect={(mode) => {
-          if (settings.mode !== mode) save({ ...settings, mode });
+      <WarnBlockOffChoice
+        {...props}
+        setting="mode"
+        headingId="warnings-heading"
+        messages={{
+          legend: 'options_warnings_legend',
+          choices: {
+            warn: ['options_mode_warn', 'options_mode_warn_hint'],
+            block: ['options_mode_block', 'options_mode_block_hint'],
+            off: ['options_mode_off', 'options_mode_off_hint'],
+          },
         }}
       />
       {state.blockRules.overLimit.length > 0 ? (
@@ -47,7 +82,7 @@ export function WarningsPanel({ state, i18n, save }: ModePanelProps) {
             ))}
           </ul>
         </div>
-      ) : effective.mode === 'block' ? (
+      ) : state.effective.mode === 'block' ? (
         <p class="fine-print block-rules-count">{t('options_rules_count', formatCount(state.blockRules.counts.rules, i18n.locale))}</p>
       ) : null}
     </section>
@@ -55,26 +90,20 @@ export function WarningsPanel({ state, i18n, save }: ModePanelProps) {
 }
 
 /** What happens to installer downloads from restricted vendors. */
-export function DownloadsPanel({ state, i18n, save }: ModePanelProps) {
-  const { t } = i18n;
-  const { settings, effective } = state;
-  const downloadChoices: Choice<Settings['downloadGuard']>[] = [
-    { value: 'warn', label: t('options_download_warn'), hint: t('options_download_warn_hint') },
-    { value: 'block', label: t('options_download_block'), hint: t('options_download_block_hint') },
-    { value: 'off', label: t('options_download_off'), hint: t('options_download_off_hint') },
-  ];
+export function DownloadsPanel(props: ModePanelProps) {
   return (
     <section class="card panel" aria-labelledby="downloads-heading">
-      <RadioGroup
-        name="downloadGuard"
-        legend={t('options_downloads_legend')}
-        legendId="downloads-heading"
-        choices={downloadChoices}
-        value={effective.downloadGuard}
-        lockedNoteId={isLocked(state, 'downloadGuard') ? 'downloadGuard-locked' : null}
-        i18n={i18n}
-        onSelect={(downloadGuard) => {
-          if (settings.downloadGuard !== downloadGuard) save({ ...settings, downloadGuard });
+      <WarnBlockOffChoice
+        {...props}
+        setting="downloadGuard"
+        headingId="downloads-heading"
+        messages={{
+          legend: 'options_downloads_legend',
+          choices: {
+            warn: ['options_download_warn', 'options_download_warn_hint'],
+            block: ['options_download_block', 'options_download_block_hint'],
+            off: ['options_download_off', 'options_download_off_hint'],
+          },
         }}
       />
     </section>

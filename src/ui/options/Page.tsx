@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { I18n } from '../../core/i18n/translate.ts';
 import { ShieldMark } from '../components/ShieldMark.tsx';
+import { Stroke } from '../components/Stroke.tsx';
 
 /** What the status line says: nothing yet, a saved change or a failure (counted, so a repeat is announced again). */
 export type Status =
@@ -24,14 +25,7 @@ export function Page({ i18n, status, busy, children }: { i18n: I18n; status: Sta
           {status.kind === 'saved' ? (
             <>
               <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                <path
-                  d="m3.5 8.5 3 3 6-6.5"
-                  fill="none"
-                  stroke="currentColor"
-                  stroke-width="1.8"
-                  stroke-linecap="round"
-                  stroke-linejoin="round"
-                />
+                <Stroke d="m3.5 8.5 3 3 6-6.5" width={1.8} />
               </svg>
               {/* The key changes on every message so the same words are announced again. */}
               <span key={status.count}>{status.message}</span>

@@ -10,6 +10,7 @@ import { vendorViewOf } from '../../core/vendors/view.ts';
 import { isOrganizationVendor, vendorDisplayName } from '../components/vendor-view.ts';
 import { ScanRequest, type ScanRequestControls } from './ScanRequest.tsx';
 import { popupView, silenceMessageKey, type PopupView } from './view.ts';
+import { Stroke } from '../components/Stroke.tsx';
 
 export interface PopupProps {
   i18n: I18n;
@@ -193,14 +194,7 @@ function CheckIcon() {
   return (
     <svg class="status-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
       <circle cx="8" cy="8" r="7" fill="currentColor" />
-      <path
-        d="m4.8 8.2 2.1 2.1 4.3-4.5"
-        fill="none"
-        stroke="var(--ok-bg)"
-        stroke-width="1.7"
-        stroke-linecap="round"
-        stroke-linejoin="round"
-      />
+      <Stroke d="m4.8 8.2 2.1 2.1 4.3-4.5" width={1.7} color="var(--ok-bg)" />
     </svg>
   );
 }

@@ -3,7 +3,7 @@ import { onNavigation } from '../../../src/background/navigation.ts';
 import type { TabRecord } from '../../../src/background/ports.ts';
 import { reapplyEverywhere } from '../../../src/background/settings-changes.ts';
 import { classifyUrl } from '../../../src/core/classify/url.ts';
-import { fakeBrowser } from './fakes.ts';
+import { fakeBrowser, FROM_PAGE } from './fakes.ts';
 
 const STORE = 'https://usa.kaspersky.com/premium';
 const record = (url: string, verdict = classifyUrl(url)): TabRecord => ({ url, site: '', verdict, dismissed: false });
@@ -60,13 +60,7 @@ describe('settings changes', () => {
 
   it("judges every known tab again, keeps what a page's own report found, and asks each page to report again", async () => {
     const fake = fakeBrowser();
-    const fromPage = {
-      vendor: 'kaspersky',
-      kind: 'purchase' as const,
-      reasons: ['page-product-data' as const],
-      rule: 'page-content' as const,
-    };
-    fake.tabRecords.set(1, { url: 'https://www.walmart.com/ip/1', site: 'walmart.com', verdict: fromPage, dismissed: false });
+    fake.tabRecords.set(1, { url: 'https://www.walmart.com/ip/1', site: 'walmart.com', verdict: FROM_PAGE, dismissed: false });
     fake.tabRecords.set(2, { url: STORE, site: 'kaspersky.com', verdict: classifyUrl(STORE), dismissed: false });
     fake.managed = { exemptDomains: ['kaspersky.com'] };
     await reapplyEverywhere(fake.worker);

@@ -1,7 +1,8 @@
 import { createWorker, type Worker } from '../../../src/background/context.ts';
 import type { DownloadFacts, LoadedState, Ports, TabRecord } from '../../../src/background/ports.ts';
 import type { ContentSender } from '../../../src/background/requests.ts';
-import { EMPTY_SIGNALS, type PageContent, type PageSignals } from '../../../src/core/classify/page-signals.ts';
+import { EMPTY_CONTENT, EMPTY_SIGNALS, type PageContent, type PageSignals } from '../../../src/core/classify/page-signals.ts';
+import type { Verdict } from '../../../src/core/classify/verdict.ts';
 import type { BlockRule } from '../../../src/core/policy/block-rules.ts';
 import { mergeSettings } from '../../../src/core/policy/merge.ts';
 import type { OrgPolicy } from '../../../src/core/policy/schema.ts';
@@ -149,16 +150,16 @@ export function signals(
   overrides: Partial<Omit<PageSignals, 'content'>> = {},
   content: Partial<PageContent> | null = null,
 ): PageSignals {
-  const main: PageContent | null = content && {
-    brand: '',
-    breadcrumbs: [],
-    buyControls: [],
-    downloadControls: [],
-    downloadLinks: [],
-    hasPrice: false,
-    ...content,
-  };
+  const main: PageContent | null = content && { ...EMPTY_CONTENT, ...content };
   return { ...EMPTY_SIGNALS, url, ...overrides, content: main };
 }
+
+/** A verdict the page's own report decided (no URL rule would give it): what a settings change must keep. */
+export const FROM_PAGE: Verdict = Object.freeze({
+  vendor: 'kaspersky',
+  kind: 'purchase',
+  reasons: ['page-product-data'],
+  rule: 'page-content',
+}) as Verdict;
 
 export const download = (id: number, url: string, filename = ''): DownloadFacts => ({ id, url, finalUrl: url, filename });

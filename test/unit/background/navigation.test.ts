@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { onInstalledOrStarted, onNavigation, onNavigationBlocked, onTabClosed } from '../../../src/background/navigation.ts';
 import { classifyUrl } from '../../../src/core/classify/url.ts';
-import { BLOCKED_PAGE, fakeBrowser } from './fakes.ts';
+import { BLOCKED_PAGE, fakeBrowser, FROM_PAGE } from './fakes.ts';
 
 const STORE = 'https://usa.kaspersky.com/premium';
 const NEWS = 'https://www.reuters.com/technology/kaspersky-ban/';
@@ -34,18 +34,12 @@ describe('navigation', () => {
 
   it('keeps the record and the dismissal on a fragment-only change, and tells the page', async () => {
     const fake = fakeBrowser();
-    const fromPage = {
-      vendor: 'kaspersky',
-      kind: 'purchase' as const,
-      reasons: ['page-product-data' as const],
-      rule: 'page-content' as const,
-    };
-    fake.tabRecords.set(4, { url: 'https://www.walmart.com/ip/1', site: 'walmart.com', verdict: fromPage, dismissed: true });
+    fake.tabRecords.set(4, { url: 'https://www.walmart.com/ip/1', site: 'walmart.com', verdict: FROM_PAGE, dismissed: true });
     await onNavigation(fake.worker, 4, 'https://www.walmart.com/ip/1#reviews', true);
     expect(fake.tabRecords.get(4)).toEqual({
       url: 'https://www.walmart.com/ip/1#reviews',
       site: 'walmart.com',
-      verdict: fromPage,
+      verdict: FROM_PAGE,
       dismissed: true,
     });
     expect(fake.sent.map(({ message }) => message.type)).toEqual(['warning-changed', 'url-changed']);
@@ -59,13 +53,7 @@ describe('navigation', () => {
 
   it('starts afresh on a reload of the same URL with a fragment (a new document)', async () => {
     const fake = fakeBrowser();
-    const fromPage = {
-      vendor: 'kaspersky',
-      kind: 'purchase' as const,
-      reasons: ['page-product-data' as const],
-      rule: 'page-content' as const,
-    };
-    fake.tabRecords.set(4, { url: 'https://www.walmart.com/ip/1', site: 'walmart.com', verdict: fromPage, dismissed: true });
+    fake.tabRecords.set(4, { url: 'https://www.walmart.com/ip/1', site: 'walmart.com', verdict: FROM_PAGE, dismissed: true });
     await onNavigation(fake.worker, 4, 'https://www.walmart.com/ip/1#reviews', false);
     expect(fake.tabRecords.get(4)).toMatchObject({ verdict: { kind: 'none', vendor: null }, dismissed: false });
   });

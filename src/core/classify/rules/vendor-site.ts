@@ -1,5 +1,7 @@
 import { isInstallerFile } from '../../vocabulary.ts';
+import type { CompiledVendor } from '../compile.ts';
 import { found, hostIn, type UrlContext, type UrlRule, type VendorHostSubject } from '../rule.ts';
+import type { PageKind } from '../verdict.ts';
 
 /**
  * Rules for hosts the vendor controls, in order; the first that matches decides, and the last
@@ -81,29 +83,27 @@ function storefrontPath({ context, vendor }: VendorHostSubject): string[] {
 /** Each URL's forms are worked out once, however many rules look at them. */
 const storefrontForms = new WeakMap<UrlContext, string[]>();
 
-const anyPathMatches = (subject: VendorHostSubject, patterns: RegExp[]) =>
-  storefrontPath(subject).some((candidate) => patterns.some((re) => re.test(candidate)));
+/** A kind of storefront page, known by one of the vendor's path-pattern lists. */
+function storefrontPageRule(
+  id: 'vendor-info-page' | 'vendor-download-page' | 'vendor-store-page',
+  kind: PageKind,
+  patterns: (vendor: CompiledVendor) => RegExp[],
+): UrlRule<VendorHostSubject> {
+  return {
+    id,
+    kind,
+    match: (subject) => {
+      const vendorPatterns = patterns(subject.vendor);
+      const matches = storefrontPath(subject).some((form) => vendorPatterns.some((re) => re.test(form)));
+      return matches ? found(subject.vendor, 'vendor-domain', id) : null;
+    },
+  };
+}
 
-export const vendorInfoPage: UrlRule<VendorHostSubject> = {
-  id: 'vendor-info-page',
-  kind: 'vendor',
-  match: (subject) =>
-    anyPathMatches(subject, subject.vendor.infoPaths) ? found(subject.vendor, 'vendor-domain', 'vendor-info-page') : null,
-};
-
-export const vendorDownloadPage: UrlRule<VendorHostSubject> = {
-  id: 'vendor-download-page',
-  kind: 'download',
-  match: (subject) =>
-    anyPathMatches(subject, subject.vendor.downloadPaths) ? found(subject.vendor, 'vendor-domain', 'vendor-download-page') : null,
-};
-
-export const vendorStorePage: UrlRule<VendorHostSubject> = {
-  id: 'vendor-store-page',
-  kind: 'purchase',
-  match: (subject) =>
-    anyPathMatches(subject, subject.vendor.purchasePaths) ? found(subject.vendor, 'vendor-domain', 'vendor-store-page') : null,
-};
+/** Pages that only inform, even where their path names a product (checked before the others). */
+export const vendorInfoPage = storefrontPageRule('vendor-info-page', 'vendor', (vendor) => vendor.infoPaths);
+export const vendorDownloadPage = storefrontPageRule('vendor-download-page', 'download', (vendor) => vendor.downloadPaths);
+export const vendorStorePage = storefrontPageRule('vendor-store-page', 'purchase', (vendor) => vendor.purchasePaths);
 
 export const vendorStorefrontHome: UrlRule<VendorHostSubject> = {
   id: 'vendor-storefront-home',
