@@ -1,7 +1,6 @@
 import type { BlockRule } from '../core/policy/block-rules.ts';
 import type { OrgPolicy } from '../core/policy/schema.ts';
 import type { Settings } from '../core/policy/settings.ts';
-import type { DownloadFacts } from '../platform/downloads.ts';
 import type { ContentMessage } from '../platform/messages.ts';
 import type { LoadedState } from '../platform/policy.ts';
 import type { TabRecord } from '../platform/tab-store.ts';

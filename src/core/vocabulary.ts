@@ -94,6 +94,9 @@ export const BUY_CUE = new RegExp(wholeWords(cues('buy')), 'iu');
 /** A control's label that downloads or installs, or a label that is only "Get" (app stores). */
 export const DOWNLOAD_CUE = new RegExp(`${wholeWords(cues('download'))}|^(?:${alternation(cues('getLabels'))})$`, 'iu');
 
+/** A link text that leads to more of a list rather than to one product ("Shop all Kaspersky", "Alle anzeigen"). */
+export const MORE_LINK = new RegExp(`^(?:${alternation(cues('moreLinks'))})(?![\\p{L}\\p{N}])`, 'iu');
+
 /** A URL slug that says download, in the languages of the vendors' markets ("free-download", "telecharger"). */
 export const DOWNLOAD_SLUG = new RegExp(`(?:^|[^a-z])(?:free-?)?(?:${alternation(cues('downloadSlugs'))})(?:[^a-z]|$)`);
 

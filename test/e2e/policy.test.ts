@@ -7,9 +7,9 @@ import type { Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { badgeText, settle, tabIdOf } from '../../harness/chromium/tabs.ts';
 import { bannerText } from '../../harness/chromium/in-page.ts';
+import { CHROME_EXTENSION_ID as EXTENSION_ID } from '../../src/core/identity.ts';
 import { useExtensionSuite } from './suite.ts';
 
-const EXTENSION_ID = 'akdcnbnoipjhlalmapgkeofijagdoifj';
 const MESSAGE = 'Kaspersky products are not approved at Example Corp. Ask the service desk for an alternative.';
 
 /** Managed storage takes seconds to reach the extension: wait until its block rules are in. */

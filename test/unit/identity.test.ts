@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CHROME_EXTENSION_ID, VENDOR_GUARD_IDS } from '../../src/core/identity.ts';
+import { CHROME_EXTENSION_ID, FIREFOX_ADDON_ID, VENDOR_GUARD_IDS } from '../../src/core/identity.ts';
 
 const manifest = JSON.parse(readFileSync(new URL('../../manifest.json', import.meta.url), 'utf8')) as { key: string };
 
@@ -19,5 +19,13 @@ describe('identity', () => {
 
   it('is an id Chrome can have: 32 letters a to p', () => {
     expect(CHROME_EXTENSION_ID).toMatch(/^[a-p]{32}$/);
+  });
+
+  it.each(['README.md', 'docs/admin.md', 'docs/policies/firefox-policies.json'])('%s names the ids the extension has', (file) => {
+    const text = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+    // Extension ids are 32 letters a to p; the Firefox id is vendor-guard@<domain>.
+    const ids = [...(text.match(/(?<![a-z])[a-p]{32}(?![a-z])/g) ?? []), ...(text.match(/vendor-guard@[\w.-]+/g) ?? [])];
+    expect(ids.length, `${file} names no id`).toBeGreaterThan(0);
+    for (const id of ids) expect([CHROME_EXTENSION_ID, FIREFOX_ADDON_ID], `${file}: ${id}`).toContain(id);
   });
 });

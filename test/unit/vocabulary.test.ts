@@ -12,6 +12,7 @@ import {
   isInstallerHref,
   LICENCE_SLUG,
   listsProducts,
+  MORE_LINK,
   segmentIn,
   SEARCH_SEGMENTS,
   wordsOf,
@@ -107,6 +108,14 @@ describe('cue words', () => {
       expect(LICENCE_SLUG.test(slug), slug).toBe(true);
     }
     expect(LICENCE_SLUG.test('kaspersky-premium-review')).toBe(false);
+  });
+
+  it("tell links to more of a list from product titles, in the shops' languages", () => {
+    for (const text of ['Shop all Kaspersky', 'See more', 'Alle Kaspersky-Produkte', 'Voir tous les produits', 'Ver todos', 'Все товары']) {
+      expect(MORE_LINK.test(text), text).toBe(true);
+    }
+    for (const text of ['Kaspersky Plus 3 Devices', 'Showcase: Kaspersky Premium', 'Allerhand Kaspersky', 'Vertrauen'])
+      expect(MORE_LINK.test(text), text).toBe(false);
   });
 
   it('split text into words in any script', () => {

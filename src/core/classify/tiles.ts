@@ -3,7 +3,7 @@ import { tokenIn, type CompiledRegistry, type CompiledVendor } from './compile.t
 import { classifyUrl } from './url.ts';
 import { domainParts, parseUrlParts } from './url-parts.ts';
 import { isFlagged } from './verdict.ts';
-import { ABOUT_SEGMENTS, listsProducts, segmentIn, STORY_WORDS, wordsOf } from '../vocabulary.ts';
+import { ABOUT_SEGMENTS, listsProducts, MORE_LINK, segmentIn, STORY_WORDS, wordsOf } from '../vocabulary.ts';
 
 /** A link on a search or category page, as the content script read it (untrusted). */
 export interface TileLink {
@@ -40,8 +40,6 @@ export function parseTileLinks(input: unknown): TileLink[] | null {
   return result.success ? result.output : null;
 }
 
-/** Link texts that lead to more of a list rather than to one product ("Shop all Kaspersky"). */
-const LIST_TEXT = /^(?:shop|see|view|browse|more|all|explore|visit|search|show|compare)\b/i;
 /** Product titles name the brand first, or after a short prefix ("NEW Kaspersky Plus …", "Sponsored Ad - Kaspersky …"). */
 const BRAND_AFTER_AT_MOST = 2;
 
@@ -73,7 +71,7 @@ export function vendorTiles(pageUrl: string, links: readonly TileLink[], registr
 function tileVendor(link: TileLink, site: string, registry: CompiledRegistry): CompiledVendor | undefined {
   const text = link.text.replace(/\s+/g, ' ').trim();
   const words = wordsOf(text);
-  if (LIST_TEXT.test(text) || words.some((word) => STORY_WORDS.has(word))) return undefined;
+  if (MORE_LINK.test(text) || words.some((word) => STORY_WORDS.has(word))) return undefined;
   const target = parseUrlParts(link.href);
   // Links to searches, filters, brand or category hubs and reviews lead to more lists, not to a product.
   if (target === null || target === 'unsupported') return undefined;
