@@ -123,13 +123,38 @@ export function contentScriptAsOneFile(browser: Browser): Plugin {
 }
 
 /**
+ * The example URLs in src/data/ (each vendor's, each table row's) are there for the test that
+ * walks them all (test/unit/classify/examples.test.ts) and for the next engineer; the extension
+ * has no use for them. This drops every "examples" member from those JSON files as the build
+ * reads them (vitest and the CLI read the files whole). test/e2e/build.test.ts checks the bundles.
+ */
+export function dataWithoutExamples(): Plugin {
+  const DATA_FILE = /[\\/]src[\\/]data[\\/].+\.json$/;
+  return {
+    name: 'vendor-guard:data-without-examples',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!DATA_FILE.test(id.split('?')[0] ?? '')) return null;
+      const data: unknown = JSON.parse(code, (key, value: unknown) => (key === 'examples' ? undefined : value));
+      return { code: JSON.stringify(data), map: null };
+    },
+  };
+}
+
+/**
  * `vite build` writes dist/chrome (Chrome and Edge); `vite build --mode firefox` writes
  * dist/firefox. `npm run build` runs both.
  */
 export default defineConfig(({ mode }) => {
   const browser: Browser = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    plugins: [preactWithoutInnerHtml(), preact(), crx({ manifest: manifestFor(browser), browser }), contentScriptAsOneFile(browser)],
+    plugins: [
+      dataWithoutExamples(),
+      preactWithoutInnerHtml(),
+      preact(),
+      crx({ manifest: manifestFor(browser), browser }),
+      contentScriptAsOneFile(browser),
+    ],
     build: {
       outDir: `dist/${browser}`,
       // The blocking page is reached by redirect, not from the manifest, so crxjs needs it named.
