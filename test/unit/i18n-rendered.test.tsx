@@ -273,23 +273,28 @@ describe('rendered pages use only messages and data', () => {
   ];
   for (const [name, state] of optionCases) {
     it(name, async () => {
-      await show(
-        <Options
-          i18n={bracketed}
-          loadState={async () => state}
-          saveSettings={async () => state}
-          importPolicy={async () => ({ ok: true as const, state })}
-          clearImportedPolicy={async () => state}
-          onExternalChange={() => () => undefined}
-          copyText={async () => undefined}
-        />,
-      );
+      await showOptions(state, bracketed);
       // Snippets are generated from the policy (code, not prose): their text is data.
       const snippets = [...root.current.querySelectorAll('pre, code')].map((el) => el.textContent ?? '');
       expectOnlyMessagesAndData(state, bad.problems, snippets, '1,200');
     });
   }
 });
+
+/** The options page on `state`, whatever it is asked to save or import answered with `state` again. */
+async function showOptions(state: OptionsState, i18n: I18n): Promise<void> {
+  await show(
+    <Options
+      i18n={i18n}
+      loadState={async () => state}
+      saveSettings={async () => state}
+      importPolicy={async () => ({ ok: true as const, state })}
+      clearImportedPolicy={async () => state}
+      onExternalChange={() => () => undefined}
+      copyText={async () => undefined}
+    />,
+  );
+}
 
 describe('policy problems in the page language', () => {
   it('options: a policy problem and what is used instead, in German, the limit written the German way', async () => {
@@ -304,17 +309,7 @@ describe('policy problems in the page language', () => {
       blockRules: { counts: { rules: 6, regexRules: 5, domains: 40 }, overLimit: [] },
       extensionId: CHROME_EXTENSION_ID,
     };
-    await show(
-      <Options
-        i18n={{ t: translator('de'), locale: 'de-DE' }}
-        loadState={async () => state}
-        saveSettings={async () => state}
-        importPolicy={async () => ({ ok: true as const, state })}
-        clearImportedPolicy={async () => state}
-        onExternalChange={() => () => undefined}
-        copyText={async () => undefined}
-      />,
-    );
+    await showOptions(state, { t: translator('de'), locale: 'de-DE' });
     const rows = [...root.current.querySelectorAll('.policy-problems tbody tr')].map((tr) =>
       [...tr.children].map((cell) => cell.textContent),
     );
@@ -346,17 +341,7 @@ describe('policy problems in the page language', () => {
       },
       extensionId: CHROME_EXTENSION_ID,
     };
-    await show(
-      <Options
-        i18n={{ t: translator('de'), locale: 'de-DE' }}
-        loadState={async () => state}
-        saveSettings={async () => state}
-        importPolicy={async () => ({ ok: true as const, state })}
-        clearImportedPolicy={async () => state}
-        onExternalChange={() => () => undefined}
-        copyText={async () => undefined}
-      />,
-    );
+    await showOptions(state, { t: translator('de'), locale: 'de-DE' });
     expect([...root.current.querySelectorAll('.block-rules-over-limit li')].map((li) => li.textContent)).toEqual([
       '6.001 Regeln; der Browser erlaubt 5.000',
       '1.001 Regeln mit Suchmuster; der Browser erlaubt 1.000',
