@@ -7,7 +7,7 @@
  *   dist/packages/SHA256SUMS
  *
  * The same commit gives byte-for-byte the same zips (sorted entries, fixed timestamps and
- * permissions; see scripts/zip.ts). The builds go to a temporary directory, so packaging never
+ * permissions; see scripts/reproducible-zip.ts). The builds go to a temporary directory, so packaging never
  * touches dist/chrome or dist/firefox.
  *
  * The Chrome package leaves out the manifest's `key`: the stores refuse it and give the listing
@@ -22,7 +22,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { zip, type ZipEntry } from './zip.ts';
+import { reproducibleZip, type ZipEntry } from './reproducible-zip.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NAME = 'vendor-guard';
@@ -79,7 +79,7 @@ async function filesUnder(dir: string, prefix = ''): Promise<ZipEntry[]> {
 function withManifest(entries: ZipEntry[], edit: (manifest: Record<string, unknown>) => void): ZipEntry[] {
   return entries.map((entry) => {
     if (entry.path !== 'manifest.json') return entry;
-    const manifest = JSON.parse(entry.data.toString('utf8')) as Record<string, unknown>;
+    const manifest = JSON.parse(Buffer.from(entry.data).toString('utf8')) as Record<string, unknown>;
     edit(manifest);
     return { path: entry.path, data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') };
   });
@@ -140,7 +140,7 @@ export async function buildPackages(outDir: string, log: (line: string) => void 
     const files: PackageFile[] = [];
     for (const [kind, entries] of outputs) {
       const file = path.join(outDir, `${NAME}-${version}-${kind}.zip`);
-      const data = zip(entries);
+      const data = reproducibleZip(entries);
       await writeFile(file, data);
       files.push(describe(kind, file, data));
     }
