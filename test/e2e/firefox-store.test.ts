@@ -17,6 +17,7 @@ import { FIREFOX_DIST } from './firefox-runner.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const LINTER = path.join(ROOT, 'node_modules/addons-linter/bin/addons-linter');
 const WEB_EXT = path.join(ROOT, 'node_modules/web-ext/bin/web-ext.js');
+const FIREFOX_UPDATE_URL = 'https://software.example.com/vendor-guard/firefox/updates.json';
 
 interface LinterMessage {
   code: string;
@@ -65,7 +66,8 @@ function lintWith(tool: string, args: string[]): Promise<LinterReport> {
 /** addons-linter on a directory or a zip. */
 const lint = (target: string) => lintWith(LINTER, ['--output', 'json', '--boring', target]);
 /** `web-ext lint` (addons-linter as web-ext configures it for AMO) on a directory or a zip. */
-const webExtLint = (target: string) => lintWith(WEB_EXT, ['lint', '--source-dir', target, '--output', 'json', '--boring']);
+const webExtLint = (target: string, selfHosted = false) =>
+  lintWith(WEB_EXT, ['lint', '--source-dir', target, '--output', 'json', '--boring', ...(selfHosted ? ['--self-hosted'] : [])]);
 
 /** One line per problem, so a failure says what the linter found. */
 function problems(report: LinterReport): string[] {
@@ -100,8 +102,9 @@ describe('npm run package', () => {
 
   beforeAll(async () => {
     for (let i = 0; i < 2; i++) dirs.push(await mkdtemp(path.join(os.tmpdir(), 'vendor-guard-packages-')));
-    first = await buildPackages(dirs[0]!);
-    second = await buildPackages(dirs[1]!);
+    first = (await buildPackages(dirs[0]!)).files;
+    // The second run also writes the self-distributed Firefox package: the store zips must not change.
+    second = (await buildPackages(dirs[1]!, { firefox: { updateUrl: FIREFOX_UPDATE_URL } })).files;
   }, 120_000);
   afterAll(async () => {
     await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
@@ -114,7 +117,7 @@ describe('npm run package', () => {
       `vendor-guard-${version}-firefox.zip`,
       `vendor-guard-${version}-source.zip`,
     ]);
-    expect(second.map((f) => [path.basename(f.file), f.sha256, f.bytes])).toEqual(
+    expect(second.slice(0, 3).map((f) => [path.basename(f.file), f.sha256, f.bytes])).toEqual(
       first.map((f) => [path.basename(f.file), f.sha256, f.bytes]),
     );
     const sums = await readFile(path.join(dirs[0]!, 'SHA256SUMS'), 'utf8');
@@ -152,8 +155,45 @@ describe('npm run package', () => {
     expect(report.summary).toMatchObject({ errors: 0, warnings: 0 });
   });
 
+  it('--firefox-update-url: a zip for unlisted signing whose manifest names the update URL, and the update manifest', async () => {
+    const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(second.slice(3).map((f) => [f.kind, path.basename(f.file)])).toEqual([
+      ['firefox-self-hosted', `vendor-guard-${version}-firefox-self-hosted.zip`],
+      ['firefox-updates', 'updates.json'],
+    ]);
+    const selfHosted = unzip(await readFile(second[3]!.file));
+    const manifest = JSON.parse(selfHosted.get('manifest.json')!.toString('utf8')) as { browser_specific_settings: { gecko: object } };
+    expect(manifest.browser_specific_settings.gecko).toMatchObject({
+      id: 'vendor-guard@vendor-guard.example',
+      update_url: FIREFOX_UPDATE_URL,
+    });
+    // Everything but the manifest is the listed package's.
+    const listed = unzip(await readFile(first[1]!.file));
+    expect([...selfHosted.keys()]).toEqual([...listed.keys()]);
+    for (const [name, data] of listed) if (name !== 'manifest.json') expect(selfHosted.get(name)!.equals(data), name).toBe(true);
+
+    const updates = JSON.parse(await readFile(second[4]!.file, 'utf8')) as unknown;
+    expect(updates).toEqual({
+      addons: {
+        'vendor-guard@vendor-guard.example': {
+          updates: [
+            {
+              version,
+              update_link: `https://software.example.com/vendor-guard/firefox/vendor-guard-${version}.xpi`,
+              applications: { gecko: { strict_min_version: '140.0' } },
+            },
+          ],
+        },
+      },
+    });
+    // AMO signs an unlisted (self-distributed) add-on with an update_url: web-ext lints it as such.
+    const report = await webExtLint(second[3]!.file, true);
+    expect(problems(report)).toEqual([]);
+    expect(report.summary).toMatchObject({ errors: 0, warnings: 0 });
+  });
+
   it("every zip passes Info-ZIP's unzip -t and Python's zipfile testzip()", () => {
-    for (const f of first) {
+    for (const f of [...first, second[3]!]) {
       const unzipTest = run('unzip', ['-t', f.file]);
       expect(unzipTest.output, path.basename(f.file)).toContain('No errors detected');
       expect(unzipTest.status, path.basename(f.file)).toBe(0);

@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reproducibleZip, type ZipEntry } from '../../../scripts/reproducible-zip.ts';
+import { reproducibleZip, type ZipEntry } from '../../../scripts/packaging/reproducible-zip.ts';
 
 const text = (s: string) => new TextEncoder().encode(s);
 
