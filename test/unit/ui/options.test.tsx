@@ -193,6 +193,16 @@ describe('Options: warnings and downloads', () => {
   });
 });
 
+describe('Options: about', () => {
+  it('links to the privacy policy bundled with the extension, in a new tab', async () => {
+    await open({ user: user() });
+    const link = region('About')?.querySelector('a');
+    expect(link?.textContent).toBe('Privacy policy (in English)');
+    expect(link?.getAttribute('href')).toBe('/privacy.html');
+    expect(link?.getAttribute('target')).toBe('_blank');
+  });
+});
+
 describe('Options: organisation policy', () => {
   const managed: OrgPolicy = {
     mode: 'block',
