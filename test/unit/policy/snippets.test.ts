@@ -273,7 +273,8 @@ describe('docs/admin.md registry example', () => {
     const text = readFileSync(`${root}docs/admin.md`, 'utf8');
     const block = /```reg\n([^]*?)```/.exec(text)?.[1];
     expect(block).toBeDefined();
-    const location = `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome\\3rdparty\\extensions\\${VENDOR_GUARD_IDS.chrome}\\policy`;
+    // The doc writes <extension-id> where each organisation's id goes.
+    const location = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome\\3rdparty\\extensions\\<extension-id>\\policy';
     const read = chromeReadsRegistry({ ...byId(snippetsFor({}), 'chrome-windows'), location, content: block!.replace(/\n/g, '\r\n') });
     expect(parseManagedPolicy(read)).toEqual({
       policy: {
