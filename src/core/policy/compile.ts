@@ -60,7 +60,18 @@ export function vendorFromPolicy(
 }
 
 function policyRestriction(id: string, summary: string, sourceUrl: string, organizationName: string) {
-  return { id, summary, authority: organizationName, citation: '', date: '', effective: [], jurisdiction: '', sourceUrl };
+  return {
+    id,
+    summary,
+    authority: organizationName,
+    citation: '',
+    date: '',
+    effective: [],
+    jurisdiction: '',
+    effect: '' as const,
+    appliesTo: [],
+    sourceUrl,
+  };
 }
 
 /** Hosts the organisation blocks outright, as a vendor whose every page is a store. */

@@ -13,6 +13,8 @@ const record = (id: string, date: string, effective: string[] = []): Restriction
   date,
   effective: effective.map((d) => ({ date: d })),
   jurisdiction: 'US',
+  effect: 'sales_ban',
+  appliesTo: ['everyone'],
   sourceUrl: 'https://example.gov/',
 });
 
