@@ -16,6 +16,20 @@ export function uiLanguage(): string {
   return browser.i18n.getUILanguage();
 }
 
+/**
+ * The browser's language preferences, most preferred first: the UI language, then the
+ * page languages (navigator.languages) and the Accept-Language list. Nothing leaves the browser.
+ */
+export async function browserLanguages(): Promise<string[]> {
+  let accept: string[] = [];
+  try {
+    accept = await browser.i18n.getAcceptLanguages();
+  } catch {
+    // Not every browser answers in every context; the other sources remain.
+  }
+  return [browser.i18n.getUILanguage(), ...(globalThis.navigator?.languages ?? []), ...accept];
+}
+
 /** The id of the active tab in the current window, or null (for example in a test page). */
 export async function activeTabId(): Promise<number | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

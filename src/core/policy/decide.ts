@@ -2,7 +2,7 @@ import { isFlagged, type Verdict } from '../classify/verdict.ts';
 import type { Settings } from './settings.ts';
 
 /** Why a flagged page shows no warning. */
-export type Silence = 'mode-off' | 'site-allowed' | 'dismissed';
+export type Silence = 'mode-off' | 'site-allowed' | 'dismissed' | 'warn-for';
 
 export interface Decision {
   verdict: Verdict;
@@ -24,12 +24,23 @@ export interface PageChoices {
   proceeded: boolean;
 }
 
-/** Turns a verdict into what the extension does, given the merged settings. */
-export function decide(verdict: Verdict, settings: Pick<Settings, 'mode' | 'allowedSites'>, site: string, choices: PageChoices): Decision {
+/**
+ * Turns a verdict into what the extension does, given the merged settings. `warns` says whether
+ * the vendor's actions meet the reader's `warnFor` choice (core/vendors/standing.ts warnsFor):
+ * when they do not, the page keeps its badge and the popup's explanation, without banner or block.
+ */
+export function decide(
+  verdict: Verdict,
+  settings: Pick<Settings, 'mode' | 'allowedSites'>,
+  site: string,
+  choices: PageChoices,
+  warns = true,
+): Decision {
   const none = { verdict, banner: false, block: false, badge: false };
   if (!isFlagged(verdict)) return { ...none, silencedBy: null };
   if (settings.mode === 'off') return { ...none, silencedBy: 'mode-off' };
   if (settings.allowedSites.includes(site)) return { ...none, silencedBy: 'site-allowed' };
+  if (!warns) return { ...none, badge: true, silencedBy: 'warn-for' };
   if (settings.mode === 'block' && !choices.proceeded) return { ...none, block: true, badge: true, silencedBy: null };
   if (choices.dismissed) return { ...none, badge: true, silencedBy: 'dismissed' };
   return { ...none, banner: true, badge: true, silencedBy: null };

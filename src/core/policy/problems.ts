@@ -21,6 +21,11 @@ export const PROBLEM_VALUES = {
   wrong_type: ['expected', 'received'],
   not_boolean: [],
   not_mode: [],
+  /** Not an ISO 3166-1 alpha-2 region code. */
+  not_region: [],
+  not_region_list: [],
+  not_audience: [],
+  not_warn_for: [],
   not_hostname: [],
   not_hostname_list: [],
   not_vendor_list: [],

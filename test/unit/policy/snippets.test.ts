@@ -51,6 +51,9 @@ function fullPolicy(): OrgPolicy {
       message: 'Line one: ask IT "first".\nLine two: C:\\Temp\\ & <b>not bold</b> — café ✓',
       downloadGuard: 'block',
       scanAllSites: false,
+      jurisdictions: ['DE', 'AT'],
+      audience: 'government',
+      warnFor: 'here',
     }),
   );
   expect(parsed.problems).toEqual([]);

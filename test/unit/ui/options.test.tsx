@@ -52,6 +52,7 @@ function stateOf(world: World): OptionsState {
     managedPolicy,
     blockRules: { counts: { rules: 6, regexRules: 5, domains: 40 }, overLimit: world.overLimit ?? [] },
     extensionId: EXTENSION_ID,
+    browserRegion: null,
   });
 }
 
@@ -148,7 +149,7 @@ describe('Options: warnings and downloads', () => {
     expect(root.current.querySelector('label[for="mode-off"]')?.textContent).toBe('Off');
     expect(status()).toBe('');
     await click(radio('mode', 'off'));
-    expect(saved).toEqual([{ mode: 'off', downloadGuard: 'warn', allowedSites: [] }]);
+    expect(saved).toEqual([{ ...DEFAULT_SETTINGS, mode: 'off', downloadGuard: 'warn', allowedSites: [] }]);
     expect(radio('mode', 'off').checked).toBe(true);
     expect(status()).toBe('Saved');
     expect(root.current.querySelector('[role="status"]')?.getAttribute('aria-live')).toBe('polite');
@@ -188,7 +189,7 @@ describe('Options: warnings and downloads', () => {
     expect(root.current.querySelector('label[for="downloadGuard-off"]')?.textContent).toBe('Do nothing');
     expect(radio('downloadGuard', 'warn').checked).toBe(true);
     await click(radio('downloadGuard', 'block'));
-    expect(saved).toEqual([{ mode: 'warn', downloadGuard: 'block', allowedSites: [] }]);
+    expect(saved).toEqual([{ ...DEFAULT_SETTINGS, mode: 'warn', downloadGuard: 'block', allowedSites: [] }]);
     expect(radio('downloadGuard', 'block').checked).toBe(true);
   });
 });
@@ -374,9 +375,17 @@ describe('Options: organisation profile', () => {
     expect(parsePolicyFile(contents).problems).toEqual([]);
   });
 
-  it("exports the user's own mode and download guard when no organisation policy applies", () => {
+  it("exports the user's own mode, download guard, place, role and warning choice when no organisation policy applies", () => {
     const state = stateOf({ user: user({ mode: 'block', downloadGuard: 'off', allowedSites: ['a.example'] }) });
-    expect(exportedPolicy(state)).toEqual({ mode: 'block', downloadGuard: 'off' });
+    expect(exportedPolicy(state)).toEqual({ mode: 'block', downloadGuard: 'off', audience: 'personal', warnFor: 'any' });
+    const placed = stateOf({ user: user({ region: 'DE', audience: 'government', warnFor: 'here' }) });
+    expect(exportedPolicy(placed)).toEqual({
+      mode: 'warn',
+      downloadGuard: 'warn',
+      jurisdictions: ['DE'],
+      audience: 'government',
+      warnFor: 'here',
+    });
     expect(exportedPolicy({ ...state, importedPolicy: { message: 'hi' }, managedPolicy: null })).toEqual({ message: 'hi' });
   });
 
@@ -415,10 +424,10 @@ describe('Options: your sites, reset, problems', () => {
     const { saved } = await open({ user: user({ allowedSites: ['a.example', 'b.example', 'c.example'] }) });
     expect(button('Clear all')?.disabled).toBe(false);
     await click(button('Remove b.example'));
-    expect(saved.at(-1)).toEqual({ mode: 'warn', downloadGuard: 'warn', allowedSites: ['a.example', 'c.example'] });
+    expect(saved.at(-1)).toEqual({ ...DEFAULT_SETTINGS, mode: 'warn', downloadGuard: 'warn', allowedSites: ['a.example', 'c.example'] });
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Remove c.example');
     await click(button('Clear all'));
-    expect(saved.at(-1)).toEqual({ mode: 'warn', downloadGuard: 'warn', allowedSites: [] });
+    expect(saved.at(-1)).toEqual({ ...DEFAULT_SETTINGS, mode: 'warn', downloadGuard: 'warn', allowedSites: [] });
     expect(root.current.textContent).toContain("No sites. Use “Don't warn me on this site” on a warning to add one.");
     expect(button('Clear all')?.disabled).toBe(true);
   });
