@@ -68,7 +68,7 @@ export function regionOfLanguageTag(tag: string): string | null {
   return null;
 }
 
-/** The first region in the browser's language preferences, in the order given (UI language first). */
+/** The first region in the browser's language preferences, in the order given (platform/runtime.ts browserLanguages). */
 export function regionFromLanguages(tags: readonly string[]): string | null {
   for (const tag of tags) {
     const region = regionOfLanguageTag(tag);

@@ -17,8 +17,12 @@ export function uiLanguage(): string {
 }
 
 /**
- * The browser's language preferences, most preferred first: the UI language, then the
- * page languages (navigator.languages) and the Accept-Language list. Nothing leaves the browser.
+ * The browser's language preferences, the most telling first: the user's own list of languages
+ * (navigator.languages, which is also what pages get as Accept-Language), then the browser's
+ * Accept-Language setting, then the UI language. The UI language comes last because it names a
+ * region least well: Chrome has only a few UI locales (an Australian gets en-GB or en-US), it is
+ * often region-less ("de"), and headless Chromium reports en-US whatever --lang says.
+ * Nothing leaves the browser.
  */
 export async function browserLanguages(): Promise<string[]> {
   let accept: string[] = [];
@@ -27,7 +31,7 @@ export async function browserLanguages(): Promise<string[]> {
   } catch {
     // Not every browser answers in every context; the other sources remain.
   }
-  return [browser.i18n.getUILanguage(), ...(globalThis.navigator?.languages ?? []), ...accept];
+  return [...(globalThis.navigator?.languages ?? []), ...accept, browser.i18n.getUILanguage()];
 }
 
 /** The id of the active tab in the current window, or null (for example in a test page). */

@@ -38,16 +38,14 @@ export function audienceList(record: RestrictionRecord, { t, locale }: I18n): st
  * the vendor's headline record when that is another record from elsewhere. Null when nothing
  * has a line (an organisation's record without text).
  */
-export function readerStatement(
-  view: Pick<VendorView, 'restriction' | 'restrictions' | 'standings' | 'alsoPrimary' | 'reader'>,
-  i18n: I18n,
-): string | null {
+export function readerStatement(view: Pick<VendorView, 'restriction' | 'standings' | 'alsoPrimary' | 'reader'>, i18n: I18n): string | null {
   const lead = view.restriction;
   if (!lead) return null;
   const parts: string[] = [];
   const leadLine = restrictionLine(lead, i18n);
   if (leadLine) parts.push(leadLine);
-  const standing = view.standings[view.restrictions.indexOf(lead)];
+  // By id: the view may have crossed a message channel, which copies the records.
+  const standing = view.standings.find((entry) => entry.id === lead.id);
   if (leadLine && standing?.here && !standing.forReader && lead.appliesTo.length > 0) {
     const key = view.reader.role === 'personal' ? 'restriction_scope_not_private' : 'restriction_scope_only';
     parts.push(i18n.t(key, audienceList(lead, i18n)));
