@@ -1,5 +1,6 @@
 import { parseUrl, siteOf } from '../core/classify/url-parts.ts';
 import { classifyWithPolicy } from '../core/policy/compile.ts';
+import { VENDORS } from '../core/vendors/index.ts';
 import { parsePolicyFile } from '../core/policy/schema.ts';
 import { parseStoredSettings, withSiteAllowed, type Settings } from '../core/policy/settings.ts';
 import type { BackgroundResponse, BlockInfo, OptionsState, TabState } from '../platform/messages.ts';
@@ -66,6 +67,7 @@ export async function optionsState(worker: Worker, ctx?: Context): Promise<Optio
     blockRules: { counts: rules.counts, overLimit: rules.overLimit },
     extensionId: worker.ports.blockRules.extensionId(),
     browserRegion: state.browserRegion,
+    builtInVendors: VENDORS.map(({ id, name }) => ({ id, name })),
   };
 }
 

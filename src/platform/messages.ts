@@ -83,6 +83,8 @@ export interface OptionsState {
   extensionId: string;
   /** The first region of the browser's languages: what "Where you are" means when set to automatic. */
   browserRegion: string | null;
+  /** The vendors the extension has built in, for their on/off switches. */
+  builtInVendors: { id: string; name: string }[];
 }
 
 /** Messages to the background, from content scripts and extension pages. */

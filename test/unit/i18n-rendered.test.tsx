@@ -257,6 +257,7 @@ describe('rendered pages use only messages and data', () => {
       blockRules: { counts: { rules: 6, regexRules: 5, domains: 40 }, overLimit: [] },
       extensionId: CHROME_EXTENSION_ID,
       browserRegion: null,
+      builtInVendors: [{ id: 'kaspersky', name: 'Kaspersky' }],
       ...extra,
     };
   };
@@ -326,6 +327,7 @@ describe('policy problems in the page language', () => {
       blockRules: { counts: { rules: 6, regexRules: 5, domains: 40 }, overLimit: [] },
       extensionId: CHROME_EXTENSION_ID,
       browserRegion: null,
+      builtInVendors: [{ id: 'kaspersky', name: 'Kaspersky' }],
     };
     await showOptions(state, { t: translator('de'), locale: 'de-DE' });
     const rows = [...root.current.querySelectorAll('.policy-problems tbody tr')].map((tr) =>
@@ -359,6 +361,7 @@ describe('policy problems in the page language', () => {
       },
       extensionId: CHROME_EXTENSION_ID,
       browserRegion: null,
+      builtInVendors: [{ id: 'kaspersky', name: 'Kaspersky' }],
     };
     await showOptions(state, { t: translator('de'), locale: 'de-DE' });
     expect([...root.current.querySelectorAll('.block-rules-over-limit li')].map((li) => li.textContent)).toEqual([

@@ -23,6 +23,8 @@ export interface EffectiveSettings extends Settings {
   scanAllSites: boolean | null;
   /** Where the organisation says its people are; empty: the user's "Where you are" (or the browser's) decides. */
   jurisdictions: string[];
+  /** The built-in vendors the organisation turned on; null: every one but those the user switched off (`vendorsOff`). */
+  vendors: string[] | null;
 }
 
 export const POLICY_DEFAULTS: Readonly<Omit<EffectiveSettings, keyof Settings>> = Object.freeze({
@@ -38,6 +40,7 @@ export const POLICY_DEFAULTS: Readonly<Omit<EffectiveSettings, keyof Settings>> 
   message: '',
   scanAllSites: null,
   jurisdictions: [],
+  vendors: null,
 });
 
 /** A setting the user may see but not change. */
@@ -85,4 +88,9 @@ export function readerOf(
 ): Reader {
   const regions = effective.jurisdictions.length > 0 ? effective.jurisdictions : [effective.region || browserRegion || ''].filter(Boolean);
   return { regions, role: effective.audience };
+}
+
+/** Whether a built-in vendor is on: the organisation's list when it set one, else unless the user switched it off. */
+export function builtInVendorOn(effective: Pick<EffectiveSettings, 'vendors' | 'vendorsOff'>, id: string): boolean {
+  return effective.vendors ? effective.vendors.includes(id) : !effective.vendorsOff.includes(id);
 }

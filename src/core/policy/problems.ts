@@ -26,6 +26,8 @@ export const PROBLEM_VALUES = {
   not_region_list: [],
   not_audience: [],
   not_warn_for: [],
+  /** Not the id of a vendor the extension has built in. */
+  not_builtin_vendor: [],
   not_hostname: [],
   not_hostname_list: [],
   not_vendor_list: [],

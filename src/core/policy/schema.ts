@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { READER_ROLES, WARN_FOR } from '../reader.ts';
+import { BUILT_IN_VENDOR_IDS } from '../vendors/index.ts';
 import { code, issueCode, type FallbackCode, type Problem } from './problems.ts';
 import { regionCode } from './schema-parts.ts';
 
@@ -105,6 +106,11 @@ export const POLICY_FIELDS = {
   audience: v.picklist(READER_ROLES, code('not_audience')),
   /** Which flagged pages get the warning (core/reader.ts WARN_FOR). */
   warnFor: v.picklist(WARN_FOR, code('not_warn_for')),
+  /** The built-in vendors that are on (their ids); the others are off. Sets and locks the options' vendor switches. */
+  vendors: v.pipe(
+    v.array(v.picklist(BUILT_IN_VENDOR_IDS, code('not_builtin_vendor')), code('not_vendor_list')),
+    v.transform((ids) => [...new Set(ids)]),
+  ),
 } as const;
 
 export type PolicyKey = keyof typeof POLICY_FIELDS;

@@ -17,6 +17,8 @@ export const SettingsSchema = v.object({
   audience: v.picklist(READER_ROLES, code('not_audience')),
   /** Which flagged pages get the in-page warning (core/reader.ts). */
   warnFor: v.picklist(WARN_FOR, code('not_warn_for')),
+  /** Built-in vendors the user switched off (their ids); the organisation's `vendors` list overrides it. */
+  vendorsOff: v.array(v.string()),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   region: '',
   audience: 'personal',
   warnFor: 'any',
+  vendorsOff: [],
 });
 
 /** A stored field that could not be used (its key as the path, or "" for the whole value); see problems.ts. */
@@ -68,7 +71,7 @@ export function parseStoredSettings(stored: unknown): LoadedSettings {
 }
 
 function copyDefaults(): Settings {
-  return { ...DEFAULT_SETTINGS, allowedSites: [...DEFAULT_SETTINGS.allowedSites] };
+  return { ...DEFAULT_SETTINGS, allowedSites: [...DEFAULT_SETTINGS.allowedSites], vendorsOff: [] };
 }
 
 export function withSiteAllowed(settings: Settings, site: string): Settings {

@@ -9,6 +9,7 @@ import { Page, type Status } from './Page.tsx';
 import { PolicyProblemsPanel, SettingsProblemsNotice } from './PolicyProblems.tsx';
 import { ProfilePanel } from './ProfilePanel.tsx';
 import { ReaderPanel, WarnForPanel } from './ReaderPanel.tsx';
+import { VendorsPanel } from './VendorsPanel.tsx';
 import { ResetPanel } from './ResetPanel.tsx';
 import { ScanPanel, type ScanControls } from './ScanPanel.tsx';
 import { SitesPanel } from './SitesPanel.tsx';
@@ -213,6 +214,7 @@ export function Options({
       <WarningsPanel state={state} i18n={i18n} save={(next) => void save(next)} />
       <ReaderPanel state={state} i18n={i18n} save={(next) => void save(next)} />
       <WarnForPanel state={state} i18n={i18n} save={(next) => void save(next)} />
+      <VendorsPanel state={state} i18n={i18n} save={(next) => void save(next)} />
       <DownloadsPanel state={state} i18n={i18n} save={(next) => void save(next)} />
 
       {scanning ? <ScanPanel i18n={i18n} controls={scanning} /> : null}

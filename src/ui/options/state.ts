@@ -1,6 +1,7 @@
 import { POLICY_DEFAULTS, type LockedKey } from '../../core/policy/merge.ts';
 import type { OrgPolicy } from '../../core/policy/schema.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/policy/settings.ts';
+import { BUILT_IN_VENDOR_IDS } from '../../core/vendors/index.ts';
 import type { BackgroundResponse, OptionsState } from '../../platform/messages.ts';
 
 export type ImportResult = BackgroundResponse['import-policy'];
@@ -24,6 +25,7 @@ export function fallbackState(detail: string): OptionsState {
     blockRules: { counts: { rules: 0, regexRules: 0, domains: 0 }, overLimit: [] },
     extensionId: '',
     browserRegion: null,
+    builtInVendors: [],
   };
 }
 
@@ -40,6 +42,7 @@ export function withUserSettings(state: OptionsState, settings: Settings): Optio
   effective.region = settings.region;
   if (!state.locked.includes('audience')) effective.audience = settings.audience;
   if (!state.locked.includes('warnFor')) effective.warnFor = settings.warnFor;
+  effective.vendorsOff = settings.vendorsOff;
   return { ...state, settings, effective };
 }
 
@@ -54,8 +57,16 @@ export function hasOrganizationPolicy(state: Pick<OptionsState, 'managedPolicy' 
  */
 export function exportedPolicy(state: Pick<OptionsState, 'managedPolicy' | 'importedPolicy' | 'settings'>): OrgPolicy {
   if (hasOrganizationPolicy(state)) return { ...state.importedPolicy, ...state.managedPolicy };
-  const { mode, downloadGuard, region, audience, warnFor } = state.settings;
-  return { mode, downloadGuard, ...(region ? { jurisdictions: [region] } : {}), audience, warnFor };
+  const { mode, downloadGuard, region, audience, warnFor, vendorsOff } = state.settings;
+  const vendors = BUILT_IN_VENDOR_IDS.filter((id) => !vendorsOff.includes(id));
+  return {
+    mode,
+    downloadGuard,
+    ...(region ? { jurisdictions: [region] } : {}),
+    audience,
+    warnFor,
+    ...(vendors.length < BUILT_IN_VENDOR_IDS.length ? { vendors } : {}),
+  };
 }
 
 /** The words for each setting an organisation can manage (`options_key_*`). */
@@ -76,6 +87,7 @@ export const LOCKED_KEY_LABELS: Readonly<Record<LockedKey, string>> = {
   jurisdictions: 'options_key_jurisdictions',
   audience: 'options_key_audience',
   warnFor: 'options_key_warn_for',
+  vendors: 'options_key_vendors',
   allowedSites: 'options_key_allowed_sites',
 };
 

@@ -54,6 +54,7 @@ function fullPolicy(): OrgPolicy {
       jurisdictions: ['DE', 'AT'],
       audience: 'government',
       warnFor: 'here',
+      vendors: ['kaspersky'],
     }),
   );
   expect(parsed.problems).toEqual([]);

@@ -35,6 +35,7 @@ interface World {
   managedPolicy?: OrgPolicy | null;
   importedPolicy?: OrgPolicy | null;
   overLimit?: OverLimit[];
+  browserRegion?: string | null;
 }
 
 /** What the background answers, computed with the real merge. */
@@ -52,7 +53,8 @@ function stateOf(world: World): OptionsState {
     managedPolicy,
     blockRules: { counts: { rules: 6, regexRules: 5, domains: 40 }, overLimit: world.overLimit ?? [] },
     extensionId: EXTENSION_ID,
-    browserRegion: null,
+    browserRegion: world.browserRegion ?? null,
+    builtInVendors: [{ id: 'kaspersky', name: 'Kaspersky' }],
   });
 }
 
@@ -499,5 +501,54 @@ describe('focusIndexAfterRemoval', () => {
     expect(focusIndexAfterRemoval(0, 3)).toBe(0);
     expect(focusIndexAfterRemoval(2, 3)).toBe(1);
     expect(focusIndexAfterRemoval(0, 1)).toBeNull();
+  });
+});
+
+describe('Options: where you are, who you are, when to warn, which vendors', () => {
+  const select = () => root.current.querySelector<HTMLSelectElement>('select#region')!;
+  const change = (element: HTMLSelectElement, value: string) =>
+    act(async () => {
+      element.value = value;
+      element.dispatchEvent(new Event('change', { bubbles: true }));
+    }).then(flush);
+
+  it("offers the browser's region as automatic, every region by name, and saves a choice", async () => {
+    const { saved } = await open({ user: user(), browserRegion: 'AU' });
+    expect(select().options[0]?.textContent).toBe("Automatic: Australia (from your browser's languages)");
+    expect(select().options.length).toBeGreaterThan(240);
+    expect([...select().options].some((option) => option.value === 'DE' && option.textContent === 'Germany')).toBe(true);
+    await change(select(), 'DE');
+    expect(saved.at(-1)).toMatchObject({ region: 'DE' });
+    expect(select().value).toBe('DE');
+    await click(radio('audience', 'federal_contractor'));
+    expect(saved.at(-1)).toMatchObject({ region: 'DE', audience: 'federal_contractor' });
+    await click(radio('warnFor', 'bans'));
+    expect(saved.at(-1)).toMatchObject({ warnFor: 'bans' });
+    expect(root.current.querySelector('label[for="warnFor-bans"]')?.textContent).toBe('Only for bans that apply to me');
+  });
+
+  it("shows the organisation's jurisdictions and role locked", async () => {
+    await open({ user: user({ region: 'FR' }), managedPolicy: { jurisdictions: ['DE', 'AT'], audience: 'government', warnFor: 'here' } });
+    expect(root.current.querySelector('select#region')).toBeNull();
+    expect(root.current.querySelector('.region-locked')?.textContent).toBe('Germany and Austria');
+    expect(radio('audience', 'government').checked).toBe(true);
+    expect(radio('audience', 'personal').disabled).toBe(true);
+    expect(radio('warnFor', 'here').checked).toBe(true);
+    expect(radio('warnFor', 'any').disabled).toBe(true);
+  });
+
+  it('switches a built-in vendor off and on, unless the organisation decides', async () => {
+    const { saved } = await open({ user: user() });
+    const kaspersky = () => root.current.querySelector<HTMLInputElement>('#vendor-kaspersky')!;
+    expect(kaspersky().checked).toBe(true);
+    expect(root.current.querySelector('label[for="vendor-kaspersky"]')?.textContent).toBe('Kaspersky');
+    await click(kaspersky());
+    expect(saved.at(-1)).toMatchObject({ vendorsOff: ['kaspersky'] });
+    expect(kaspersky().checked).toBe(false);
+    await click(kaspersky());
+    expect(saved.at(-1)).toMatchObject({ vendorsOff: [] });
+    await open({ user: user({ vendorsOff: ['kaspersky'] }), managedPolicy: { vendors: ['kaspersky'] } });
+    expect(kaspersky().checked).toBe(true);
+    expect(kaspersky().disabled).toBe(true);
   });
 });
