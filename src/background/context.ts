@@ -6,7 +6,7 @@ import { compilePolicy, findVendor, type CompiledPolicy } from '../core/policy/c
 import { decide, type Decision } from '../core/policy/decide.ts';
 import { readerOf } from '../core/policy/merge.ts';
 import type { Reader } from '../core/reader.ts';
-import { warnsFor } from '../core/vendors/standing.ts';
+import { reachOf } from '../core/vendors/standing.ts';
 import { vendorViewOf } from '../core/vendors/view.ts';
 import type { VendorView, WarningView } from '../platform/messages.ts';
 import type { LoadedState, Ports, TabRecord } from './ports.ts';
@@ -100,9 +100,9 @@ export function createWorker(ports: Ports): Worker {
     const proceeded = record ? (await ports.tabStore.readList(PROCEEDED_HOSTS)).includes(hostOf(record.url)) : false;
     const verdict = record?.verdict ?? NO_VERDICT;
     const vendor = findVendor(ctx.policy, verdict.vendor);
-    const warns = !vendor || warnsFor(vendor.restrictions, ctx.reader, ctx.state.merged.effective.warnFor);
+    const reach = vendor ? reachOf(vendor.restrictions, ctx.reader, ctx.state.merged.effective.warnFor) : undefined;
     const choices = { dismissed: record?.dismissed ?? false, proceeded };
-    return decide(verdict, ctx.state.merged.effective, record?.site ?? '', choices, warns);
+    return decide(verdict, ctx.state.merged.effective, record?.site ?? '', choices, reach);
   };
 
   const badgeTitle = (decision: Decision, vendor: VendorView | null): string => {

@@ -119,6 +119,7 @@ const tabState = (
     block,
     badge: kind !== 'vendor',
     silencedBy,
+    level: 'warning',
   },
   vendor: kaspersky,
   reader: kaspersky.reader,

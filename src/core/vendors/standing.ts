@@ -86,3 +86,42 @@ export function warnsFor(records: readonly RestrictionRecord[], reader: Reader, 
     return standing.forReader && isBinding(record);
   });
 }
+
+/** How strongly a flagged page speaks: the full warning, or a calmer notice that informs. */
+export type WarningLevel = 'warning' | 'notice';
+
+/** Effects that ask something of people: forbid, oblige, or (an official warning) advise against. */
+const ALARMING_EFFECTS: ReadonlySet<string> = new Set([
+  'sales_ban',
+  'use_ban',
+  'procurement_ban',
+  'replacement_duty',
+  'sanctions',
+  'site_block',
+  'official_warning',
+]);
+
+/**
+ * The full warning when some action forbids, obliges or warns everyone in its jurisdiction (a
+ * sales ban, an official warning to all users), or binds the reader in their role; a notice when
+ * the vendor's actions only rule out new equipment approvals, subsidies or exports, or bind
+ * others (a procurement rule for government bodies, read by a private buyer).
+ */
+export function levelFor(records: readonly RestrictionRecord[], reader: Reader): WarningLevel {
+  const alarms = records.some(
+    (record) =>
+      isOrganizationRecord(record) ||
+      (ALARMING_EFFECTS.has(record.effect) && (record.appliesTo.includes('everyone') || standingOf(record, reader).forReader)),
+  );
+  return alarms ? 'warning' : 'notice';
+}
+
+/** What a vendor's records mean for one reader's page: whether it gets the banner at all, and how strongly. */
+export interface Reach {
+  warns: boolean;
+  level: WarningLevel;
+}
+
+export function reachOf(records: readonly RestrictionRecord[], reader: Reader, warnFor: WarnFor): Reach {
+  return { warns: warnsFor(records, reader, warnFor), level: levelFor(records, reader) };
+}

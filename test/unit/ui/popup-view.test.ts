@@ -8,7 +8,7 @@ import { UNKNOWN_READER } from '../../../src/core/vendors/view.ts';
 const state = (verdict: Verdict, silencedBy: Decision['silencedBy'] = null): TabState => ({
   url: 'https://usa.kaspersky.com/premium',
   site: 'kaspersky.com',
-  decision: { verdict, banner: silencedBy === null, block: false, badge: silencedBy === null, silencedBy },
+  decision: { verdict, banner: silencedBy === null, block: false, badge: silencedBy === null, silencedBy, level: 'warning' },
   vendor: null,
   reader: UNKNOWN_READER,
 });

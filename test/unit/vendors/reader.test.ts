@@ -13,7 +13,7 @@ import {
   type ReaderRole,
 } from '../../../src/core/reader.ts';
 import { getVendor } from '../../../src/core/vendors/index.ts';
-import { restrictionsFor, standingOf, warnsFor } from '../../../src/core/vendors/standing.ts';
+import { levelFor, restrictionsFor, standingOf, warnsFor } from '../../../src/core/vendors/standing.ts';
 import type { RestrictionRecord } from '../../../src/core/vendors/types.ts';
 import { UNKNOWN_READER, vendorViewOf } from '../../../src/core/vendors/view.ts';
 import { translator } from '../ui/i18n-stub.ts';
@@ -252,19 +252,71 @@ describe('whether a page gets the banner (warnFor)', () => {
   it('decide: outside the choice, the badge stays and neither banner nor block shows', () => {
     const verdict = { vendor: 'kaspersky', kind: 'purchase' as const, reasons: [], rule: null };
     const choices = { dismissed: false, proceeded: false };
-    expect(decide(verdict, { mode: 'warn', allowedSites: [] }, 'kaspersky.com', choices, false)).toMatchObject({
-      banner: false,
+    expect(decide(verdict, { mode: 'warn', allowedSites: [] }, 'kaspersky.com', choices, { warns: false, level: 'warning' })).toMatchObject(
+      {
+        banner: false,
+        block: false,
+        badge: true,
+        silencedBy: 'warn-for',
+      },
+    );
+    expect(
+      decide(verdict, { mode: 'block', allowedSites: [] }, 'kaspersky.com', choices, { warns: false, level: 'warning' }),
+    ).toMatchObject({
       block: false,
       badge: true,
-      silencedBy: 'warn-for',
     });
-    expect(decide(verdict, { mode: 'block', allowedSites: [] }, 'kaspersky.com', choices, false)).toMatchObject({
-      block: false,
-      badge: true,
-    });
-    expect(decide(verdict, { mode: 'off', allowedSites: [] }, 'kaspersky.com', choices, false)).toMatchObject({
+    expect(decide(verdict, { mode: 'off', allowedSites: [] }, 'kaspersky.com', choices, { warns: false, level: 'warning' })).toMatchObject({
       badge: false,
       silencedBy: 'mode-off',
+    });
+  });
+});
+
+describe('how strongly a page speaks (levelFor)', () => {
+  const record = (id: string, effect: RestrictionRecord['effect'], appliesTo: RestrictionRecord['appliesTo']): RestrictionRecord => ({
+    id,
+    authority: 'FCC',
+    citation: id,
+    date: '2022-11-25',
+    effective: [],
+    jurisdiction: 'US',
+    effect,
+    appliesTo,
+    sourceUrl: 'https://www.fcc.gov/',
+  });
+  // The shape of a Covered List maker: no new models approved, federal purchases and contractors' use barred.
+  const maker = [
+    record('equipment_authorization', 'authorization_ban', ['everyone']),
+    record('agencies', 'procurement_ban', ['government']),
+    record('contractors', 'use_ban', ['federal_contractors']),
+  ];
+
+  it('Kaspersky: the full warning for every reader (a US sales ban applies to everyone there)', () => {
+    for (const region of ['US', 'DE', 'BR', null]) {
+      for (const role of READER_ROLES) expect(levelFor(kaspersky.restrictions, reader(region, role)), `${region} ${role}`).toBe('warning');
+    }
+  });
+
+  it('a maker: a notice for private readers anywhere, the warning for US government and for federal contractors anywhere', () => {
+    expect(levelFor(maker, reader('US'))).toBe('notice');
+    expect(levelFor(maker, reader('DE'))).toBe('notice');
+    expect(levelFor(maker, reader(null))).toBe('notice');
+    expect(levelFor(maker, reader('US', 'government'))).toBe('warning');
+    expect(levelFor(maker, reader('DE', 'government'))).toBe('notice');
+    expect(levelFor(maker, reader('DE', 'federal_contractor'))).toBe('warning');
+  });
+
+  it('decide: a notice shows its banner and badge but never blocks', () => {
+    const verdict = { vendor: 'maker', kind: 'purchase' as const, reasons: [], rule: null };
+    const notice = { warns: true, level: 'notice' as const };
+    expect(
+      decide(verdict, { mode: 'block', allowedSites: [] }, 'maker.example', { dismissed: false, proceeded: false }, notice),
+    ).toMatchObject({
+      banner: true,
+      block: false,
+      badge: true,
+      level: 'notice',
     });
   });
 });
