@@ -47,6 +47,8 @@ describe('organisation policy', () => {
         supportEmail: 'servicedesk@example.com',
         exemptDomains: ['kaspersky.co.uk'],
         supportUrl: 'javascript:alert(1)',
+        jurisdictions: ['DE'],
+        audience: 'government',
       },
     });
     const open = (url: string) => suite.open(url, { allowAbort: true }); // a redirect to the blocking page may abort the first load
@@ -64,10 +66,14 @@ describe('organisation policy', () => {
       expect(body).toContain('Example Corp');
       expect(body).toContain('servicedesk@example.com');
       expect(body).toContain(storeUrl);
+      // The organisation's people are in Germany: Germany's action first, under "Where you are" (in the details).
+      await store.getByRole('button', { name: 'Details' }).click();
+      expect(await store.locator('[data-restriction-group="here"]').innerText()).toContain('Where you are: Germany');
 
       await store.getByRole('button', { name: /proceed/i }).click();
       await store.waitForURL(storeUrl, { timeout: 10_000 });
-      await expect.poll(() => bannerText(store), { timeout: 10_000 }).toContain('Kaspersky');
+      await expect.poll(() => bannerText(store), { timeout: 10_000 }).toContain('Federal Office for Information Security (BSI)');
+      expect(await bannerText(store)).not.toContain('private buyers');
 
       const exempt = await open(server.url('kaspersky-uk-product'));
       await settle(exempt);
@@ -82,6 +88,11 @@ describe('organisation policy', () => {
       expect(optionsText).toContain('Set by your organisation');
       expect(await options.locator('input[name="mode"][value="block"]').isChecked()).toBe(true);
       expect(await options.locator('input[name="mode"][value="warn"]').isDisabled()).toBe(true);
+      // "Where you are" and "Who you are" are the organisation's: shown, locked.
+      expect(await options.locator('.region-locked').innerText()).toBe('Germany');
+      expect(await options.locator('select#region').count()).toBe(0);
+      expect(await options.locator('input[name="audience"][value="government"]').isChecked()).toBe(true);
+      expect(await options.locator('input[name="audience"][value="personal"]').isDisabled()).toBe(true);
 
       // The snippets the real options page writes (plist's browser build, in Chromium): the
       // configuration profile holds the same preferences as the Linux JSON file, & and <…> included.

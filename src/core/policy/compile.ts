@@ -6,7 +6,7 @@ import { ParsedUrl, parseUrl } from '../classify/url-parts.ts';
 import { VENDORS } from '../vendors/index.ts';
 import type { VendorDefinition } from '../vendors/types.ts';
 import { POLICY_VENDOR_ID } from '../vendors/view.ts';
-import type { EffectiveSettings } from './merge.ts';
+import { builtInVendorOn, type EffectiveSettings } from './merge.ts';
 import type { ExtraVendor } from './schema.ts';
 import type { Verdict } from '../classify/verdict.ts';
 
@@ -60,7 +60,18 @@ export function vendorFromPolicy(
 }
 
 function policyRestriction(id: string, summary: string, sourceUrl: string, organizationName: string) {
-  return { id, summary, authority: organizationName, citation: '', date: '', effective: [], jurisdiction: '', sourceUrl };
+  return {
+    id,
+    summary,
+    authority: organizationName,
+    citation: '',
+    date: '',
+    effective: [],
+    jurisdiction: '',
+    effect: '' as const,
+    appliesTo: [],
+    sourceUrl,
+  };
 }
 
 /** Hosts the organisation blocks outright, as a vendor whose every page is a store. */
@@ -96,8 +107,9 @@ export interface CompiledPolicy {
 }
 
 export function compilePolicy(settings: EffectiveSettings): CompiledPolicy {
+  const switchedOn = VENDORS.filter((vendor) => builtInVendorOn(settings, vendor.id));
   const builtIn =
-    settings.alternatives === null ? VENDORS : VENDORS.map((vendor) => ({ ...vendor, alternatives: settings.alternatives ?? [] }));
+    settings.alternatives === null ? switchedOn : switchedOn.map((vendor) => ({ ...vendor, alternatives: settings.alternatives ?? [] }));
   const vendors = [...builtIn, ...settings.extraVendors.map((extra) => vendorFromPolicy(extra, settings))];
   if (settings.blockedDomains.length > 0) vendors.push(blockedDomainsVendor(settings));
   return { vendors, registry: compileRegistry(vendors), exemptDomains: new Set(settings.exemptDomains) };

@@ -79,6 +79,70 @@ export interface VendorApps {
   safariBundlePrefixes: string[];
 }
 
+/**
+ * What a government action does. Binding effects say what is forbidden; `official_warning` and
+ * `nonbinding_resolution` bind no one, and the wording must say so.
+ */
+export const RESTRICTION_EFFECTS = [
+  /** Sales (new agreements, updates) to people in the jurisdiction are forbidden. */
+  'sales_ban',
+  /** The products may not be used (by those it applies to). */
+  'use_ban',
+  /** Those it applies to may not buy (procure) the products. */
+  'procurement_ban',
+  /** Those it applies to must replace (diversify away from) the products. */
+  'replacement_duty',
+  /** New equipment models may not be authorized, imported or marketed; authorized ones stay legal. */
+  'authorization_ban',
+  /** Public subsidies may not pay for the products. */
+  'funding_ban',
+  /** Exports to the company need a licence; buying its products is not restricted. */
+  'export_restriction',
+  /** Asset freezes or other sanctions against the company. */
+  'sanctions',
+  /** Internet providers must block the company's sites. */
+  'site_block',
+  /** An authority's public warning or advice: not a ban. */
+  'official_warning',
+  /** A parliament's resolution: binds no one. */
+  'nonbinding_resolution',
+] as const;
+export type RestrictionEffect = (typeof RESTRICTION_EFFECTS)[number];
+
+/** Effects that forbid something to those they apply to (the rest inform or advise). */
+export const BINDING_EFFECTS: ReadonlySet<string> = new Set<RestrictionEffect>([
+  'sales_ban',
+  'use_ban',
+  'procurement_ban',
+  'replacement_duty',
+  'authorization_ban',
+  'funding_ban',
+  'export_restriction',
+  'sanctions',
+  'site_block',
+]);
+
+/** Whom an action binds or addresses within its jurisdiction. */
+export const RESTRICTION_AUDIENCES = [
+  /** Everyone in the jurisdiction (people, companies, shops). */
+  'everyone',
+  /** Government bodies and their systems (for the US: federal agencies). */
+  'government',
+  /** Operators of critical infrastructure (vital sectors). */
+  'critical_infrastructure',
+  /** US federal contractors and recipients of federal grants and loans. */
+  'federal_contractors',
+  /** Users of public telecommunications subsidies (the FCC's Universal Service Fund). */
+  'subsidy_recipients',
+  /** Internet service providers. */
+  'internet_providers',
+  /** Suppliers who export to the company. */
+  'exporters',
+  /** The EU's own institutions. */
+  'eu_institutions',
+] as const;
+export type RestrictionAudience = (typeof RESTRICTION_AUDIENCES)[number];
+
 export interface RestrictionRecord {
   /**
    * Stable id; for built-in vendors the UI looks up `restriction_<id>_title` and
@@ -95,8 +159,15 @@ export interface RestrictionRecord {
   date: string;
   /** Dates it took effect, with what changed then (`restriction_<id>_effective_<n>`). */
   effective: { date: string }[];
-  /** Jurisdiction the restriction applies in (ISO 3166 alpha-2). */
+  /**
+   * Where it applies: an ISO 3166-1 alpha-2 code ("DE"), "EU" for the European Union's
+   * institutions, or "" for an organisation's own record.
+   */
   jurisdiction: string;
+  /** What it does: a ban on sales, on use, on procurement, sanctions, a warning, … ("" for an organisation's record). */
+  effect: RestrictionEffect | '';
+  /** Whom it binds or addresses in its jurisdiction (empty for an organisation's record). */
+  appliesTo: RestrictionAudience[];
   /** Where the user can read the primary text. */
   sourceUrl: string;
   /** A plain-language page by the authority, when there is one. */

@@ -191,6 +191,7 @@ describe('docs/policies samples', () => {
         'exempt-licence-portal.json',
         'extra-vendor.json',
         'firefox-policies.json',
+        'government-germany.json',
         'warn-with-contact.json',
       ]),
     );

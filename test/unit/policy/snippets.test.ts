@@ -45,6 +45,10 @@ function fullPolicy(): OrgPolicy {
       message: 'Line one: ask IT "first".\nLine two: C:\\Temp\\ & <b>not bold</b> — café ✓',
       downloadGuard: 'block',
       scanAllSites: false,
+      jurisdictions: ['DE', 'AT'],
+      audience: 'government',
+      warnFor: 'here',
+      vendors: ['kaspersky'],
     }),
   );
   expect(parsed.problems).toEqual([]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { REASON_CODES } from '../../../src/core/classify/verdict.ts';
 import { classifyUrl } from '../../../src/core/classify/url.ts';
 import { VENDORS } from '../../../src/core/vendors/index.ts';
+import { RESTRICTION_AUDIENCES, RESTRICTION_EFFECTS } from '../../../src/core/vendors/types.ts';
 import { dataRows } from '../helpers.ts';
 
 const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/;
@@ -35,6 +36,10 @@ describe.each(VENDORS.map((vendor) => [vendor.id, vendor] as const))('vendor %s'
       expect(record.id).toMatch(/^[a-z0-9_]+$/);
       expect(record.authority.length).toBeGreaterThan(3);
       expect(record.citation.length).toBeGreaterThan(3);
+      expect(RESTRICTION_EFFECTS, `${record.id} effect`).toContain(record.effect);
+      expect(record.appliesTo.length, `${record.id} appliesTo`).toBeGreaterThan(0);
+      for (const audience of record.appliesTo) expect(RESTRICTION_AUDIENCES, `${record.id} appliesTo`).toContain(audience);
+      expect(record.jurisdiction, `${record.id} jurisdiction`).toMatch(/^(?:[A-Z]{2})$/);
     }
     const dates = vendor.restrictions.map((record) => record.date);
     expect([...dates].sort()).toEqual(dates);
