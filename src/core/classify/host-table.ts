@@ -1,0 +1,74 @@
+/**
+ * A set of lower-case host names that answers "is this host, or one of its parent domains, in the
+ * set?" for a host given as a range of a longer string, in any letter case: no substring, no
+ * allocation. Open addressing over a hash of each name read from its end, so one walk from the
+ * last character to the first meets every parent domain ("com", "kaspersky.com",
+ * "usa.kaspersky.com") in turn.
+ */
+
+const EMPTY = 0;
+
+/** FNV-1a, one code unit at a time, fed from the end of the name. */
+const step = (hash: number, unit: number) => Math.imul(hash ^ unit, 0x01000193);
+const SEED = 0x811c9dc5 | 0;
+
+const lower = (unit: number) => (unit >= 65 && unit <= 90 ? unit + 32 : unit);
+
+export class HostTable {
+  private readonly keys: string[];
+  private readonly hashes: Int32Array;
+  /** Bit flags of each key (0 marks an empty slot). */
+  private readonly flags: Int32Array;
+  private readonly mask: number;
+
+  /** `entries`: host name → flags (non-zero); names are compared in lower case. */
+  constructor(entries: ReadonlyMap<string, number>) {
+    let size = 8;
+    while (size < entries.size * 2) size *= 2;
+    this.keys = new Array<string>(size).fill('');
+    this.hashes = new Int32Array(size);
+    this.flags = new Int32Array(size);
+    this.mask = size - 1;
+    for (const [name, flag] of entries) {
+      const key = name.toLowerCase();
+      let hash = SEED;
+      for (let i = key.length - 1; i >= 0; i--) hash = step(hash, key.charCodeAt(i));
+      let slot = hash & this.mask;
+      while (this.flags[slot] !== EMPTY && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
+      this.keys[slot] = key;
+      this.hashes[slot] = hash;
+      this.flags[slot] = (this.flags[slot] ?? 0) | flag;
+    }
+  }
+
+  /** Flags of `text[start, end)` (any case), or 0. `hash` is the name's hash read from its end. */
+  private lookup(text: string, start: number, end: number, hash: number): number {
+    for (let slot = hash & this.mask; this.flags[slot] !== EMPTY; slot = (slot + 1) & this.mask) {
+      if (this.hashes[slot] !== hash) continue;
+      const key = this.keys[slot]!;
+      if (key.length !== end - start) continue;
+      let same = true;
+      for (let i = 0; i < key.length && same; i++) same = key.charCodeAt(i) === lower(text.charCodeAt(start + i));
+      if (same) return this.flags[slot]!;
+    }
+    return 0;
+  }
+
+  /**
+   * The flags of the host `text[start, end)` itself (`exact`) and the union of the flags of every
+   * parent domain of it that is in the set (`parents`, the host included), as `exact | parents << 8`.
+   */
+  walk(text: string, start: number, end: number): number {
+    let hash = SEED;
+    let parents = 0;
+    for (let i = end - 1; i >= start; i--) {
+      hash = step(hash, lower(text.charCodeAt(i)));
+      if (i === start || text.charCodeAt(i - 1) === 46 /* . */) {
+        const flags = this.lookup(text, i, end, hash);
+        parents |= flags;
+        if (i === start) return flags | (parents << 8);
+      }
+    }
+    return parents << 8;
+  }
+}
