@@ -16,12 +16,15 @@ import { decodedNamesPattern, type UrlScan } from './scan.ts';
  */
 
 /** Host-table flags: a vendor's domain or host (parents count), an app store naming apps by id (exact host). */
-const VENDOR_HOST = 1;
+export const VENDOR_HOST = 1;
 const ID_ONLY_STORE = 2;
 
 const hostTables = new WeakMap<CompiledRegistry, HostTable>();
+let lastRegistry: CompiledRegistry | null = null;
+let lastTable: HostTable | null = null;
 
-function hostTableOf(registry: CompiledRegistry): HostTable {
+export function hostTableOf(registry: CompiledRegistry): HostTable {
+  if (registry === lastRegistry) return lastTable!;
   let table = hostTables.get(registry);
   if (table === undefined) {
     const entries = new Map<string, number>();
@@ -30,6 +33,8 @@ function hostTableOf(registry: CompiledRegistry): HostTable {
     table = new HostTable(entries);
     hostTables.set(registry, table);
   }
+  lastRegistry = registry;
+  lastTable = table;
   return table;
 }
 
@@ -51,6 +56,7 @@ function mayEndInInstaller(text: string, scan: UrlScan): boolean {
   const { lastSegmentStart, pathEnd } = scan;
   if (pathEnd <= lastSegmentStart) return false;
   if (!scan.lastSegmentPlain) return true;
+  if (scan.lastSegmentDot < 0) return false;
   for (const extension of INSTALLER_EXTENSIONS) {
     const dot = pathEnd - extension.length - 1;
     if (dot < lastSegmentStart || text.charCodeAt(dot) !== 46) continue;

@@ -54,6 +54,17 @@ export class HostTable {
     return 0;
   }
 
+  /** Where the longest parent domain of `text[start, end)` (the host included) with `flag` starts, or -1. */
+  longestParent(text: string, start: number, end: number, flag: number): number {
+    let hash = SEED;
+    let found = -1;
+    for (let i = end - 1; i >= start; i--) {
+      hash = step(hash, lower(text.charCodeAt(i)));
+      if ((i === start || text.charCodeAt(i - 1) === 46) && (this.lookup(text, i, end, hash) & flag) !== 0) found = i;
+    }
+    return found;
+  }
+
   /**
    * The flags of the host `text[start, end)` itself (`exact`) and the union of the flags of every
    * parent domain of it that is in the set (`parents`, the host included), as `exact | parents << 8`.

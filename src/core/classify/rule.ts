@@ -6,6 +6,7 @@ import type { PageKind, ReasonCode, UrlRuleId } from './verdict.ts';
 /** What a rule sees: the URL taken apart, and the registry. */
 export class UrlContext {
   private cachedDomain: DomainParts | undefined;
+  private cachedArticle: boolean | undefined;
   constructor(
     readonly parts: UrlParts,
     readonly registry: CompiledRegistry,
@@ -15,6 +16,12 @@ export class UrlContext {
   get domain(): DomainParts {
     this.cachedDomain ??= domainParts(this.parts.host);
     return this.cachedDomain;
+  }
+
+  /** looksLikeArticle on this URL, worked out once however many rules ask. */
+  get isArticle(): boolean {
+    this.cachedArticle ??= looksLikeArticle(this.parts);
+    return this.cachedArticle;
   }
 
   /** The vendor named by a brand or distinctive product token in `text`, if any. */

@@ -18,7 +18,7 @@
  * fast-path.ts).
  */
 import { CONTEXT_DEPENDENT, lowerCanonUnit } from './fold.ts';
-import type { TokenAutomaton } from './token-automaton.ts';
+import { TokenAutomaton } from './token-automaton.ts';
 
 /** The parser would accept the URL, and the offsets say how it reads it. */
 export const SCAN_WEB = 0;
@@ -47,8 +47,6 @@ export class UrlScan {
   /** After the "#", or -1 without one. */
   fragmentStart = -1;
   end = 0;
-  /** The host has an upper-case letter, so the parser's host is not the text as typed. */
-  hostHasUpperCase = false;
   /** Some character of the path, query or fragment is one the parser percent-encodes. */
   encodes = false;
   /** A "%" in the path or query as typed. */
@@ -57,6 +55,8 @@ export class UrlScan {
   hrefHasPercent = false;
   /** The last path segment has a "." and no "%" or non-ASCII character: its extension can be read as typed. */
   lastSegmentStart = 0;
+  /** The last "." in the last path segment, or -1. */
+  lastSegmentDot = -1;
   lastSegmentPlain = true;
   /** The serialisation fed through the automaton reached an accepting state. */
   named = false;
@@ -99,28 +99,61 @@ function forbiddenInHost(c: number): boolean {
   return c < 0x20 || c === 0x20 || c === 0x3c || c === 0x3e || c === 0x5e || c === 0x7c || c === 0x7f;
 }
 
-/**
- * Units the parser percent-encodes in the path, query and fragment of a special URL (besides
- * anything above U+007E and C0 controls): space and '"' '<' '>' everywhere, "`" "{" "}" in the path,
- * "'" in the query, "`" in the fragment.
- */
+/** How a unit is read in the path, query or fragment (tables below; every unit above U+007F is ENCODED). */
+const PLAIN = 0;
+/** "/" in the path. */
+const SEGMENT_END = 1;
+/** "?" ending the path, "#" ending the path or the query. */
+const PART_END = 2;
+const PERCENT_SIGN = 3;
+/** Percent-encoded by the parser. */
+const ENCODED = 4;
+/** Tab and newlines (removed by the parser), backslash and "^" in the path: left to the parser. */
+const DEFER = 5;
+
 const PATH = 0;
 const QUERY = 1;
 const FRAGMENT = 2;
-function encodedIn(part: number, c: number): boolean {
-  if (c <= 0x20 || c > 0x7e || c === 0x22 || c === 0x3c || c === 0x3e) return true;
-  if (part === PATH) return c === 0x60 || c === 0x7b || c === 0x7d;
-  if (part === QUERY) return c === 0x27;
-  return c === 0x60;
+
+/**
+ * The units the parser percent-encodes in a special URL: C0 controls, space, '"', "<", ">" and
+ * U+007F everywhere; "`", "{", "}" in the path; "'" in the query; "`" in the fragment.
+ */
+function classes(part: number): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    if (c === 9 || c === 10 || c === 13) table[c] = DEFER;
+    else if (c < 0x20 || c === 0x20 || c === 0x22 || c === 0x3c || c === 0x3e || c === 0x7f) table[c] = ENCODED;
+    else if (c === PERCENT) table[c] = PERCENT_SIGN;
+  }
+  if (part === PATH) {
+    for (const c of [0x60, 0x7b, 0x7d]) table[c] = ENCODED;
+    table[SLASH] = SEGMENT_END;
+    table[QUESTION] = PART_END;
+    table[HASH] = PART_END;
+    table[BACKSLASH] = DEFER;
+    table[0x5e] = DEFER;
+  } else if (part === QUERY) {
+    table[0x27] = ENCODED;
+    table[HASH] = PART_END;
+  } else table[0x60] = ENCODED;
+  return table;
 }
+
+const PATH_CLASSES = classes(PATH);
+const QUERY_CLASSES = classes(QUERY);
+const FRAGMENT_CLASSES = classes(FRAGMENT);
+
+/** The automaton of no patterns, for scans that only read the structure. */
+const NO_TOKENS = new TokenAutomaton([]);
 
 /** Feeds text through an automaton and remembers whether a pattern ended. */
 class Feeder {
   state = 0;
   named = false;
-  automaton: TokenAutomaton | null = null;
+  automaton: TokenAutomaton = new TokenAutomaton([]);
 
-  reset(automaton: TokenAutomaton | null): void {
+  reset(automaton: TokenAutomaton): void {
     this.automaton = automaton;
     this.state = 0;
     this.named = false;
@@ -129,7 +162,6 @@ class Feeder {
   /** An ASCII code unit. */
   ascii(c: number): void {
     const a = this.automaton;
-    if (a === null) return;
     this.state = a.next[this.state * a.width + a.asciiSymbol[c]!]!;
     if (a.accepting[this.state] === 1) this.named = true;
   }
@@ -137,7 +169,6 @@ class Feeder {
   /** An already folded unit of any kind. */
   folded(unit: number): void {
     const a = this.automaton;
-    if (a === null) return;
     this.state = a.next[this.state * a.width + a.symbolOfFolded(unit)]!;
     if (a.accepting[this.state] === 1) this.named = true;
   }
@@ -185,6 +216,67 @@ class Feeder {
 const feeder = new Feeder();
 
 /**
+ * Per automaton: for each ASCII unit and part of the URL, its symbol (0 or more) when the unit
+ * is read plainly there, or a negative code for the units the reader must look at.
+ */
+interface ScanTables {
+  host: Int32Array;
+  path: Int32Array;
+  query: Int32Array;
+  fragment: Int32Array;
+}
+
+/** Host: a label boundary, the port's colon, the end of the authority, the parser's business, refused. */
+const H_DOT = -1;
+const H_COLON = -2;
+const H_END = -3;
+const H_DEFER = -4;
+const H_FORBIDDEN = -5;
+/** Path, query, fragment: "/", the end of the part ("?", "#"), "%", encoded by the parser, the parser's business, "." in the path. */
+const P_SLASH = -1;
+const P_END = -2;
+const P_PERCENT = -3;
+const P_ENCODED = -4;
+const P_DEFER = -5;
+const P_DOT = -6;
+
+function tablesFor(automaton: TokenAutomaton): ScanTables {
+  const symbolOr = (kinds: Uint8Array, codes: readonly number[]) => {
+    const table = new Int32Array(128);
+    for (let c = 0; c < 128; c++) table[c] = kinds[c] === PLAIN ? automaton.asciiSymbol[c]! : codes[kinds[c]!]!;
+    return table;
+  };
+  const host = new Int32Array(128);
+  for (let c = 0; c < 128; c++) {
+    if (c === DOT) host[c] = H_DOT;
+    else if (c === COLON) host[c] = H_COLON;
+    else if (c === SLASH || c === BACKSLASH || c === QUESTION || c === HASH) host[c] = H_END;
+    else if (c === 0x40 || c === 0x5b || c === 0x5d || c === PERCENT || c === 9 || c === 10 || c === 13) host[c] = H_DEFER;
+    else if (forbiddenInHost(c)) host[c] = H_FORBIDDEN;
+    else host[c] = automaton.asciiSymbol[c]!;
+  }
+  //                    PLAIN SEGMENT_END PART_END PERCENT_SIGN ENCODED DEFER
+  const codes = [0, P_SLASH, P_END, P_PERCENT, P_ENCODED, P_DEFER];
+  const path = symbolOr(PATH_CLASSES, codes);
+  path[DOT] = P_DOT;
+  return { host, path, query: symbolOr(QUERY_CLASSES, codes), fragment: symbolOr(FRAGMENT_CLASSES, codes) };
+}
+
+const tablesByAutomaton = new WeakMap<TokenAutomaton, ScanTables>();
+let lastAutomaton: TokenAutomaton | null = null;
+let lastTables: ScanTables | null = null;
+
+function tablesOf(automaton: TokenAutomaton): ScanTables {
+  if (automaton !== lastAutomaton) {
+    let tables = tablesByAutomaton.get(automaton);
+    if (tables === undefined) tablesByAutomaton.set(automaton, (tables = tablesFor(automaton)));
+    lastAutomaton = automaton;
+    lastTables = tables;
+  }
+  return lastTables!;
+}
+
+/**
  * Reads `text` into `out`. With an automaton, also feeds the URL's serialisation through it and
  * sets `out.named` when a pattern occurs in it.
  */
@@ -223,11 +315,15 @@ export function scanUrl(text: string, out: UrlScan, automaton: TokenAutomaton | 
   const https = schemeLength === 5;
   if (https && lowerAt(text, 4) !== 115) return SCAN_DEFER;
   out.https = https;
-  feeder.reset(automaton);
-  for (let k = 0; k < schemeLength; k++) feeder.ascii(text.charCodeAt(k) | 32);
-  feeder.ascii(COLON);
-  feeder.ascii(SLASH);
-  feeder.ascii(SLASH);
+  // The automaton in locals: `offset` is the state times the table's width; accepting states keep.
+  const tokens = automaton ?? NO_TOKENS;
+  const { anyNext: next, width, asciiSymbol: symbol } = tokens;
+  const tables = tablesOf(tokens);
+  let offset = 0;
+  for (let k = 0; k < schemeLength; k++) offset = next[offset + symbol[text.charCodeAt(k) | 32]!]!;
+  offset = next[offset + symbol[COLON]!]!;
+  offset = next[offset + symbol[SLASH]!]!;
+  offset = next[offset + symbol[SLASH]!]!;
   i++;
 
   // Any run of "/" and "\" after a special scheme is skipped.
@@ -237,164 +333,156 @@ export function scanUrl(text: string, out: UrlScan, automaton: TokenAutomaton | 
     i++;
   }
 
-  // Authority: the host, and a port after ":".
+  // Host: read and fed in one go; a "xn--" label (punycode, which the parser decodes and checks) is deferred.
   const hostStart = i;
-  let hostEnd = -1;
-  let labelStart = i;
-  let hasUpper = false;
+  if (startsPunycode(text, i)) return SCAN_DEFER;
+  const hostTable = tables.host;
+  let afterHost = H_END;
+  let lastDot = -1;
   for (; i < length; i++) {
     const c = text.charCodeAt(i);
-    if (c === SLASH || c === BACKSLASH || c === QUESTION || c === HASH) break;
-    if (c === COLON) {
-      if (hostEnd < 0) hostEnd = i;
+    const kind = c < 128 ? hostTable[c]! : H_DEFER;
+    if (kind >= 0) {
+      offset = next[offset + kind]!;
       continue;
     }
-    if (hostEnd >= 0) {
-      // Port.
-      if (!isDigit(c)) return refuseUnlessUserinfo(text, i, out);
+    if (kind === H_DOT) {
+      if (startsPunycode(text, i + 1)) return SCAN_DEFER;
+      lastDot = i;
+      offset = next[offset + symbol[DOT]!]!;
       continue;
     }
-    if (c >= 0x80) return SCAN_DEFER;
-    if (c >= 65 && c <= 90) {
-      hasUpper = true;
-      continue;
-    }
-    if (c === DOT) {
-      labelStart = i + 1;
-      continue;
-    }
-    if ((c >= 97 && c <= 122) || isDigit(c) || c === 45 || c === 95) {
-      // "xn--" starts a punycode label, which the parser decodes and checks.
-      if (
-        c === 45 &&
-        i === labelStart + 3 &&
-        lowerAt(text, labelStart) === 120 &&
-        lowerAt(text, labelStart + 1) === 110 &&
-        text.charCodeAt(labelStart + 2) === 45
-      ) {
-        return SCAN_DEFER;
-      }
-      continue;
-    }
-    // Userinfo, IPv6 literals, percent-encoded hosts, tabs and newlines: the parser's business.
-    if (c === 0x40 || c === 0x5b || c === 0x5d || c === PERCENT || c === 9 || c === 10 || c === 13) return SCAN_DEFER;
-    if (forbiddenInHost(c)) return refuseUnlessUserinfo(text, i, out);
+    if (kind === H_DEFER) return SCAN_DEFER;
+    if (kind === H_FORBIDDEN) return refuseUnlessUserinfo(text, i, out);
+    afterHost = kind;
+    break;
   }
-  const authorityEnd = i;
-  if (hostEnd < 0) hostEnd = authorityEnd;
-  if (hostEnd === hostStart) return (out.outcome = SCAN_INVALID);
-  // "…:" followed by more ":" reads as a port with a colon in it: refused.
+  const hostEnd = i;
   let port = -1;
-  if (hostEnd < authorityEnd) {
+  if (afterHost === H_COLON) {
     let value = 0;
     let digits = 0;
-    for (let k = hostEnd + 1; k < authorityEnd; k++) {
-      const c = text.charCodeAt(k);
-      if (!isDigit(c)) return (out.outcome = SCAN_INVALID);
+    let digitsStart = -1;
+    for (i++; i < length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === SLASH || c === BACKSLASH || c === QUESTION || c === HASH) break;
+      if (!isDigit(c)) return refuseUnlessUserinfo(text, i, out);
+      if (digitsStart < 0 && (c !== 48 || i + 1 === length || !isDigit(text.charCodeAt(i + 1)))) digitsStart = i;
       value = value * 10 + (c - 48);
       digits++;
-      if (value > 65535) return (out.outcome = SCAN_INVALID);
+      if (value > 65535) return refuseUnlessUserinfo(text, i, out);
     }
-    if (digits > 0 && value !== (https ? 443 : 80)) port = value;
+    if (digits > 0 && value !== (https ? 443 : 80)) {
+      port = value;
+      // The port as the parser writes it: without leading zeros.
+      offset = next[offset + symbol[COLON]!]!;
+      for (let k = digitsStart; k < i; k++) offset = next[offset + symbol[text.charCodeAt(k)]!]!;
+    }
   }
+  if (hostEnd === hostStart) return (out.outcome = SCAN_INVALID);
   // A last label that starts with a digit may make the host an IPv4 address ("1.2.3.4", "0x7f.1").
-  let lastLabel = hostEnd;
-  while (lastLabel > hostStart && text.charCodeAt(lastLabel - 1) === DOT && lastLabel === hostEnd) lastLabel--;
-  let lastLabelStart = lastLabel;
-  while (lastLabelStart > hostStart && text.charCodeAt(lastLabelStart - 1) !== DOT) lastLabelStart--;
-  if (lastLabelStart < lastLabel && isDigit(text.charCodeAt(lastLabelStart))) return SCAN_DEFER;
-  for (let k = hostStart; k < hostEnd; k++) feeder.ascii(text.charCodeAt(k));
-  if (port >= 0) {
-    feeder.ascii(COLON);
-    // The port as the parser writes it: without leading zeros.
-    let digitsStart = hostEnd + 1;
-    while (digitsStart < authorityEnd - 1 && text.charCodeAt(digitsStart) === 48) digitsStart++;
-    for (let k = digitsStart; k < authorityEnd; k++) feeder.ascii(text.charCodeAt(k));
+  let lastLabelStart = lastDot + 1;
+  if (lastDot === hostEnd - 1 && lastDot > hostStart) {
+    lastLabelStart = hostEnd - 1;
+    while (lastLabelStart > hostStart && text.charCodeAt(lastLabelStart - 1) !== DOT) lastLabelStart--;
   }
+  if (lastLabelStart < hostStart) lastLabelStart = hostStart;
+  if (isDigit(text.charCodeAt(lastLabelStart))) return SCAN_DEFER;
 
-  // Path.
+  // Path, query and fragment: one loop, each unit looked up in the table of the part it is in.
   out.pathStart = i;
   let encodes = false;
   let hasPercent = false;
+  let hrefHasPercent = false;
+  let named = 0;
   let segmentStart = i + 1;
+  let segmentDot = -1;
   let lastSegmentPlain = true;
-  if (i === length || text.charCodeAt(i) === QUESTION || text.charCodeAt(i) === HASH) {
-    feeder.ascii(SLASH);
-    segmentStart = i;
-  } else {
-    for (; i < length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === QUESTION || c === HASH) break;
-      if (c === SLASH || c === BACKSLASH) {
-        if (c === BACKSLASH || dotSegment(text, segmentStart, i)) return SCAN_DEFER;
-        segmentStart = i + 1;
-        lastSegmentPlain = true;
-        feeder.ascii(SLASH);
-        continue;
-      }
-      if (c === 9 || c === 10 || c === 13 || c === 0x5e) return SCAN_DEFER;
-      if (c === PERCENT) {
-        hasPercent = true;
-        lastSegmentPlain = false;
-      }
-      if (encodedIn(PATH, c)) {
-        encodes = true;
-        if (c >= 0x80) lastSegmentPlain = false;
-        i += feeder.encoded(text, i) - 1;
-      } else feeder.ascii(c);
-    }
-    if (dotSegment(text, segmentStart, i)) return SCAN_DEFER;
-  }
-  out.pathEnd = i;
-  out.lastSegmentStart = segmentStart;
-  out.lastSegmentPlain = lastSegmentPlain;
-
-  // Query.
+  let part = PATH;
+  let table = tables.path;
+  let pathEnd = -1;
   out.queryStart = -1;
-  out.queryEnd = i;
-  if (i < length && text.charCodeAt(i) === QUESTION) {
-    feeder.ascii(QUESTION);
-    out.queryStart = ++i;
-    for (; i < length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === HASH) break;
-      if (c === 9 || c === 10 || c === 13) return SCAN_DEFER;
-      if (c === PERCENT) hasPercent = true;
-      if (encodedIn(QUERY, c)) {
-        encodes = true;
-        i += feeder.encoded(text, i) - 1;
-      } else feeder.ascii(c);
-    }
-    out.queryEnd = i;
-  }
-
-  // Fragment.
-  let fragmentPercent = false;
   out.fragmentStart = -1;
-  if (i < length) {
-    feeder.ascii(HASH);
-    out.fragmentStart = ++i;
-    for (; i < length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 9 || c === 10 || c === 13) return SCAN_DEFER;
-      if (c === PERCENT) fragmentPercent = true;
-      if (encodedIn(FRAGMENT, c)) {
-        encodes = true;
-        i += feeder.encoded(text, i) - 1;
-      } else feeder.ascii(c);
-    }
+  if (i === length || text.charCodeAt(i) === QUESTION || text.charCodeAt(i) === HASH) {
+    // No path: the parser's is "/".
+    offset = next[offset + symbol[SLASH]!]!;
+    segmentStart = i;
   }
-
+  for (; i < length; i++) {
+    const c = text.charCodeAt(i);
+    const kind = c < 128 ? table[c]! : P_ENCODED;
+    if (kind >= 0) {
+      offset = next[offset + kind]!;
+      continue;
+    }
+    if (kind === P_DOT) segmentDot = i;
+    else if (kind === P_SLASH) {
+      if (i - segmentStart <= 6 && dotSegment(text, segmentStart, i)) return SCAN_DEFER;
+      segmentStart = i + 1;
+      lastSegmentPlain = true;
+    } else if (kind === P_DEFER) return SCAN_DEFER;
+    else if (kind === P_END) {
+      if (part === PATH) {
+        if (dotSegment(text, segmentStart, i)) return SCAN_DEFER;
+        pathEnd = i;
+      }
+      if (c === QUESTION) {
+        part = QUERY;
+        table = tables.query;
+        out.queryStart = i + 1;
+      } else {
+        if (part === QUERY) out.queryEnd = i;
+        part = FRAGMENT;
+        table = tables.fragment;
+        out.fragmentStart = i + 1;
+      }
+    } else if (kind === P_PERCENT) {
+      hrefHasPercent = true;
+      if (part !== FRAGMENT) hasPercent = true;
+      if (part === PATH) lastSegmentPlain = false;
+    } else {
+      // Encoded by the parser: the serialisation has the unit's UTF-8 bytes as "%XY".
+      encodes = true;
+      if (part === PATH && c >= 0x80) lastSegmentPlain = false;
+      feeder.reset(tokens);
+      feeder.state = offset / width;
+      named |= tokens.accepting[feeder.state]!;
+      i += feeder.encoded(text, i) - 1;
+      if (feeder.named) named = 1;
+      offset = feeder.state * width;
+      continue;
+    }
+    offset = next[offset + symbol[c]!]!;
+  }
+  if (part === PATH) {
+    if (dotSegment(text, segmentStart, i)) return SCAN_DEFER;
+    pathEnd = i;
+  } else if (part === QUERY) out.queryEnd = i;
+  out.pathEnd = pathEnd;
+  if (out.queryStart < 0) out.queryEnd = pathEnd;
+  out.lastSegmentStart = segmentStart;
+  out.lastSegmentDot = segmentDot >= segmentStart ? segmentDot : -1;
+  out.lastSegmentPlain = lastSegmentPlain;
   out.hostStart = hostStart;
   out.hostEnd = hostEnd;
   out.port = port;
   out.end = length;
-  out.hostHasUpperCase = hasUpper;
   out.encodes = encodes;
   out.hasPercent = hasPercent;
-  out.hrefHasPercent = hasPercent || encodes || fragmentPercent;
-  out.named = feeder.named;
+  out.hrefHasPercent = hrefHasPercent || encodes;
+  out.named = named !== 0 || tokens.accepting[offset / width] === 1;
   return (out.outcome = SCAN_WEB);
+}
+
+/** A label starting at `text[i]` spells "xn--" (any case). */
+function startsPunycode(text: string, i: number): boolean {
+  return (
+    i + 3 < text.length &&
+    text.charCodeAt(i + 3) === 45 &&
+    text.charCodeAt(i + 2) === 45 &&
+    lowerAt(text, i) === 120 &&
+    lowerAt(text, i + 1) === 110
+  );
 }
 
 /**

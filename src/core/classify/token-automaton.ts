@@ -21,6 +21,12 @@ export class TokenAutomaton {
   private readonly unitSymbol: ReadonlyMap<number, number>;
   /** 1 where at least one pattern ends (on its own or as a suffix). */
   readonly accepting: Uint8Array;
+  /**
+   * For "does any pattern occur": `next` with every state already multiplied by `width`
+   * (`offset = anyNext[offset + symbol]`), and accepting states that never leave, so one look at
+   * the last state answers.
+   */
+  readonly anyNext: Int32Array;
   /** Patterns that end in each state: ids in `outputIds[outputStart[s] .. outputStart[s + 1])`. */
   private readonly outputStart: Int32Array;
   private readonly outputIds: Int32Array;
@@ -92,6 +98,13 @@ export class TokenAutomaton {
       accepting[state] = outputs[state]!.length > 0 ? 1 : 0;
     }
     outputStart[states] = flat.length;
+    const anyNext = new Int32Array(states * width);
+    for (let state = 0; state < states; state++) {
+      for (let symbol = 0; symbol < width; symbol++) {
+        anyNext[state * width + symbol] = (accepting[state] === 1 ? state : next[state * width + symbol]!) * width;
+      }
+    }
+    this.anyNext = anyNext;
     this.width = width;
     this.next = next;
     this.asciiSymbol = asciiSymbol;

@@ -114,8 +114,7 @@ export function parseWithUrlParser(input: string): ParsedUrl {
  * host is only a dot.
  */
 export function partsFromScan(text: string, scan: UrlScan): UrlParts | null {
-  let host = text.slice(scan.hostStart, scan.hostEnd);
-  if (scan.hostHasUpperCase) host = host.toLowerCase();
+  let host = text.slice(scan.hostStart, scan.hostEnd).toLowerCase();
   const hostAsParsed = host;
   if (host.endsWith('.')) host = host.slice(0, -1);
   if (!host) return null;
@@ -149,7 +148,7 @@ class ScannedParts implements UrlParts {
     let path = (scan.hasPercent ? safeDecode(this.rawPath) : this.rawPath).toLowerCase();
     if (path.includes('//')) path = path.replace(/\/{2,}/g, '/');
     this.path = path;
-    this.segments = path.split('/').filter(Boolean);
+    this.segments = segmentsOf(path);
     this.fileName = fileNameOf(path, this.segments);
     this.query = this.rawQuery ? safeDecode(this.rawQuery).toLowerCase() : '';
   }
@@ -162,9 +161,23 @@ class ScannedParts implements UrlParts {
   }
 
   get searchParams(): URLSearchParams {
-    this.cachedParams ??= new URLSearchParams(this.rawQuery ?? '');
+    // The constructor drops one leading "?"; the URL's own parameters keep a second one.
+    this.cachedParams ??= new URLSearchParams(`?${this.rawQuery ?? ''}`);
     return this.cachedParams;
   }
+}
+
+/** The non-empty segments of a path. */
+function segmentsOf(path: string): string[] {
+  const segments: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= path.length; i++) {
+    if (i === path.length || path.charCodeAt(i) === 47) {
+      if (i > start) segments.push(path.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return segments;
 }
 
 /** The last segment when it looks like a file name (has an extension), else "". */
@@ -198,7 +211,23 @@ export interface DomainParts {
   knownSuffix: boolean;
 }
 
+/**
+ * The public-suffix facts of recent hosts: a browser or a proxy log meets the same few hosts over
+ * and over, and the suffix list is the costliest thing a rule asks about. Bounded; emptied when full.
+ */
+const recentDomains = new Map<string, DomainParts>();
+const RECENT_DOMAINS = 1024;
+
 export function domainParts(host: string): DomainParts {
+  let parts = recentDomains.get(host);
+  if (parts === undefined) {
+    if (recentDomains.size >= RECENT_DOMAINS) recentDomains.clear();
+    recentDomains.set(host, (parts = Object.freeze(parseDomainParts(host))));
+  }
+  return parts;
+}
+
+function parseDomainParts(host: string): DomainParts {
   const parsed = parseDomain(host, { extractHostname: false });
   const isIp = parsed.isIp === true;
   return {

@@ -1,7 +1,7 @@
 import { VENDORS } from '../vendors/index.ts';
 import type { VendorDefinition } from '../vendors/types.ts';
 import { compileRegistry, tokenIn, type CompiledRegistry, type CompiledVendor } from './compile.ts';
-import { plainlyUnrelated } from './fast-path.ts';
+import { hostTableOf, plainlyUnrelated, VENDOR_HOST } from './fast-path.ts';
 import { SCAN_INVALID, SCAN_WEB, scanUrl, UrlScan } from './scan.ts';
 import { isInstallerFile } from '../vocabulary.ts';
 import { UrlContext, type RuleMatch, type UrlRule, type VendorHostSubject } from './rule.ts';
@@ -47,7 +47,10 @@ export function classifyUrl(url: string, registry: CompiledRegistry = defaultReg
   if (outcome === SCAN_INVALID) return classifyParts(null, registry);
   if (outcome === SCAN_WEB) {
     if (plainlyUnrelated(url, SCAN, registry)) return NO_VERDICT;
-    if (!SCAN.encodes) return classifyParts(partsFromScan(url, SCAN), registry);
+    // The scan fed the serialisation through the automaton: where it found no pattern, no token is
+    // in it; where it found one and every pattern is a token, one is.
+    const onlyTokens = registry.tokenCount === registry.automaton.patterns.length;
+    if (!SCAN.encodes) return classifyParts(partsFromScan(url, SCAN), registry, SCAN.named ? (onlyTokens ? true : undefined) : false);
   }
   return classifyParsed(url, registry);
 }
@@ -60,7 +63,12 @@ export function classifyParsed(url: string, registry: CompiledRegistry = default
 }
 
 /** The rules on a URL the caller already took apart (url-parts.ts parseUrl), so it is parsed once. */
-export function classifyParts(parts: UrlParts | null | 'unsupported', registry: CompiledRegistry = defaultRegistry): Verdict {
+export function classifyParts(
+  parts: UrlParts | null | 'unsupported',
+  registry: CompiledRegistry = defaultRegistry,
+  /** Whether a token occurs in `parts.href`, when the caller knows. */
+  hrefNamesVendor?: boolean,
+): Verdict {
   if (parts === null) return { vendor: null, kind: 'none', reasons: ['invalid-url'], rule: null };
   if (parts === 'unsupported') return { vendor: null, kind: 'none', reasons: ['unsupported-scheme'], rule: null };
   const context = new UrlContext(parts, registry);
@@ -69,7 +77,7 @@ export function classifyParts(parts: UrlParts | null | 'unsupported', registry: 
   if (owner) return firstMatch(VENDOR_SITE_RULES, owner);
 
   // The cheap test that keeps almost every URL a browser sees off the rules below.
-  if (!namesVendor(parts, registry) && !ID_ONLY_STORE_HOSTS.has(parts.host) && !isInstallerFile(parts.fileName)) {
+  if (!namesVendor(parts, registry, hrefNamesVendor) && !ID_ONLY_STORE_HOSTS.has(parts.host) && !isInstallerFile(parts.fileName)) {
     return NO_VERDICT;
   }
   return firstMatch(THIRD_PARTY_RULES, context);
@@ -93,23 +101,21 @@ export function verdictOf(rule: Pick<UrlRule, 'id' | 'kind'>, match: RuleMatch):
  * percent-decoded path and query, so a percent-encoded letter ("/%4Baspersky-premium") must not
  * hide a token from this pre-check (found by test/unit/fuzz).
  */
-function namesVendor(parts: UrlParts, registry: CompiledRegistry): boolean {
-  const { href } = parts;
-  if (tokenIn(href, registry)) return true;
-  return href.includes('%') && (tokenIn(parts.path, registry) !== null || tokenIn(parts.query, registry) !== null);
+function namesVendor(parts: UrlParts, registry: CompiledRegistry, hrefNamesVendor: boolean | undefined): boolean {
+  if (hrefNamesVendor ?? tokenIn(parts.href, registry) !== null) return true;
+  return parts.href.includes('%') && (tokenIn(parts.path, registry) !== null || tokenIn(parts.query, registry) !== null);
 }
 
 /** The vendor controlling the URL's host, found by walking the host's suffixes. */
 export function vendorOwning(context: UrlContext): VendorHostSubject | null {
   const { host } = context.parts;
   const { byDomain, byOwnedLabel } = context.registry;
-  for (let start = 0; start < host.length;) {
+  // The longest parent domain of the host (itself included) that is a vendor's.
+  const start = hostTableOf(context.registry).longestParent(host, 0, host.length, VENDOR_HOST);
+  if (start >= 0) {
     const suffix = start === 0 ? host : host.slice(start);
     const vendor = byDomain.get(suffix);
     if (vendor) return subject(context, vendor, start === 0 ? '' : host.slice(0, start - 1), suffix);
-    const dot = host.indexOf('.', start);
-    if (dot < 0) break;
-    start = dot + 1;
   }
   // kaspersky.<any public suffix>: needs the public suffix list, so only when the label appears at all.
   if (byOwnedLabel.size > 0 && [...byOwnedLabel.keys()].some((label) => host.includes(label))) {
