@@ -75,6 +75,22 @@ export function parseUrl(input: string): ParsedUrl {
   return parseWithUrlParser(input);
 }
 
+/**
+ * The host (lower case, without a trailing dot) and path of an http(s) URL, as cheaply as the
+ * scanner allows; null for anything else. The path is as typed where the parser would keep it,
+ * else the rules' decoded, lower-cased path: match it without regard to case.
+ */
+export function hostAndPathOf(input: string): { host: string; path: string } | null {
+  if (scanUrl(input, SCAN) === SCAN_WEB && !SCAN.encodes) {
+    let host = input.slice(SCAN.hostStart, SCAN.hostEnd).toLowerCase();
+    if (host.endsWith('.')) host = host.slice(0, -1);
+    if (!host) return null;
+    return { host, path: SCAN.pathEnd > SCAN.pathStart ? input.slice(SCAN.pathStart, SCAN.pathEnd) : '/' };
+  }
+  const { parts } = parseWithUrlParser(input);
+  return parts && typeof parts === 'object' ? { host: parts.host, path: parts.path } : null;
+}
+
 /** parseUrl through the WHATWG URL parser alone: the reference the scanner is held to. */
 export function parseWithUrlParser(input: string): ParsedUrl {
   let url: URL;
