@@ -55,7 +55,7 @@ export async function* linesOf(chunks: AsyncIterable<Buffer>, maxLength: number)
   const finish = (text: string, out: LineEvent[]) => {
     number++;
     if (dropped > 0) {
-      out.push({ number, tooLong: dropped + text.length });
+      out.push({ number, tooLong: dropped + text.length - (text.endsWith('\r') ? 1 : 0) });
       dropped = 0;
     } else out.push({ number, text: text.endsWith('\r') ? text.slice(0, -1) : text });
   };
@@ -83,7 +83,8 @@ export async function* linesOf(chunks: AsyncIterable<Buffer>, maxLength: number)
 
   /** A complete line over the limit: counted, not kept. */
   function tooLongPart(text: string, start: number, end: number): string {
-    dropped += end - start;
+    // The "\r" of a "\r\n" is no part of the line.
+    dropped += end - start - (text.charCodeAt(end - 1) === 13 ? 1 : 0);
     return '';
   }
 }

@@ -137,8 +137,8 @@ export function columnIndex(header: readonly string[], wanted: string | null, kn
 const SQUID_LINE = /^\d{9,}(?:\.\d+)?\s+-?\d+\s+\S+\s+[A-Z_]+\/\d{3}\s/;
 const COMMON_LINE = /^\S+ \S+ \S+ \[[^\]]+\] "/;
 
-/** The format of a log from its first non-blank lines; null when none fits. */
-export function detectFormat(lines: readonly string[]): LogFormat | null {
+/** The format of a log from its first non-blank lines (a CSV header naming `urlColumn`, if given); null when none fits. */
+export function detectFormat(lines: readonly string[], urlColumn: string | null = null): LogFormat | null {
   const sample = lines.filter((line) => line.trim() !== '');
   const first = sample[0];
   if (first === undefined) return 'urls';
@@ -149,7 +149,7 @@ export function detectFormat(lines: readonly string[]): LogFormat | null {
     ['csv', ','],
     ['csv', ';'],
   ] as const) {
-    if (first.includes(delimiter) && columnIndex(first.split(delimiter).map(unquote), null, URL_COLUMNS) >= 0) return format;
+    if (first.includes(delimiter) && columnIndex(first.split(delimiter).map(unquote), urlColumn, URL_COLUMNS) >= 0) return format;
   }
   if (sample.every((line) => !/\s/.test(line.trim()))) return 'urls';
   return null;

@@ -107,7 +107,8 @@ async function readInput(name: string, options: Options, sink: Sink, io: Io): Pr
   for await (const batch of batches) {
     if (format === null) {
       // Text no log format fits is read as one URL per line, as classify always did.
-      format = detectFormat(batch.slice(0, 20).flatMap((event) => (event.text === undefined ? [] : [event.text]))) ?? 'urls';
+      const sample = batch.slice(0, 20).flatMap((event) => (event.text === undefined ? [] : [event.text]));
+      format = detectFormat(sample, options.urlColumn) ?? 'urls';
     }
     sink.summary.formats[format] = (sink.summary.formats[format] ?? 0) + batch.length;
     sink.summary.lines += batch.length;
