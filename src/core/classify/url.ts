@@ -118,13 +118,18 @@ export function vendorOwning(context: UrlContext): VendorHostSubject | null {
     if (vendor) return subject(context, vendor, start === 0 ? '' : host.slice(0, start - 1), suffix);
   }
   // kaspersky.<any public suffix>: needs the public suffix list, so only when the label appears at all.
-  if (byOwnedLabel.size > 0 && [...byOwnedLabel.keys()].some((label) => host.includes(label))) {
+  if (byOwnedLabel.size > 0 && someLabelIn(host, byOwnedLabel)) {
     const { label, subdomain, domain, knownSuffix } = context.domain;
     // Only under a real public suffix: "kaspersky.cоm" (Cyrillic о) is a lookalike, not a regional site.
     const vendor = knownSuffix ? byOwnedLabel.get(label) : undefined;
     if (vendor) return subject(context, vendor, subdomain, domain);
   }
   return null;
+}
+
+function someLabelIn(host: string, labels: ReadonlyMap<string, unknown>): boolean {
+  for (const label of labels.keys()) if (host.includes(label)) return true;
+  return false;
 }
 
 function subject(context: UrlContext, vendor: CompiledVendor, subdomain: string, matchedDomain: string): VendorHostSubject {

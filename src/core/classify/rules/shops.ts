@@ -32,7 +32,7 @@ export const resellerListing: UrlRule = {
     // Reviews, questions and articles sell nothing; results, categories and brand hubs (also on a
     // search subdomain, "listado.mercadolibre.com.mx") list many products: inline marks are for those.
     if (segments.some((segment) => segmentIn(segment, ABOUT_SEGMENTS))) return null;
-    if (listsProducts([...(subdomain ? subdomain.split('.') : []), ...segments])) return null;
+    if (listsProducts(subdomain ? [...subdomain.split('.'), ...segments] : segments)) return null;
     const vendor = context.vendorNamedIn(path);
     return vendor ? found(vendor, 'reseller-listing') : null;
   },
