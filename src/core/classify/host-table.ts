@@ -16,9 +16,8 @@ const lower = (unit: number) => (unit >= 65 && unit <= 90 ? unit + 32 : unit);
 
 export class HostTable {
   private readonly keys: string[];
-  private readonly hashes: Int32Array;
-  /** Bit flags of each key (0 marks an empty slot). */
-  private readonly flags: Int32Array;
+  /** Per slot, side by side so one probe touches one cache line: the key's hash, and its flags (0: an empty slot). */
+  private readonly cells: Int32Array;
   private readonly mask: number;
 
   /** `entries`: host name → flags (non-zero); names are compared in lower case. */
@@ -26,30 +25,30 @@ export class HostTable {
     let size = 8;
     while (size < entries.size * 2) size *= 2;
     this.keys = new Array<string>(size).fill('');
-    this.hashes = new Int32Array(size);
-    this.flags = new Int32Array(size);
+    this.cells = new Int32Array(size * 2);
     this.mask = size - 1;
     for (const [name, flag] of entries) {
       const key = name.toLowerCase();
       let hash = SEED;
       for (let i = key.length - 1; i >= 0; i--) hash = step(hash, key.charCodeAt(i));
       let slot = hash & this.mask;
-      while (this.flags[slot] !== EMPTY && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
+      while (this.cells[slot * 2 + 1] !== EMPTY && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
       this.keys[slot] = key;
-      this.hashes[slot] = hash;
-      this.flags[slot] = (this.flags[slot] ?? 0) | flag;
+      this.cells[slot * 2] = hash;
+      this.cells[slot * 2 + 1] = this.cells[slot * 2 + 1]! | flag;
     }
   }
 
   /** Flags of `text[start, end)` (any case), or 0. `hash` is the name's hash read from its end. */
   private lookup(text: string, start: number, end: number, hash: number): number {
-    for (let slot = hash & this.mask; this.flags[slot] !== EMPTY; slot = (slot + 1) & this.mask) {
-      if (this.hashes[slot] !== hash) continue;
+    const { cells } = this;
+    for (let slot = hash & this.mask; cells[slot * 2 + 1] !== EMPTY; slot = (slot + 1) & this.mask) {
+      if (cells[slot * 2] !== hash) continue;
       const key = this.keys[slot]!;
       if (key.length !== end - start) continue;
       let same = true;
       for (let i = 0; i < key.length && same; i++) same = key.charCodeAt(i) === lower(text.charCodeAt(start + i));
-      if (same) return this.flags[slot]!;
+      if (same) return cells[slot * 2 + 1]!;
     }
     return 0;
   }
