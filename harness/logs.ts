@@ -16,7 +16,7 @@ export interface LoggedRequest {
 
 export type GeneratedFormat = 'squid' | 'common' | 'combined' | 'csv' | 'tsv';
 
-/** mulberry32. */
+/** mulberry32: a small seeded PRNG (the benchmark's corpus uses it too). */
 export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
