@@ -10,7 +10,7 @@
  * parser rewrites in ways that take more than a table: tabs and newlines anywhere, user names and
  * passwords, percent-encoded or non-ASCII hosts (IDNA), punycode labels, hosts the parser reads as
  * IPv4 numbers, IPv6 literals, "." and ".." segments and backslashes in the path, "^" in the path
- * (the URL standard changed its encoding in 2024), and schemes other than http and https.
+ * (parsers of different ages disagree on encoding it), and schemes other than http and https.
  * test/unit/classify/wpt-url.test.ts holds it to the parser on the URL standard's own test data.
  *
  * While reading, it feeds the URL's serialisation (what `new URL(text).href` gives) through the
@@ -44,19 +44,19 @@ export class UrlScan {
   /** After the "?", or -1 without one; the query ends where the fragment's "#" is, or at the end. */
   queryStart = -1;
   queryEnd = 0;
-  /** After the "#", or -1 without one. */
+  /** After the "#", or -1 without one; the fragment runs to the end of the text. */
   fragmentStart = -1;
-  end = 0;
   /** Some character of the path, query or fragment is one the parser percent-encodes. */
   encodes = false;
   /** A "%" in the path or query as typed. */
   hasPercent = false;
   /** The serialisation has a "%" (typed, or the parser's encoding): the rules then also read the path and query decoded. */
   hrefHasPercent = false;
-  /** The last path segment has a "." and no "%" or non-ASCII character: its extension can be read as typed. */
+  /** Where the last path segment starts. */
   lastSegmentStart = 0;
   /** The last "." in the last path segment, or -1. */
   lastSegmentDot = -1;
+  /** The last path segment has no "%" and no non-ASCII character: its extension can be read as typed. */
   lastSegmentPlain = true;
   /** The serialisation fed through the automaton reached an accepting state. */
   named = false;
@@ -466,7 +466,6 @@ export function scanUrl(text: string, out: UrlScan, automaton: TokenAutomaton | 
   out.hostStart = hostStart;
   out.hostEnd = hostEnd;
   out.port = port;
-  out.end = length;
   out.encodes = encodes;
   out.hasPercent = hasPercent;
   out.hrefHasPercent = hrefHasPercent || encodes;
