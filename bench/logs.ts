@@ -12,6 +12,7 @@ import { Readable } from 'node:stream';
 import { logLine, requests } from '../harness/logs.ts';
 import { decompressed, linesOf, openInput } from '../src/cli/lines.ts';
 import { runClassify } from '../src/cli/run.ts';
+import { VENDORS } from '../src/core/vendors/index.ts';
 import type { SummaryData } from '../src/cli/summary.ts';
 import { buildCorpus } from './corpus.ts';
 import { median } from './stats.ts';
@@ -28,10 +29,18 @@ export interface LogBenchResult {
   tunnels: number;
 }
 
-/** Writes `lines` Combined-format lines: the URL benchmark's corpus, a fifth of the requests as HTTPS tunnels. */
+/**
+ * Writes `lines` Combined-format lines: the URL benchmark's corpus, a fifth of the requests as
+ * HTTPS tunnels, and one in fifty from a vendor's installed software (its data's examples).
+ */
 async function writeLog(file: string, lines: number): Promise<void> {
   const corpus = buildCorpus(100_000);
-  const pool = corpus.urls.map((url, i) => (i % 5 === 0 ? `CONNECT ${new URL(url).hostname}:443` : url));
+  const software = VENDORS.flatMap((vendor) => vendor.softwareTraffic?.examples ?? []).map((example) =>
+    example.includes('/') ? example : `CONNECT ${example}`,
+  );
+  const pool = corpus.urls.map((url, i) =>
+    i % 50 === 1 ? software[i % software.length]! : i % 5 === 0 ? `CONNECT ${new URL(url).hostname}:443` : url,
+  );
   const out = createWriteStream(file);
   let chunk = '';
   let i = 0;
