@@ -39,7 +39,10 @@ export function createJudge(inputs: DecisionInputs): (request: LogRequest) => Ju
   const { policy } = inputs;
   const registry = policy ? policy.compiled.registry : buildRegistry();
   const settings = policy ? policy.settings : DEFAULT_SETTINGS;
-  const software = compileSoftwareTraffic(VENDORS);
+  // A vendor the policy switches off is left out here too.
+  const software = compileSoftwareTraffic(
+    policy ? VENDORS.filter((vendor) => policy.compiled.vendors.some((on) => on.id === vendor.id)) : VENDORS,
+  );
   const classify = (url: string): Verdict => (policy ? classifyWithPolicy(url, policy.compiled) : classifyUrl(url, registry));
   const decisionOf = (url: string, verdict: Verdict): CliDecision => {
     if (!isFlagged(verdict)) return 'none';

@@ -177,6 +177,18 @@ describe('classify --summary on logs', () => {
     expect([summary.requests, summary.malformed, summary.kinds]).toEqual([2, 1, { none: 1, purchase: 1 }]);
   });
 
+  it('leaves out a vendor the policy switches off, its installed software too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vendor-guard-off-'));
+    try {
+      const policy = join(dir, 'policy.json');
+      writeFileSync(policy, JSON.stringify({ vendors: [] }));
+      const summary = await summaryOf(['--policy', policy], logOf('squid', REQUESTS.slice(0, 200)));
+      expect([summary.vendors, summary.software.requests, summary.kinds['none']]).toEqual([{}, 0, 200]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('drops clients and users with --no-clients', async () => {
     const summary = await summaryOf(['--no-clients'], logOf('squid', REQUESTS.slice(0, 100)));
     expect([summary.clients, summary.users, summary.software.clients, summary.software.users]).toEqual([{}, {}, {}, {}]);
