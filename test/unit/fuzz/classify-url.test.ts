@@ -245,7 +245,7 @@ describe('the one-pass scanner under fuzzing', () => {
   const scannerUrl = fc.oneof({ weight: 4, arbitrary: edgeUrl }, { weight: 1, arbitrary: assembledUrl }, { weight: 1, arbitrary: webUrl });
 
   it(
-    'reads every URL as the URL parser does, or leaves it to the parser; the fast path keeps every verdict (20,000 URLs)',
+    'reads every URL as the URL parser does, or leaves it to the parser; the fast path keeps every verdict (10,000 URLs)',
     () => {
       let settled = 0;
       check(
@@ -278,10 +278,10 @@ describe('the one-pass scanner under fuzzing', () => {
             }
           }
         }),
-        200,
+        100,
       );
-      // Edge URLs are mostly the parser's (userinfo, IDNA, IPv4, dot segments…); thousands are the scanner's.
-      expect(settled).toBeGreaterThan(1_500);
+      // Edge URLs are mostly the parser's (userinfo, IDNA, IPv4, dot segments…); many are the scanner's.
+      expect(settled).toBeGreaterThan(700);
     },
     TIMEOUT,
   );
