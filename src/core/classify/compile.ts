@@ -1,4 +1,5 @@
 import { escapeRegExp, slugify } from '../text.ts';
+import { TokenAutomaton } from './token-automaton.ts';
 import { installerNamedBy } from '../vocabulary.ts';
 import type { VendorDefinition } from '../vendors/types.ts';
 
@@ -33,8 +34,14 @@ export interface CompiledRegistry {
   byDomain: Map<string, CompiledVendor>;
   /** Second-level label held under every suffix → vendor. */
   byOwnedLabel: Map<string, CompiledVendor>;
-  /** Any brand or distinctive product token, in one pattern: the cheap "is this about a vendor" test. */
-  tokenPattern: RegExp;
+  /**
+   * Every brand and distinctive product token (ids below `tokenCount`, longest first), then every
+   * owned label that is not a token: the cheap "is this about a vendor" test, in one automaton.
+   */
+  automaton: TokenAutomaton;
+  tokenCount: number;
+  /** Token id in `automaton` → vendor. */
+  tokenVendors: CompiledVendor[];
   /** Token (lower case) → vendor. */
   byToken: Map<string, CompiledVendor>;
 }
@@ -56,10 +63,19 @@ export function compileRegistry(definitions: readonly VendorDefinition[]): Compi
     }
     return vendor;
   });
-  const tokens = [...byToken.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  // A pattern that never matches keeps an empty registry valid.
-  const tokenPattern = new RegExp(tokens.length ? tokens.join('|') : '(?!)', 'i');
-  return { vendors, byDomain, byOwnedLabel, tokenPattern, byToken };
+  // Longest first, as an alternation would try them: at one position the longest token wins.
+  const tokens = [...byToken.keys()].sort((a, b) => b.length - a.length);
+  const labels = [...byOwnedLabel.keys()].filter((label) => !byToken.has(label));
+  const automaton = new TokenAutomaton([...tokens, ...labels]);
+  return {
+    vendors,
+    byDomain,
+    byOwnedLabel,
+    automaton,
+    tokenCount: tokens.length,
+    tokenVendors: tokens.map((t) => byToken.get(t)!),
+    byToken,
+  };
 }
 
 function compileVendor(definition: VendorDefinition): CompiledVendor {
@@ -94,9 +110,11 @@ function compileVendor(definition: VendorDefinition): CompiledVendor {
   };
 }
 
-/** The first brand or product token in `text`, where it starts, and the vendor it names. */
+/**
+ * The first brand or product token in `text` (case-insensitive, leftmost, the longest there),
+ * where it starts, and the vendor it names.
+ */
 export function tokenIn(text: string, registry: CompiledRegistry): { vendor: CompiledVendor; index: number } | null {
-  const match = registry.tokenPattern.exec(text);
-  const vendor = match ? registry.byToken.get(match[0].toLowerCase()) : undefined;
-  return match && vendor ? { vendor, index: match.index } : null;
+  const match = registry.automaton.firstMatch(text, registry.tokenCount);
+  return match ? { vendor: registry.tokenVendors[match.id]!, index: match.index } : null;
 }

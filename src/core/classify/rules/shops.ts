@@ -1,7 +1,7 @@
 import retailers from '../../../data/retailers.json' with { type: 'json' };
 import type { UrlExample } from '../../vendors/types.ts';
 import { ABOUT_SEGMENTS, LICENCE_SLUG, listsProducts, segmentIn } from '../../vocabulary.ts';
-import { found, looksLikeArticle, type UrlContext, type UrlRule } from '../rule.ts';
+import { found, type UrlContext, type UrlRule } from '../rule.ts';
 
 /**
  * A retailer or key shop (src/data/retailers.json), by registrable-domain label: the classifier
@@ -32,7 +32,7 @@ export const resellerListing: UrlRule = {
     // Reviews, questions and articles sell nothing; results, categories and brand hubs (also on a
     // search subdomain, "listado.mercadolibre.com.mx") list many products: inline marks are for those.
     if (segments.some((segment) => segmentIn(segment, ABOUT_SEGMENTS))) return null;
-    if (listsProducts([...(subdomain ? subdomain.split('.') : []), ...segments])) return null;
+    if (listsProducts(subdomain ? [...subdomain.split('.'), ...segments] : segments)) return null;
     const vendor = context.vendorNamedIn(path);
     return vendor ? found(vendor, 'reseller-listing') : null;
   },
@@ -45,7 +45,7 @@ export const shopListing: UrlRule = {
   // A known retailer's product slug often carries licence terms too; the retailer rule decides it first.
   overlaps: ['reseller-listing'],
   match: (context: UrlContext) => {
-    if (context.domain.isIp || looksLikeArticle(context.parts)) return null;
+    if (context.domain.isIp || context.isArticle) return null;
     for (const segment of context.parts.segments) {
       const vendor = context.vendorNamedIn(segment);
       if (vendor && LICENCE_SLUG.test(segment)) return found(vendor, 'shop-listing');
