@@ -3,11 +3,16 @@
  * line in --help, and what it sets. A new option (one that feeds the decision, say) is one more
  * entry here and one more field in `Options`.
  */
+import { isRegionCode, READER_ROLES, type ReaderRole } from '../core/reader.ts';
 import { LOG_FORMATS, type LogFormat } from './log-formats.ts';
 
 export interface Options {
   help: boolean;
   policyFile: string | null;
+  /** The reader's region (--region), upper case; null: the policy's jurisdictions, else unknown. */
+  region: string | null;
+  /** The reader's role (--audience); null: the policy's audience, else "personal". */
+  audience: ReaderRole | null;
   format: LogFormat | 'auto';
   urlColumn: string | null;
   clientColumn: string | null;
@@ -54,6 +59,29 @@ code is 2; nothing is classified.`,
     set: (o, v) => {
       if (o.policyFile !== null) throw new UsageError('--policy given more than once');
       o.policyFile = v;
+    },
+  },
+  {
+    name: 'region',
+    value: 'CODE',
+    help: `Where the reader is (ISO 3166-1 alpha-2, e.g. DE): each URL's line then also has "actions", the
+government actions that apply to the reader there (most relevant first), and "decision". Overrides
+the policy's jurisdictions.`,
+    set: (o, v) => {
+      const region = v.trim().toUpperCase();
+      if (!isRegionCode(region)) throw new UsageError(`--region: unknown region "${v}" (an ISO 3166-1 alpha-2 code such as DE)`);
+      o.region = region;
+    },
+  },
+  {
+    name: 'audience',
+    value: 'ROLE',
+    help: `The reader's role: ${READER_ROLES.join(', ')} (default: the policy's audience, else personal).`,
+    set: (o, v) => {
+      if (!(READER_ROLES as readonly string[]).includes(v)) {
+        throw new UsageError(`--audience: unknown audience "${v}" (one of ${READER_ROLES.join(', ')})`);
+      }
+      o.audience = v as ReaderRole;
     },
   },
   {
@@ -115,6 +143,8 @@ export function defaultOptions(): Options {
   return {
     help: false,
     policyFile: null,
+    region: null,
+    audience: null,
     format: 'auto',
     urlColumn: null,
     clientColumn: null,

@@ -69,7 +69,9 @@ class Sink {
       if (user !== null) line['user'] = user;
     }
     Object.assign(line, { vendor, kind, reasons });
-    if (this.options.policyFile !== null) line['decision'] = judged.decision;
+    const aboutReader = this.options.region !== null || this.options.audience !== null;
+    if (aboutReader) line['actions'] = judged.actions;
+    if (this.options.policyFile !== null || aboutReader) line['decision'] = judged.decision;
     if (judged.software !== null) line['software'] = judged.software;
     this.buffered.push(JSON.stringify(line));
     this.summary.requests++;
@@ -296,7 +298,7 @@ export async function runClassify(args: readonly string[], io: Io): Promise<numb
       io.stdout.write(options.json ? `${JSON.stringify(total)}\n` : renderSummary(total, options.top));
       return 0;
     }
-    const inputs: DecisionInputs = { policy: null };
+    const inputs: DecisionInputs = { policy: null, region: options.region, audience: options.audience };
     if (options.policyFile !== null) {
       const loaded = loadPolicy(options.policyFile);
       if (!loaded.ok && 'unreadable' in loaded) throw new InputError(loaded.unreadable);

@@ -75,11 +75,12 @@ export function restrictionsFor(records: readonly RestrictionRecord[], primaryId
 /**
  * Whether a flagged page of a vendor with these records gets the in-page warning under the
  * reader's `warnFor` choice: any action; only where the reader is (or binding their role); only
- * binding actions that apply to them. With no known place, "here" cannot be judged and warns.
+ * binding actions that apply to them. With no known place neither can be judged, and it warns.
  */
 export function warnsFor(records: readonly RestrictionRecord[], reader: Reader, warnFor: WarnFor): boolean {
-  if (warnFor === 'any') return records.length > 0;
-  if (warnFor === 'here' && reader.regions.length === 0) return records.length > 0;
+  // No records: hosts the organisation blocks without a message of its own; its decision stands.
+  if (warnFor === 'any' || records.length === 0) return true;
+  if (reader.regions.length === 0) return true;
   return records.some((record) => {
     const standing = standingOf(record, reader);
     if (warnFor === 'here') return standing.here || standing.forReader;
@@ -108,11 +109,13 @@ const ALARMING_EFFECTS: ReadonlySet<string> = new Set([
  * others (a procurement rule for government bodies, read by a private buyer).
  */
 export function levelFor(records: readonly RestrictionRecord[], reader: Reader): WarningLevel {
-  const alarms = records.some(
-    (record) =>
-      isOrganizationRecord(record) ||
-      (ALARMING_EFFECTS.has(record.effect) && (record.appliesTo.includes('everyone') || standingOf(record, reader).forReader)),
-  );
+  const alarms =
+    records.length === 0 ||
+    records.some(
+      (record) =>
+        isOrganizationRecord(record) ||
+        (ALARMING_EFFECTS.has(record.effect) && (record.appliesTo.includes('everyone') || standingOf(record, reader).forReader)),
+    );
   return alarms ? 'warning' : 'notice';
 }
 

@@ -191,3 +191,48 @@ describe('--policy', { timeout: 30_000 }, () => {
     expect(help.stdout).toContain('--policy FILE');
   });
 });
+
+// Each case starts the CLI (tsx) once or more: seconds each on a loaded machine.
+describe('--region and --audience', { timeout: 30_000 }, () => {
+  const lineOf = (args: string[]) => JSON.parse(run(args).trim().split('\n')[0]!) as { actions: string[]; decision: string };
+  const spawn = (args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/classify.ts', ...args], { cwd: root, encoding: 'utf8' });
+
+  it('prints the actions that apply where the reader is, most relevant first, and the decision', () => {
+    expect(lineOf(['--region', 'de', 'https://usa.kaspersky.com/premium'])).toMatchObject({
+      actions: ['de_bsi_warning_2022', 'ep_resolution_2018'],
+      decision: 'warn',
+    });
+    expect(lineOf(['--region', 'US', '--audience', 'federal_contractor', 'https://usa.kaspersky.com/premium']).actions).toEqual([
+      'bis_final_determination',
+      'ndaa_fy2018_1634',
+      'bis_entity_list',
+      'fcc_covered_list',
+      'dhs_bod_17_01',
+    ]);
+    expect(lineOf(['--region', 'AU', '--audience', 'government', 'https://example.org/'])).toMatchObject({ actions: [], decision: 'none' });
+  });
+
+  it("applies the policy's warnFor to the reader's place: no action in Brazil, no warning", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vg-reader-'));
+    try {
+      const policy = join(dir, 'policy.json');
+      writeFileSync(policy, JSON.stringify({ warnFor: 'here', jurisdictions: ['BR'] }));
+      expect(lineOf(['--policy', policy, 'https://usa.kaspersky.com/premium'])).toMatchObject({ decision: 'none' });
+      expect(lineOf(['--policy', policy, '--region', 'DE', 'https://usa.kaspersky.com/premium'])).toMatchObject({ decision: 'warn' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    [['--region', 'XX'], 'unknown region "XX"'],
+    [['--region', 'Germany'], 'unknown region "Germany"'],
+    [['--audience', 'boss'], 'unknown audience "boss"'],
+  ])('rejects %j with exit code 2, naming the value', (args, message) => {
+    const result = spawn([...args, 'https://usa.kaspersky.com/premium']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(message);
+  });
+});

@@ -247,6 +247,9 @@ describe('whether a page gets the banner (warnFor)', () => {
     };
     expect(warnsFor([own], reader('BR'), 'bans')).toBe(true);
     expect(warnsFor([own], reader('BR'), 'here')).toBe(true);
+    // Hosts blocked without a message carry no record: the organisation's decision stands.
+    expect(warnsFor([], reader('BR'), 'bans')).toBe(true);
+    expect(levelFor([], reader('BR'))).toBe('warning');
   });
 
   it('decide: outside the choice, the badge stays and neither banner nor block shows', () => {
