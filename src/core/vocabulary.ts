@@ -104,3 +104,8 @@ export const DOWNLOAD_SLUG = new RegExp(`(?:^|[^a-z])(?:free-?)?(?:${alternation
 export const LICENCE_SLUG = new RegExp(
   `(?:^|[^a-z0-9])(?:\\d+-?(?:${alternation(cues('licenceUnits'))})|${alternation(cues('licenceWords'))})(?:[^a-z]|$)`,
 );
+
+/** Words just before a maker's name that make the text about another maker's product made for it ("battery for DJI Mini 4"). */
+export const MADE_FOR_WORDS: ReadonlySet<string> = new Set([...cues('madeFor'), ...cues('compatible')]);
+/** Words just after a maker's name that say the same ("Hikvision compatible"). */
+export const COMPATIBLE_WORDS: ReadonlySet<string> = new Set(cues('compatible'));

@@ -1,5 +1,5 @@
 import { escapeRegExp, slugify } from '../text.ts';
-import { installerNamedBy } from '../vocabulary.ts';
+import { COMPATIBLE_WORDS, installerNamedBy, MADE_FOR_WORDS, wordsOf } from '../vocabulary.ts';
 import type { VendorDefinition } from '../vendors/types.ts';
 
 /** A vendor with its patterns compiled once, ready for per-URL lookups. */
@@ -33,9 +33,14 @@ export interface CompiledRegistry {
   byDomain: Map<string, CompiledVendor>;
   /** Second-level label held under every suffix → vendor. */
   byOwnedLabel: Map<string, CompiledVendor>;
-  /** Any brand or distinctive product token, in one pattern: the cheap "is this about a vendor" test. */
+  /**
+   * Any name of any vendor (brand and product tokens, app ids, whole-word names, model numbers)
+   * in one pattern: the cheap "is this about a vendor" test. Group n + 1 matches names of vendor n.
+   */
   tokenPattern: RegExp;
-  /** Token (lower case) → vendor. */
+  /** The vendors' model numbers and product lines alone, grouped the same way. */
+  modelPattern: RegExp;
+  /** Literal token (lower case) → vendor. */
   byToken: Map<string, CompiledVendor>;
 }
 
@@ -51,16 +56,44 @@ export function compileRegistry(definitions: readonly VendorDefinition[]): Compi
     for (const host of definition.site.storeHosts) byDomain.set(host.toLowerCase(), vendor);
     for (const label of definition.ownedDomainLabels) byOwnedLabel.set(label.toLowerCase(), vendor);
     // App ids count as tokens: an APK mirror's path often names the app only by its id ("com.kms.free").
-    for (const token of [...definition.brandTokens, ...definition.distinctiveProductTokens, ...definition.apps.googlePlay]) {
+    for (const token of [
+      ...definition.brandTokens,
+      ...definition.distinctiveProductTokens,
+      ...definition.apps.googlePlay,
+      ...(definition.wordTokens ?? []),
+    ]) {
       byToken.set(token.toLowerCase(), vendor);
     }
     return vendor;
   });
-  const tokens = [...byToken.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  // A pattern that never matches keeps an empty registry valid.
-  const tokenPattern = new RegExp(tokens.length ? tokens.join('|') : '(?!)', 'i');
-  return { vendors, byDomain, byOwnedLabel, tokenPattern, byToken };
+  const tokenPattern = groupedByVendor(definitions.map(nameSource));
+  const modelPattern = groupedByVendor(definitions.map((definition) => wholeWords(definition.modelPatterns ?? [])));
+  return { vendors, byDomain, byOwnedLabel, tokenPattern, modelPattern, byToken };
 }
+
+/** One separator between the words of a name, or none. */
+const SEPARATOR = '[^a-z0-9]?';
+
+/** Sources matched as whole words: not preceded or followed by a letter or digit. */
+function wholeWords(sources: readonly string[]): string | null {
+  if (sources.length === 0) return null;
+  return `(?<![a-z0-9])(?:${sources.map((source) => source.replace(/ /g, SEPARATOR)).join('|')})(?![a-z0-9])`;
+}
+
+/** Every name of a vendor as one regular-expression source (null: it has none). */
+function nameSource(definition: VendorDefinition): string | null {
+  const literal = [...definition.brandTokens, ...definition.distinctiveProductTokens, ...definition.apps.googlePlay]
+    .map((token) => token.toLowerCase())
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp);
+  const words = wholeWords([...(definition.wordTokens ?? []).map(escapeRegExp), ...(definition.modelPatterns ?? [])]);
+  const sources = words === null ? literal : [...literal, words];
+  return sources.length ? sources.join('|') : null;
+}
+
+/** One pattern, a group per vendor in order; a vendor without names gets a group that never matches. */
+const groupedByVendor = (sources: readonly (string | null)[]) =>
+  new RegExp(sources.length ? sources.map((source) => `(${source ?? '(?!)'})`).join('|') : '(?!)', 'i');
 
 function compileVendor(definition: VendorDefinition): CompiledVendor {
   const { site, installers, apps } = definition;
@@ -94,9 +127,49 @@ function compileVendor(definition: VendorDefinition): CompiledVendor {
   };
 }
 
-/** The first brand or product token in `text`, where it starts, and the vendor it names. */
+/**
+ * The first name of a vendor in `text` that names its own product, where it starts, and the
+ * vendor. A name just after "for" or "compatible with", or just before "compatible", is another
+ * maker's accessory for the vendor's product ("Battery for DJI Mini 4 Pro"), and is passed over.
+ */
 export function tokenIn(text: string, registry: CompiledRegistry): { vendor: CompiledVendor; index: number } | null {
-  const match = registry.tokenPattern.exec(text);
-  const vendor = match ? registry.byToken.get(match[0].toLowerCase()) : undefined;
-  return match && vendor ? { vendor, index: match.index } : null;
+  return firstName(text, registry.tokenPattern, registry);
+}
+
+/** The first model number or product line of a vendor in `text` (see tokenIn). */
+export function modelIn(text: string, registry: CompiledRegistry): { vendor: CompiledVendor; index: number } | null {
+  return firstName(text, registry.modelPattern, registry);
+}
+
+function firstName(text: string, pattern: RegExp, registry: CompiledRegistry): { vendor: CompiledVendor; index: number } | null {
+  const scan = scanning(pattern);
+  scan.lastIndex = 0;
+  for (let match = scan.exec(text); match !== null; match = scan.exec(text)) {
+    const end = match.index + match[0].length;
+    const group = match.findIndex((value, index) => index > 0 && value !== undefined);
+    const vendor = registry.vendors[group - 1];
+    if (vendor && !madeForAnother(text, match.index, end)) return { vendor, index: match.index };
+    if (end === match.index) scan.lastIndex++;
+  }
+  return null;
+}
+
+/** A global copy of each name pattern, to walk its matches with the text around each in view. */
+const scanners = new WeakMap<RegExp, RegExp>();
+function scanning(pattern: RegExp): RegExp {
+  let scan = scanners.get(pattern);
+  if (!scan) scanners.set(pattern, (scan = new RegExp(pattern.source, 'gi')));
+  return scan;
+}
+
+/** The name at text[start, end) is what another maker's product is made for. */
+function madeForAnother(text: string, start: number, end: number): boolean {
+  if (
+    wordsOf(text.slice(Math.max(0, start - 40), start))
+      .slice(-2)
+      .some((word) => MADE_FOR_WORDS.has(word))
+  )
+    return true;
+  const after = wordsOf(text.slice(end, end + 24))[0];
+  return after !== undefined && COMPATIBLE_WORDS.has(after);
 }

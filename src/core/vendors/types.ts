@@ -19,6 +19,20 @@ export interface VendorDefinition {
   brandTokens: string[];
   /** Distinctive product names that name the vendor on their own (tool names), lower case. */
   distinctiveProductTokens: string[];
+  /**
+   * Names that count only as whole words, never inside a longer word: short brands ("dji" is not
+   * in "Djibouti", "zte" not in "Aztec") and names of several words. Lower case; a space stands
+   * for one separator or none ("autel robotics" is also "Autel-Robotics" and "autelrobotics").
+   */
+  wordTokens?: string[];
+  /**
+   * Product lines and model numbers that name the vendor on their own, as regular-expression
+   * sources (lower case, non-capturing groups only), matched as whole words like `wordTokens`
+   * (a space is one separator or none): "ds-2cd\\d{4}" for a Hikvision camera, "mavic" for DJI.
+   * Keep them distinctive: a shop's slug or a page title that matches one is taken to be the
+   * vendor's product.
+   */
+  modelPatterns?: string[];
   /** Product names, current and legacy, as people write them. */
   productNames: string[];
   /** How the vendor's own sites are laid out. */
