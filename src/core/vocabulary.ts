@@ -60,6 +60,11 @@ export function segmentIn(segment: string, words: ReadonlySet<string>): boolean 
   return dot > 0 && words.has(segment.slice(0, dot));
 }
 
+/** A path segment that leads to one product ("/dp/", "/products/"). */
+export function isProductSegment(segment: string): boolean {
+  return segmentIn(segment, PRODUCT_SEGMENTS);
+}
+
 /**
  * Whether a URL's labels (the host's subdomain labels, then the path segments) lead to a list of
  * products rather than one: the last list or product marker decides, so "/p/pl?d=…" (Newegg's

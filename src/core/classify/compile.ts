@@ -144,11 +144,15 @@ export function modelIn(text: string, registry: CompiledRegistry): { vendor: Com
 function firstName(text: string, pattern: RegExp, registry: CompiledRegistry): { vendor: CompiledVendor; index: number } | null {
   const scan = scanning(pattern);
   scan.lastIndex = 0;
+  // Where the last name passed over ends: the names right after it ("for DJI Mini 4 Pro") are the same product's.
+  let passedOver = -1;
   for (let match = scan.exec(text); match !== null; match = scan.exec(text)) {
     const end = match.index + match[0].length;
     const group = match.findIndex((value, index) => index > 0 && value !== undefined);
     const vendor = registry.vendors[group - 1];
-    if (vendor && !madeForAnother(text, match.index, end)) return { vendor, index: match.index };
+    const sameProduct = passedOver >= 0 && wordsOf(text.slice(passedOver, match.index)).length <= 2;
+    if (vendor && !sameProduct && !madeForAnother(text, match.index, end)) return { vendor, index: match.index };
+    passedOver = end;
     if (end === match.index) scan.lastIndex++;
   }
   return null;

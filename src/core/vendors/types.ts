@@ -33,6 +33,12 @@ export interface VendorDefinition {
    * vendor's product.
    */
   modelPatterns?: string[];
+  /**
+   * Whether shops sell the vendor's products as software licences, so licence terms in a slug
+   * ("3-devices-1-year", "key", "lizenz") mark a listing of them (default true). False for makers
+   * of equipment: a slug that names them with "license" is news about an Android licence.
+   */
+  soldAsLicences?: boolean;
   /** Product names, current and legacy, as people write them. */
   productNames: string[];
   /** How the vendor's own sites are laid out. */
