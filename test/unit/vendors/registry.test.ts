@@ -67,6 +67,15 @@ describe.each(VENDORS.map((vendor) => [vendor.id, vendor] as const))('vendor %s'
     for (const source of patterns) expect(() => new RegExp(source, 'i'), source).not.toThrow();
     expect(new Set(vendor.productNames).size).toBe(vendor.productNames.length);
   });
+
+  it('writes its whole-word names and model patterns lower case, without capturing groups (one group per vendor is the registry’s)', () => {
+    for (const word of vendor.wordTokens ?? []) expect(word, word).toMatch(/^[\p{Ll}\p{N} -]+$/u);
+    for (const source of vendor.modelPatterns ?? []) {
+      expect(source, source).toBe(source.toLowerCase());
+      // A source with a capturing group matches the empty string with more than one group.
+      expect(new RegExp(`${source}|`).exec('')!.length, source).toBe(1);
+    }
+  });
 });
 
 describe('Kaspersky data coverage', () => {
