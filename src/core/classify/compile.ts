@@ -34,10 +34,16 @@ export interface CompiledRegistry {
   /** Second-level label held under every suffix → vendor. */
   byOwnedLabel: Map<string, CompiledVendor>;
   /**
-   * Any name of any vendor (brand and product tokens, app ids, whole-word names, model numbers)
-   * in one pattern: the cheap "is this about a vendor" test. Group n + 1 matches names of vendor n.
+   * The cheap "could this be about a vendor" test, literal text only: every brand and product
+   * token and app id, and the literal start of every whole-word name and model pattern ("dji",
+   * "ds-"). Whatever names a vendor matches it; not all it matches names one (see namePattern).
    */
   tokenPattern: RegExp;
+  /**
+   * Every name of every vendor exactly (brand and product tokens, app ids, whole-word names,
+   * model numbers), in one pattern: group n + 1 matches names of vendor n.
+   */
+  namePattern: RegExp;
   /** The vendors' model numbers and product lines alone, grouped the same way. */
   modelPattern: RegExp;
   /** Literal token (lower case) → vendor. */
@@ -66,9 +72,62 @@ export function compileRegistry(definitions: readonly VendorDefinition[]): Compi
     }
     return vendor;
   });
-  const tokenPattern = groupedByVendor(definitions.map(nameSource));
+  const namePattern = groupedByVendor(definitions.map(nameSource));
   const modelPattern = groupedByVendor(definitions.map((definition) => wholeWords(definition.modelPatterns ?? [])));
-  return { vendors, byDomain, byOwnedLabel, tokenPattern, modelPattern, byToken };
+  // The cheap test: each name's literal start, or the name's own pattern where it has none.
+  const starts = new Set<string>();
+  const whole: string[] = [];
+  for (const definition of definitions) for (const token of literalTokens(definition)) starts.add(escapeRegExp(token));
+  const wordSources = definitions.flatMap((definition) => (definition.wordTokens ?? []).map((word) => escapeRegExp(word.toLowerCase())));
+  for (const source of [...wordSources, ...definitions.flatMap((definition) => definition.modelPatterns ?? [])]) {
+    const start = literalStart(source);
+    if (start) starts.add(escapeRegExp(start));
+    else whole.push(wholeWords([source])!);
+  }
+  // Longest first, so a token is not cut short by a shorter one it starts with.
+  const alternatives = [...[...starts].sort((a, b) => b.length - a.length), ...whole];
+  // A pattern that never matches keeps an empty registry valid.
+  const tokenPattern = new RegExp(alternatives.length ? alternatives.join('|') : '(?!)', 'i');
+  return { vendors, byDomain, byOwnedLabel, tokenPattern, namePattern, modelPattern, byToken };
+}
+
+/**
+ * The text every match of a name's source begins with, lower case: "ds-" of "ds-2cd\\d{4}", "autel"
+ * of "autel robotics" (a space may be no character at all). "" when there is none: a source that
+ * begins with a group or a class, or offers alternatives at its top level.
+ */
+export function literalStart(source: string): string {
+  if (hasTopLevelAlternative(source)) return '';
+  const units: string[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i]!;
+    if (char === '\\' && /^[^a-z0-9]$/i.test(source[i + 1] ?? '')) {
+      units.push(source[++i]!);
+      continue;
+    }
+    if ('\\()[]{}.*+?|^$ '.includes(char)) {
+      // "abc?" and "abc{0,1}" may end before their last character.
+      if ('?*{'.includes(char)) units.pop();
+      break;
+    }
+    units.push(char);
+  }
+  return units.join('').toLowerCase();
+}
+
+function hasTopLevelAlternative(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (char === '\\') i++;
+    else if (inClass) inClass = char !== ']';
+    else if (char === '[') inClass = true;
+    else if (char === '(') depth++;
+    else if (char === ')') depth--;
+    else if (char === '|' && depth === 0) return true;
+  }
+  return false;
 }
 
 /** One separator between the words of a name, or none. */
@@ -82,14 +141,17 @@ function wholeWords(sources: readonly string[]): string | null {
 
 /** Every name of a vendor as one regular-expression source (null: it has none). */
 function nameSource(definition: VendorDefinition): string | null {
-  const literal = [...definition.brandTokens, ...definition.distinctiveProductTokens, ...definition.apps.googlePlay]
-    .map((token) => token.toLowerCase())
+  const literal = literalTokens(definition)
     .sort((a, b) => b.length - a.length)
     .map(escapeRegExp);
   const words = wholeWords([...(definition.wordTokens ?? []).map(escapeRegExp), ...(definition.modelPatterns ?? [])]);
   const sources = words === null ? literal : [...literal, words];
   return sources.length ? sources.join('|') : null;
 }
+
+/** Names found anywhere, even inside a longer word, lower case: brand and product tokens, app ids. */
+const literalTokens = (definition: VendorDefinition): string[] =>
+  [...definition.brandTokens, ...definition.distinctiveProductTokens, ...definition.apps.googlePlay].map((token) => token.toLowerCase());
 
 /** One pattern, a group per vendor in order; a vendor without names gets a group that never matches. */
 const groupedByVendor = (sources: readonly (string | null)[]) =>
@@ -133,7 +195,7 @@ function compileVendor(definition: VendorDefinition): CompiledVendor {
  * maker's accessory for the vendor's product ("Battery for DJI Mini 4 Pro"), and is passed over.
  */
 export function tokenIn(text: string, registry: CompiledRegistry): { vendor: CompiledVendor; index: number } | null {
-  return firstName(text, registry.tokenPattern, registry);
+  return firstName(text, registry.namePattern, registry);
 }
 
 /** The first model number or product line of a vendor in `text` (see tokenIn). */
@@ -142,6 +204,8 @@ export function modelIn(text: string, registry: CompiledRegistry): { vendor: Com
 }
 
 function firstName(text: string, pattern: RegExp, registry: CompiledRegistry): { vendor: CompiledVendor; index: number } | null {
+  // Most texts name no vendor: the literal test settles them before the exact pattern runs.
+  if (!registry.tokenPattern.test(text)) return null;
   const scan = scanning(pattern);
   scan.lastIndex = 0;
   // Where the last name passed over ends: the names right after it ("for DJI Mini 4 Pro") are the same product's.
