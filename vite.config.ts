@@ -6,6 +6,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { contentScriptMatches } from './src/core/classify/content-script-matches.ts';
 import { FIREFOX_ADDON_ID } from './src/core/identity.ts';
+import { privacyPage } from './scripts/privacy-page.ts';
 
 /**
  * The oldest Firefox the build supports: 140 ESR. It reads `data_collection_permissions`, and
@@ -154,6 +155,7 @@ export default defineConfig(({ mode }) => {
       preact(),
       crx({ manifest: manifestFor(browser), browser }),
       contentScriptAsOneFile(browser),
+      privacyPage('docs/privacy.md'),
     ],
     build: {
       outDir: `dist/${browser}`,

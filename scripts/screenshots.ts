@@ -11,18 +11,27 @@
  *   options-organisation.png the options page with an organisation profile (docs/policies/block-locked.json)
  *   blocked.png              the blocking page that profile shows instead of the store page
  *
- * Uses CHROME_PATH if set, else /usr/bin/chromium. Options: `--out DIR`, `--no-build`.
+ * and the store listing's pictures to store/screenshots/<lang>/ for en, de, fr and es, each taken
+ * in a browser running in that language:
+ *
+ *   1-banner.png, 2-why.png, 3-options.png, 4-blocked.png   1280 × 800
+ *   promo-tile.png                                           440 × 280, the small promotional tile:
+ *                                                            the build's icon, name and description
+ *
+ * Uses CHROME_PATH if set, else /usr/bin/chromium. Options: `--out DIR` (the README's pictures),
+ * `--store-out DIR`, `--only readme|store`, `--no-build`.
  */
 import { spawn } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { startFixtureServer } from '../harness/fixture-server/server.ts';
+import { startFixtureServer, type FixtureServer } from '../harness/fixture-server/server.ts';
 import { launchWithExtension } from '../harness/chromium/launch.ts';
 import { tabIdOf } from '../harness/chromium/tabs.ts';
 import { BANNER_TAG, bannerText, clickBannerButton, MARK_TAG } from '../harness/chromium/in-page.ts';
 import { extensionPage } from '../harness/chromium/extension-page.ts';
+import { DIST } from '../harness/paths.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -51,18 +60,113 @@ async function still(page: Page): Promise<void> {
   await page.waitForTimeout(400);
 }
 
+/** The store's screenshot size, and its small promotional tile's. */
+const STORE_SHOT = { width: 1280, height: 800 };
+const PROMO_TILE = { width: 440, height: 280 };
+/** The listing's languages and the browser locale each is taken in. */
+const STORE_LOCALES = { en: 'en-US', de: 'de', fr: 'fr', es: 'es' } as const;
+
+/** The promotional tile: the built extension's icon, name and description in `lang`, in the extension's colours. */
+async function promoTileHtml(lang: string): Promise<string> {
+  const messages = JSON.parse(await readFile(path.join(DIST, '_locales', lang, 'messages.json'), 'utf8')) as Record<
+    string,
+    { message: string }
+  >;
+  const icon = (await readFile(path.join(DIST, 'icons/icon-128.png'))).toString('base64');
+  const text = (key: string) => (messages[key]?.message ?? '').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!doctype html><html lang="${lang}"><meta charset="utf-8"><style>
+    html, body { margin: 0; width: ${PROMO_TILE.width}px; height: ${PROMO_TILE.height}px; }
+    body { box-sizing: border-box; display: flex; flex-direction: column; justify-content: center; gap: 14px; padding: 28px;
+      font-family: system-ui, sans-serif; color: #fff; background: linear-gradient(135deg, #12324f, #1d5c8c); }
+    header { display: flex; align-items: center; gap: 16px; }
+    img { width: 72px; height: 72px; }
+    h1 { margin: 0; font-size: 34px; }
+    p { margin: 0; font-size: 17px; line-height: 1.35; }
+  </style><body><header><img alt="" src="data:image/png;base64,${icon}"><h1>${text('extension_name')}</h1></header>
+  <p>${text('extension_description')}</p></body></html>`;
+}
+
+/** The store pictures in one language, in a browser running in that language. */
+async function storeScreenshots(server: FixtureServer, lang: keyof typeof STORE_LOCALES, out: string): Promise<void> {
+  await mkdir(out, { recursive: true });
+  const shot = (name: string) => path.join(out, name);
+  const browser = await launchWithExtension({ locale: STORE_LOCALES[lang] });
+  try {
+    const { context } = browser;
+    const page = await context.newPage();
+    await page.setViewportSize(STORE_SHOT);
+    await page.goto(server.url('kaspersky-store'));
+    await waitFor(async () => (await bannerText(page)) !== null, 'the banner');
+    await still(page);
+    await page.screenshot({ path: shot('1-banner.png') });
+
+    await page.goto(server.url('kaspersky-uk-product'));
+    await waitFor(async () => (await bannerText(page)) !== null, 'the banner');
+    await still(page);
+    await clickBannerButton(page, 'why');
+    await page.mouse.move(640, 780);
+    await still(page);
+    await page.screenshot({ path: shot('2-why.png') });
+
+    await page.goto(extensionPage(browser, 'src/ui/options/index.html'));
+    await page.locator('input[name="mode"]').first().waitFor({ timeout: 10_000 });
+    await page.locator('[data-testid="profile-file"]').setInputFiles(path.join(ROOT, 'docs/policies/block-locked.json'));
+    await page.locator('.org-panel').waitFor({ timeout: 10_000 });
+    await page.reload();
+    await page.locator('.org-panel').waitFor({ timeout: 10_000 });
+    await page.mouse.move(0, 0);
+    await still(page);
+    await page.screenshot({ path: shot('3-options.png') });
+
+    await page.goto(server.url('kaspersky-store')).catch(() => undefined);
+    await page.waitForURL(/\/src\/ui\/blocked\/index\.html/, { timeout: 10_000 });
+    await page.locator('.org-message').waitFor({ timeout: 10_000 });
+    await still(page);
+    await page.screenshot({ path: shot('4-blocked.png') });
+
+    const tile = await context.newPage();
+    await tile.setViewportSize(PROMO_TILE);
+    await tile.setContent(await promoTileHtml(lang));
+    await still(tile);
+    await tile.screenshot({ path: shot('promo-tile.png') });
+    console.log(`  ${out}/ (5 pictures)`);
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const outIndex = args.indexOf('--out');
-  const out = path.resolve(outIndex >= 0 && args[outIndex + 1] ? args[outIndex + 1]! : path.join(ROOT, 'docs/screenshots'));
+  const option = (name: string) => {
+    const index = args.indexOf(name);
+    return index >= 0 ? args[index + 1] : undefined;
+  };
+  const out = path.resolve(option('--out') ?? path.join(ROOT, 'docs/screenshots'));
+  const storeOut = path.resolve(option('--store-out') ?? path.join(ROOT, 'store/screenshots'));
+  const only = option('--only');
+  if (only !== undefined && only !== 'readme' && only !== 'store') throw new Error(`--only takes readme or store, not ${only}`);
   if (!args.includes('--no-build')) {
     console.log('Building the extension...');
     await build();
   }
+  const server = await startFixtureServer();
+  try {
+    if (only !== 'store') await readmeScreenshots(server, out);
+    if (only !== 'readme') {
+      for (const lang of Object.keys(STORE_LOCALES) as (keyof typeof STORE_LOCALES)[]) {
+        await storeScreenshots(server, lang, path.join(storeOut, lang));
+      }
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+/** The README's pictures. */
+async function readmeScreenshots(server: FixtureServer, out: string): Promise<void> {
   await mkdir(out, { recursive: true });
   const shot = (name: string) => path.join(out, name);
 
-  const server = await startFixtureServer();
   const browser = await launchWithExtension();
   try {
     const { context } = browser;
@@ -137,7 +241,6 @@ async function main(): Promise<void> {
     if (await blocked.locator(BANNER_TAG).count()) throw new Error('A banner on the blocking page');
   } finally {
     await browser.close();
-    await server.close();
   }
 }
 

@@ -25,6 +25,19 @@ export function hostResolverRules(hosts: readonly string[] = FIXTURE_HOSTS): str
   return hosts.map((host) => `MAP ${host} 127.0.0.1`).join(', ');
 }
 
+/** UI locales Chromium has with a region; for every other language it has the bare language ("de"). */
+const REGIONAL_UI_LOCALES = new Set(['en-US', 'en-GB', 'es-419', 'pt-BR', 'pt-PT', 'zh-CN', 'zh-TW']);
+
+/**
+ * The UI language a user of `locale` gets: Chromium's UI locales are mostly bare languages, and
+ * it ignores a --lang it does not have ("de-DE" would give an English UI, "de" a German one).
+ */
+export function chromiumUiLocale(locale: string): string {
+  if (REGIONAL_UI_LOCALES.has(locale)) return locale;
+  const language = locale.split('-')[0] ?? locale;
+  return language === 'en' ? 'en-GB' : language;
+}
+
 export interface LaunchOptions {
   /** The unpacked extension to load; default DIST (dist/chrome, or `VENDOR_GUARD_DIST`). */
   dist?: string;
@@ -32,7 +45,10 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Default true. `npm start` shows the window. */
   headless?: boolean;
-  /** The browser's language (UI, Accept-Language, i18n.getUILanguage); default en-US. */
+  /**
+   * The user's language and region ("de-DE"): the browser's language list (navigator.languages,
+   * Accept-Language), and its UI language as Chromium has it (see chromiumUiLocale); default en-US.
+   */
   locale?: string;
   /** More command-line switches (the benchmark turns off the back/forward cache for speed). */
   args?: string[];
@@ -111,7 +127,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
-        `--lang=${options.locale ?? 'en-US'}`,
+        `--lang=${chromiumUiLocale(options.locale ?? 'en-US')}`,
         '--ignore-certificate-errors',
         `--host-resolver-rules=${hostResolverRules()}`,
         ...(options.args ?? []),

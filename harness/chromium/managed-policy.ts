@@ -5,25 +5,16 @@
  * every Chromium started while the file is there sees it, so a file lives only as long as the
  * code that wrote it needs it, and is removed even when that code fails or the process exits.
  */
-import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { extensionIdFromKey } from '../../scripts/packaging/extension-id.ts';
 import { DIST } from '../paths.ts';
 
 export const MANAGED_POLICY_DIR = '/etc/chromium/policies/managed';
 
 /** The extension's policy as an administrator writes it (see public/managed_schema.json, docs/admin.md). */
 export type ManagedPolicy = Record<string, unknown>;
-
-/**
- * The id Chromium gives an extension whose manifest has a `key`: the first 32 hex digits of the
- * SHA-256 of the key, each written as a letter a–p.
- */
-export function extensionIdFromKey(key: string): string {
-  const hex = createHash('sha256').update(Buffer.from(key, 'base64')).digest('hex').slice(0, 32);
-  return [...hex].map((digit) => String.fromCharCode('a'.charCodeAt(0) + Number.parseInt(digit, 16))).join('');
-}
 
 /** The id of the built extension in `dist`; its manifest must have a `key` (policy is given by id). */
 export async function builtExtensionId(dist: string = DIST): Promise<string> {
@@ -52,12 +43,21 @@ export interface ManagedPolicyOptions {
  */
 export async function writeManagedPolicy(policy: ManagedPolicy, options: ManagedPolicyOptions): Promise<ManagedPolicyFile> {
   const id = await builtExtensionId(options.dist);
-  const file = path.join(MANAGED_POLICY_DIR, `${options.name}.json`);
+  return writeChromiumPolicies({ '3rdparty': { extensions: { [id]: policy } } }, options.name);
+}
+
+/**
+ * Writes a whole Chromium policy file (browser policies such as ExtensionInstallForcelist, and
+ * `3rdparty` extension policy) to MANAGED_POLICY_DIR/<name>.json, removed by `remove()` or when
+ * the process exits.
+ */
+export async function writeChromiumPolicies(policies: Record<string, unknown>, name: string): Promise<ManagedPolicyFile> {
+  const file = path.join(MANAGED_POLICY_DIR, `${name}.json`);
   const removeAtExit = () => rmSync(file, { force: true });
   process.once('exit', removeAtExit);
   try {
     await mkdir(MANAGED_POLICY_DIR, { recursive: true });
-    await writeFile(file, JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }));
+    await writeFile(file, JSON.stringify(policies));
   } catch (error) {
     process.off('exit', removeAtExit);
     await rm(file, { force: true });

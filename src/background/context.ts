@@ -4,6 +4,9 @@ import { NO_VERDICT, type Verdict } from '../core/classify/verdict.ts';
 import { compileBlockRules, type CompiledBlockRules } from '../core/policy/block-rules.ts';
 import { compilePolicy, findVendor, type CompiledPolicy } from '../core/policy/compile.ts';
 import { decide, type Decision } from '../core/policy/decide.ts';
+import { readerOf } from '../core/policy/merge.ts';
+import type { Reader } from '../core/reader.ts';
+import { reachOf } from '../core/vendors/standing.ts';
 import { vendorViewOf } from '../core/vendors/view.ts';
 import type { VendorView, WarningView } from '../platform/messages.ts';
 import type { LoadedState, Ports, TabRecord } from './ports.ts';
@@ -18,6 +21,8 @@ import type { LoadedState, Ports, TabRecord } from './ports.ts';
 export interface Context {
   state: LoadedState;
   policy: CompiledPolicy;
+  /** Whom the warnings speak to: where they are and their role (core/reader.ts). */
+  reader: Reader;
 }
 
 export interface Worker {
@@ -57,9 +62,10 @@ export function freshRecord(parsed: ParsedUrl, verdict: Verdict): TabRecord {
   return { url: parsed.url, site: parsed.site, verdict, dismissed: false };
 }
 
-export function vendorView(policy: CompiledPolicy, verdict: Verdict): VendorView | null {
-  const vendor = findVendor(policy, verdict.vendor);
-  return vendor ? vendorViewOf(vendor) : null;
+/** The verdict's vendor as the UI shows it to this reader. */
+export function vendorView(ctx: Pick<Context, 'policy' | 'reader'>, verdict: Verdict): VendorView | null {
+  const vendor = findVendor(ctx.policy, verdict.vendor);
+  return vendor ? vendorViewOf(vendor, ctx.reader) : null;
 }
 
 export function blockRulesFor(ctx: Context, ports: Ports): CompiledBlockRules {
@@ -77,7 +83,11 @@ export function createWorker(ports: Ports): Worker {
   const applying = new Map<number, Promise<unknown>>();
 
   const context = (): Promise<Context> => {
-    cached ??= ports.settings.load().then((state) => ({ state, policy: compilePolicy(state.merged.effective) }));
+    cached ??= ports.settings.load().then((state) => ({
+      state,
+      policy: compilePolicy(state.merged.effective),
+      reader: readerOf(state.merged.effective, state.browserRegion),
+    }));
     return cached;
   };
 
@@ -88,10 +98,11 @@ export function createWorker(ports: Ports): Worker {
 
   const decisionFor = async (record: TabRecord | null, ctx: Context): Promise<Decision> => {
     const proceeded = record ? (await ports.tabStore.readList(PROCEEDED_HOSTS)).includes(hostOf(record.url)) : false;
-    return decide(record?.verdict ?? NO_VERDICT, ctx.state.merged.effective, record?.site ?? '', {
-      dismissed: record?.dismissed ?? false,
-      proceeded,
-    });
+    const verdict = record?.verdict ?? NO_VERDICT;
+    const vendor = findVendor(ctx.policy, verdict.vendor);
+    const reach = vendor ? reachOf(vendor.restrictions, ctx.reader, ctx.state.merged.effective.warnFor) : undefined;
+    const choices = { dismissed: record?.dismissed ?? false, proceeded };
+    return decide(verdict, ctx.state.merged.effective, record?.site ?? '', choices, reach);
   };
 
   const badgeTitle = (decision: Decision, vendor: VendorView | null): string => {
@@ -103,7 +114,7 @@ export function createWorker(ports: Ports): Worker {
   const applyNow = async (tabId: number, record: TabRecord | null, ctx?: Context): Promise<WarningView> => {
     const current = ctx ?? (await context());
     const decision = await decisionFor(record, current);
-    const vendor = vendorView(current.policy, decision.verdict);
+    const vendor = vendorView(current, decision.verdict);
     await ports.badge.set(tabId, decision.badge, badgeTitle(decision, vendor));
     // Block rules stop most pages before they load; this covers pages found from their content.
     if (decision.block && record) await ports.tabs.navigate(tabId, blockingPageFor(ports, record.url));

@@ -21,7 +21,7 @@ export async function guardDownload(worker: Worker, download: DownloadFacts): Pr
   const key = `${guard}:${download.id}`;
   if ((await tabStore.readList(GUARDED_DOWNLOADS)).includes(key)) return;
   await tabStore.addToList(GUARDED_DOWNLOADS, key);
-  const vendor = vendorView(ctx.policy, verdict)?.name || t('organization_fallback_name');
+  const vendor = vendorView(ctx, verdict)?.name || t('organization_fallback_name');
   const { message } = effective;
   if (guard === 'block') {
     await downloads.cancel(download.id);

@@ -29,7 +29,7 @@ export async function listingTiles(worker: Worker, request: RequestOf<'listing-t
   });
   const vendors = vendorIds.flatMap((id) => {
     const vendor = findVendor(ctx.policy, id);
-    return vendor ? [vendorViewOf(vendor)] : [];
+    return vendor ? [vendorViewOf(vendor, ctx.reader)] : [];
   });
   return vendors.length === vendorIds.length ? { marks, vendors } : none;
 }

@@ -1,5 +1,6 @@
 import { parseUrl, siteOf } from '../core/classify/url-parts.ts';
 import { classifyWithPolicy } from '../core/policy/compile.ts';
+import { VENDORS } from '../core/vendors/index.ts';
 import { parsePolicyFile } from '../core/policy/schema.ts';
 import { parseStoredSettings, withSiteAllowed, type Settings } from '../core/policy/settings.ts';
 import type { BackgroundResponse, BlockInfo, OptionsState, TabState } from '../platform/messages.ts';
@@ -15,7 +16,7 @@ export async function tabState(worker: Worker, tabId: number): Promise<TabState 
   const record = await worker.ports.tabStore.read(tabId);
   if (!record) return null;
   const decision = await worker.decisionFor(record, ctx);
-  return { url: record.url, site: record.site, decision, vendor: vendorView(ctx.policy, decision.verdict) };
+  return { url: record.url, site: record.site, decision, vendor: vendorView(ctx, decision.verdict), reader: ctx.reader };
 }
 
 export async function blockInfo(worker: Worker, url: string): Promise<BlockInfo> {
@@ -27,7 +28,7 @@ export async function blockInfo(worker: Worker, url: string): Promise<BlockInfo>
     url,
     site: parsed.site,
     verdict,
-    vendor: vendorView(ctx.policy, verdict),
+    vendor: vendorView(ctx, verdict),
     organization: {
       name: effective.organizationName,
       message: effective.message,
@@ -65,6 +66,8 @@ export async function optionsState(worker: Worker, ctx?: Context): Promise<Optio
     managedPolicy: state.managedPolicy,
     blockRules: { counts: rules.counts, overLimit: rules.overLimit },
     extensionId: worker.ports.blockRules.extensionId(),
+    browserRegion: state.browserRegion,
+    builtInVendors: VENDORS.map(({ id, name }) => ({ id, name })),
   };
 }
 

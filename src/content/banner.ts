@@ -1,5 +1,5 @@
 import { formatIsoDate } from '../core/i18n/format.ts';
-import { restrictionLineKey } from '../core/i18n/keys.ts';
+import { readerStatement } from '../core/i18n/restriction-text.ts';
 import { intlLocale, MESSAGES_LOCALE_KEY } from '../core/i18n/locale.ts';
 import type { VendorView, WarningView } from '../platform/messages.ts';
 import { t, uiLanguage } from '../platform/runtime.ts';
@@ -66,13 +66,9 @@ function element<K extends keyof HTMLElementTagNameMap>(
 /** Dates in the language of the banner's text (see intlLocale). */
 export const bannerLocale = () => intlLocale(uiLanguage(), t(MESSAGES_LOCALE_KEY));
 
-const restrictionDates = (vendor: VendorView | null, locale: string) =>
-  vendor?.restriction?.effective.map((entry) => formatIsoDate(entry.date, locale)) ?? [];
-
-/** The restriction in one line. An organisation's own text is shown as written; built-in ones come from _locales. */
+/** The vendor's restrictions for this reader, most relevant first (core/i18n/restriction-text.ts); an organisation's text as written. */
 export function restrictionLine(vendor: VendorView | null, locale: string): string {
-  const restriction = vendor?.restriction;
-  return restriction ? (restriction.summary ?? t(restrictionLineKey(restriction), restrictionDates(vendor, locale))) : '';
+  return vendor ? (readerStatement(vendor, { t, locale }) ?? '') : '';
 }
 
 const link = (href: string, text: string) => element('a', { href, target: '_blank', rel: 'noreferrer', textContent: text });
@@ -172,12 +168,12 @@ export class Banner {
     const kind = view.decision.verdict.kind;
     const restriction = vendor?.restriction ?? null;
     const locale = bannerLocale();
-    const dates = restrictionDates(vendor, locale);
+    const lastStep = vendor?.primary?.effective.at(-1)?.date;
     const headline = t(kind === 'purchase' ? 'banner_headline_purchase' : 'banner_headline_download', name);
     const line = restrictionLine(vendor, locale);
 
     const why = element('div', { className: 'details', id: 'vg-why', hidden: true }, [
-      element('p', { textContent: t('banner_existing_users', dates[dates.length - 1] ?? '') }),
+      element('p', { textContent: t('banner_existing_users', lastStep ? formatIsoDate(lastStep, locale) : '') }),
       ...(restriction ? [element('p', {}, [`${t('banner_source_label')} `, link(restriction.sourceUrl, restriction.citation)])] : []),
       element('p', { className: 'muted', textContent: t('banner_more_in_popup') }),
     ]);

@@ -6,6 +6,7 @@ import type { Decision } from '../core/policy/decide.ts';
 import type { EffectiveSettings, LockedKey } from '../core/policy/merge.ts';
 import type { OrgPolicy, PolicyProblem } from '../core/policy/schema.ts';
 import type { Settings, SettingsProblem } from '../core/policy/settings.ts';
+import type { Reader } from '../core/reader.ts';
 import type { VendorView } from '../core/vendors/view.ts';
 
 export type { VendorView };
@@ -48,6 +49,8 @@ export interface TabState {
   site: string;
   decision: Decision;
   vendor: VendorView | null;
+  /** Whom the popup speaks to (where they are, their role): it orders every vendor's actions for them. */
+  reader: Reader;
 }
 
 /** What the blocking page shows for a URL. */
@@ -78,6 +81,10 @@ export interface OptionsState {
   managedPolicy: OrgPolicy | null;
   blockRules: Pick<CompiledBlockRules, 'counts' | 'overLimit'>;
   extensionId: string;
+  /** The first region of the browser's languages: what "Where you are" means when set to automatic. */
+  browserRegion: string | null;
+  /** The vendors the extension has built in, for their on/off switches. */
+  builtInVendors: { id: string; name: string }[];
 }
 
 /** Messages to the background, from content scripts and extension pages. */

@@ -3,6 +3,8 @@ import { mergeSettings, type MergedSettings } from '../core/policy/merge.ts';
 import { isFallbackCode, isProblem } from '../core/policy/problems.ts';
 import { parseManagedPolicy, type OrgPolicy, type PolicyProblem } from '../core/policy/schema.ts';
 import { parseStoredSettings, type Settings, type SettingsProblem } from '../core/policy/settings.ts';
+import { regionFromLanguages } from '../core/reader.ts';
+import { browserLanguages } from './runtime.ts';
 
 /*
  * Where the settings come from: the user's own (storage.local "settings"), the organisation
@@ -28,6 +30,8 @@ export interface LoadedState {
   policyProblems: PolicyProblem[];
   importedPolicy: OrgPolicy | null;
   managedPolicy: OrgPolicy | null;
+  /** The first region of the browser's language preferences (de-DE → DE), or null: "Where you are" when nobody set it. */
+  browserRegion: string | null;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -37,7 +41,7 @@ const isPolicyProblem = (value: unknown): value is PolicyProblem =>
 
 /** Everything that decides what the extension does, read in one storage call. */
 export async function loadState(): Promise<LoadedState> {
-  const stored = await browser.storage.local.get([SETTINGS, IMPORTED, MANAGED_CACHE]);
+  const [stored, languages] = await Promise.all([browser.storage.local.get([SETTINGS, IMPORTED, MANAGED_CACHE]), browserLanguages()]);
   const { settings: user, problems: settingsProblems } = parseStoredSettings(stored[SETTINGS]);
   // Stored values are re-validated: storage can hold anything (an old version, a bad edit).
   const imported = isRecord(stored[IMPORTED]) ? parseManagedPolicy(stored[IMPORTED]) : null;
@@ -55,6 +59,7 @@ export async function loadState(): Promise<LoadedState> {
     policyProblems: [...managedProblems, ...(imported?.problems ?? []), ...(managed?.problems ?? [])],
     importedPolicy,
     managedPolicy,
+    browserRegion: regionFromLanguages(languages),
   };
 }
 

@@ -1,5 +1,6 @@
 /**
- * The extension in German, French and Spanish Chromium: the banner, popup, options page and
+ * The extension in German, French and Spanish Chromium (de-DE, fr-FR, es-ES): the banner quotes
+ * the region's own government action first, and the banner, popup, options page and
  * blocking page speak the browser's language, say so in `lang` (screen readers pick their voice
  * from it), write dates the way that language does, and (checked in German, the longest words)
  * stay free of axe violations.
@@ -21,27 +22,38 @@ interface Expected {
   salesDate: string;
   optionsTitle: string;
   blockedHeading: string;
+  /** The action of the browser's region (de-DE → Germany) that the banner quotes first. */
+  lead: string;
+  /** The popup's heading over that region's actions. */
+  hereHeading: string;
 }
 
 const LANGUAGES: Record<string, Expected> = {
-  de: {
+  'de-DE': {
     axe: true,
+    lead: 'Das Bundesamt für Sicherheit in der Informationstechnik (BSI) warnt seit dem 15. März 2022',
+    hereHeading: 'Wo Sie sind: Deutschland',
     banner: 'Diese Seite verkauft Software von Kaspersky.',
     popupHeading: 'Diese Seite verkauft Software von Kaspersky',
     salesDate: '20. Juli 2024',
     optionsTitle: 'Einstellungen von Vendor Guard',
     blockedHeading: 'Vendor Guard hat diese Seite gesperrt',
   },
-  fr: {
+  'fr-FR': {
     axe: false,
+    lead: 'Le CERT-FR (ANSSI) a estimé le 2 mars 2022',
+    hereHeading: 'Là où vous êtes : France',
     banner: 'Cette page vend des logiciels Kaspersky.',
     popupHeading: 'Cette page vend des logiciels Kaspersky',
     salesDate: '20 juillet 2024',
     optionsTitle: 'Paramètres de Vendor Guard',
     blockedHeading: 'Vendor Guard a bloqué cette page',
   },
-  es: {
+  'es-ES': {
     axe: false,
+    // Spain has no action of its own: the European Union's comes first.
+    lead: 'El Parlamento Europeo pidió el 13 de junio de 2018',
+    hereHeading: 'Donde está: España',
     banner: 'Esta página vende software Kaspersky.',
     popupHeading: 'Esta página vende software Kaspersky',
     salesDate: '20 de julio de 2024',
@@ -59,6 +71,8 @@ function expectNoViolations(violations: { id: string; nodes: string[] }[], what:
 
 describe.each(Object.entries(LANGUAGES))('in %s', (locale, expected) => {
   const suite = useExtensionSuite({ locale });
+  /** The language, with or without the region ("de" or "de-DE"). */
+  const languageTag = new RegExp(`^${locale.split('-')[0]!}(?:-|$)`);
   const open = (url: string) => suite.open(url, { allowAbort: true });
 
   it(
@@ -69,11 +83,16 @@ describe.each(Object.entries(LANGUAGES))('in %s', (locale, expected) => {
       const { browser, server } = suite;
       const store = await open(server.url('kaspersky-store'));
       await expect.poll(() => bannerText(store), { timeout: WARN_TIMEOUT }).toContain(expected.banner);
-      const bannerWords = await bannerVisibleText(store);
+      const bannerWords = (await bannerVisibleText(store)) ?? '';
+      // The region's own action first, then the US sales ban with its date.
+      expect(bannerWords).toContain(expected.lead);
       expect(bannerWords).toContain(expected.salesDate);
+      expect(bannerWords.indexOf(expected.lead)).toBeLessThan(bannerWords.indexOf(expected.salesDate));
       const world = await isolatedWorld(store, browser.extensionId);
       try {
-        expect(await world.evaluate(`document.querySelector('vendor-guard-banner').shadowRoot.querySelector('section').lang`)).toBe(locale);
+        expect(await world.evaluate(`document.querySelector('vendor-guard-banner').shadowRoot.querySelector('section').lang`)).toMatch(
+          languageTag,
+        );
         if (expected.axe) expectNoViolations((await axeOnBanner(world)).violations, `${locale} banner`);
       } finally {
         await world.close();
@@ -81,7 +100,8 @@ describe.each(Object.entries(LANGUAGES))('in %s', (locale, expected) => {
 
       const popup = await open(extensionPage(browser, `src/ui/popup/index.html?tab=${await tabIdOf(store, browser.serviceWorker)}`));
       await popup.getByRole('heading', { level: 1, name: expected.popupHeading }).waitFor({ timeout: 10_000 });
-      expect(await popup.evaluate(() => document.documentElement.lang)).toBe(locale);
+      expect(await popup.evaluate(() => document.documentElement.lang)).toMatch(languageTag);
+      await popup.getByRole('heading', { level: 2, name: expected.hereHeading }).waitFor();
       expect(await popup.locator('body').innerText()).toContain(expected.salesDate);
       if (expected.axe) expectNoViolations((await axeOnPage(popup)).violations, `${locale} popup`);
       const noEnglish = async (page: Page) =>

@@ -1,21 +1,23 @@
 /**
  * What the stores get: Mozilla's addons-linter finds nothing in the Firefox build (0 errors,
- * 0 warnings; warnings are fixed at their cause, never filtered), on dist/firefox and on the zip
- * `npm run package` writes for addons.mozilla.org, and the packages are byte-for-byte
- * reproducible.
+ * 0 warnings; warnings are fixed at their cause, never filtered), on dist/firefox, and `web-ext
+ * lint` finds nothing in the zip `npm run package` writes for addons.mozilla.org; the packages
+ * are byte-for-byte reproducible, and Info-ZIP's unzip and Python's zipfile accept them.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inflateRawSync } from 'node:zlib';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPackages, type PackageFile } from '../../scripts/package.ts';
 import { FIREFOX_DIST } from './firefox-runner.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const LINTER = path.join(ROOT, 'node_modules/addons-linter/bin/addons-linter');
+const WEB_EXT = path.join(ROOT, 'node_modules/web-ext/bin/web-ext.js');
+const FIREFOX_UPDATE_URL = 'https://software.example.com/vendor-guard/firefox/updates.json';
 
 interface LinterMessage {
   code: string;
@@ -30,12 +32,22 @@ interface LinterReport {
   errors: LinterMessage[];
   warnings: LinterMessage[];
   notices: LinterMessage[];
+  metadata?: { id?: string };
 }
 
-/** Runs addons-linter on a directory or a zip and returns its JSON report. */
-function lint(target: string): Promise<LinterReport> {
+/** Parses a linter's JSON report from its output. */
+function report(stdout: string, stderr: string, tool: string): LinterReport {
+  try {
+    return JSON.parse(stdout) as LinterReport;
+  } catch {
+    throw new Error(`${tool} printed no JSON report.\nstdout: ${stdout.slice(0, 2000)}\nstderr: ${stderr.slice(0, 2000)}`);
+  }
+}
+
+/** Runs a Node CLI (addons-linter, web-ext) and returns its JSON report. */
+function lintWith(tool: string, args: string[]): Promise<LinterReport> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [LINTER, '--output', 'json', '--boring', target], { cwd: ROOT });
+    const child = spawn(process.execPath, [tool, ...args], { cwd: ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
@@ -43,38 +55,35 @@ function lint(target: string): Promise<LinterReport> {
     child.once('error', reject);
     child.once('exit', () => {
       try {
-        resolve(JSON.parse(stdout) as LinterReport);
-      } catch {
-        reject(new Error(`addons-linter printed no JSON report.\nstdout: ${stdout.slice(0, 2000)}\nstderr: ${stderr.slice(0, 2000)}`));
+        resolve(report(stdout, stderr, path.basename(tool)));
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
       }
     });
   });
 }
+
+/** addons-linter on a directory or a zip. */
+const lint = (target: string) => lintWith(LINTER, ['--output', 'json', '--boring', target]);
+/** `web-ext lint` (addons-linter as web-ext configures it for AMO) on a directory or a zip. */
+const webExtLint = (target: string, selfHosted = false) =>
+  lintWith(WEB_EXT, ['lint', '--source-dir', target, '--output', 'json', '--boring', ...(selfHosted ? ['--self-hosted'] : [])]);
 
 /** One line per problem, so a failure says what the linter found. */
 function problems(report: LinterReport): string[] {
   return [...report.errors, ...report.warnings].map((m) => `${m.code} ${m.file ?? ''}:${m.line ?? ''} ${m.message}`);
 }
 
-/** File names and contents of a zip this project wrote (deflate or stored, no Zip64). */
+/** File names and contents of a zip, read with fflate. */
 function unzip(data: Buffer): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const end = data.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = data.readUInt16LE(end + 10);
-  let at = data.readUInt32LE(end + 16);
-  for (let i = 0; i < count; i++) {
-    const method = data.readUInt16LE(at + 10);
-    const size = data.readUInt32LE(at + 20);
-    const nameLength = data.readUInt16LE(at + 28);
-    const extra = data.readUInt16LE(at + 30) + data.readUInt16LE(at + 32);
-    const local = data.readUInt32LE(at + 42);
-    const name = data.toString('utf8', at + 46, at + 46 + nameLength);
-    const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
-    const body = data.subarray(start, start + size);
-    files.set(name, method === 8 ? inflateRawSync(body) : Buffer.from(body));
-    at += 46 + nameLength + extra;
-  }
-  return files;
+  return new Map(Object.entries(unzipSync(data)).map(([name, bytes]) => [name, Buffer.from(bytes)]));
+}
+
+/** Runs `command` and returns its exit code and output (stdout and stderr). */
+function run(command: string, args: string[]): { status: number | null; output: string } {
+  const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (result.error) throw result.error;
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
 describe('addons-linter', () => {
@@ -93,8 +102,9 @@ describe('npm run package', () => {
 
   beforeAll(async () => {
     for (let i = 0; i < 2; i++) dirs.push(await mkdtemp(path.join(os.tmpdir(), 'vendor-guard-packages-')));
-    first = await buildPackages(dirs[0]!);
-    second = await buildPackages(dirs[1]!);
+    first = (await buildPackages(dirs[0]!)).files;
+    // The second run also writes the self-distributed Firefox package: the store zips must not change.
+    second = (await buildPackages(dirs[1]!, { firefox: { updateUrl: FIREFOX_UPDATE_URL } })).files;
   }, 120_000);
   afterAll(async () => {
     await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
@@ -107,7 +117,7 @@ describe('npm run package', () => {
       `vendor-guard-${version}-firefox.zip`,
       `vendor-guard-${version}-source.zip`,
     ]);
-    expect(second.map((f) => [path.basename(f.file), f.sha256, f.bytes])).toEqual(
+    expect(second.slice(0, 3).map((f) => [path.basename(f.file), f.sha256, f.bytes])).toEqual(
       first.map((f) => [path.basename(f.file), f.sha256, f.bytes]),
     );
     const sums = await readFile(path.join(dirs[0]!, 'SHA256SUMS'), 'utf8');
@@ -138,9 +148,58 @@ describe('npm run package', () => {
     expect(names.some((name) => /\/(node_modules|dist)\//.test(name))).toBe(false);
   });
 
-  it('the AMO zip passes addons-linter with 0 errors and 0 warnings too', async () => {
-    const report = await lint(first[1]!.file);
+  it('the AMO zip passes web-ext lint with 0 errors and 0 warnings too', async () => {
+    const report = await webExtLint(first[1]!.file);
+    expect(report.metadata?.id).toBe('vendor-guard@vendor-guard.example'); // it read the manifest inside the zip
     expect(problems(report)).toEqual([]);
     expect(report.summary).toMatchObject({ errors: 0, warnings: 0 });
+  });
+
+  it('--firefox-update-url: a zip for unlisted signing whose manifest names the update URL, and the update manifest', async () => {
+    const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(second.slice(3).map((f) => [f.kind, path.basename(f.file)])).toEqual([
+      ['firefox-self-hosted', `vendor-guard-${version}-firefox-self-hosted.zip`],
+      ['firefox-updates', 'updates.json'],
+    ]);
+    const selfHosted = unzip(await readFile(second[3]!.file));
+    const manifest = JSON.parse(selfHosted.get('manifest.json')!.toString('utf8')) as { browser_specific_settings: { gecko: object } };
+    expect(manifest.browser_specific_settings.gecko).toMatchObject({
+      id: 'vendor-guard@vendor-guard.example',
+      update_url: FIREFOX_UPDATE_URL,
+    });
+    // Everything but the manifest is the listed package's.
+    const listed = unzip(await readFile(first[1]!.file));
+    expect([...selfHosted.keys()]).toEqual([...listed.keys()]);
+    for (const [name, data] of listed) if (name !== 'manifest.json') expect(selfHosted.get(name)!.equals(data), name).toBe(true);
+
+    const updates = JSON.parse(await readFile(second[4]!.file, 'utf8')) as unknown;
+    expect(updates).toEqual({
+      addons: {
+        'vendor-guard@vendor-guard.example': {
+          updates: [
+            {
+              version,
+              update_link: `https://software.example.com/vendor-guard/firefox/vendor-guard-${version}.xpi`,
+              applications: { gecko: { strict_min_version: '140.0' } },
+            },
+          ],
+        },
+      },
+    });
+    // AMO signs an unlisted (self-distributed) add-on with an update_url: web-ext lints it as such.
+    const report = await webExtLint(second[3]!.file, true);
+    expect(problems(report)).toEqual([]);
+    expect(report.summary).toMatchObject({ errors: 0, warnings: 0 });
+  });
+
+  it("every zip passes Info-ZIP's unzip -t and Python's zipfile testzip()", () => {
+    for (const f of [...first, second[3]!]) {
+      const unzipTest = run('unzip', ['-t', f.file]);
+      expect(unzipTest.output, path.basename(f.file)).toContain('No errors detected');
+      expect(unzipTest.status, path.basename(f.file)).toBe(0);
+      const python = run('python3', ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).testzip())', f.file]);
+      expect(python.output.trim(), path.basename(f.file)).toBe('None');
+      expect(python.status, path.basename(f.file)).toBe(0);
+    }
   });
 });

@@ -3,14 +3,16 @@
  * /etc/chromium/policies/managed/ (written for the test, removed afterwards even on failure),
  * read by the browser and handed to the extension through storage.managed.
  */
-import type { Worker } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
+import { parse as parsePlist } from 'plist';
 import { describe, expect, it } from 'vitest';
 import { badgeText, settle, tabIdOf } from '../../harness/chromium/tabs.ts';
 import { bannerText } from '../../harness/chromium/in-page.ts';
 import { CHROME_EXTENSION_ID as EXTENSION_ID } from '../../src/core/identity.ts';
 import { useExtensionSuite } from './suite.ts';
 
-const MESSAGE = 'Kaspersky products are not approved at Example Corp. Ask the service desk for an alternative.';
+const MESSAGE =
+  'Kaspersky products are not approved at Example Corp & its <subsidiaries>. Ask the service desk (café ✓) for an alternative.';
 
 /** Managed storage takes seconds to reach the extension: wait until its block rules are in. */
 async function waitForBlockRules(sw: Worker): Promise<void> {
@@ -24,6 +26,11 @@ async function waitForBlockRules(sw: Worker): Promise<void> {
       { timeout: 20_000, interval: 250 },
     )
     .toBeGreaterThan(0);
+}
+
+/** The text of one deployment snippet the options page shows (its details opened first). */
+async function snippetText(options: Page, id: string): Promise<string> {
+  return (await options.locator(`#snippet-${id}`).textContent()) ?? '';
 }
 
 const blockedPagePrefix = `chrome-extension://${EXTENSION_ID}/src/ui/blocked/index.html`;
@@ -40,6 +47,8 @@ describe('organisation policy', () => {
         supportEmail: 'servicedesk@example.com',
         exemptDomains: ['kaspersky.co.uk'],
         supportUrl: 'javascript:alert(1)',
+        jurisdictions: ['DE'],
+        audience: 'government',
       },
     });
     const open = (url: string) => suite.open(url, { allowAbort: true }); // a redirect to the blocking page may abort the first load
@@ -57,10 +66,14 @@ describe('organisation policy', () => {
       expect(body).toContain('Example Corp');
       expect(body).toContain('servicedesk@example.com');
       expect(body).toContain(storeUrl);
+      // The organisation's people are in Germany: Germany's action first, under "Where you are" (in the details).
+      await store.getByRole('button', { name: 'Details' }).click();
+      expect(await store.locator('[data-restriction-group="here"]').innerText()).toContain('Where you are: Germany');
 
       await store.getByRole('button', { name: /proceed/i }).click();
       await store.waitForURL(storeUrl, { timeout: 10_000 });
-      await expect.poll(() => bannerText(store), { timeout: 10_000 }).toContain('Kaspersky');
+      await expect.poll(() => bannerText(store), { timeout: 10_000 }).toContain('Federal Office for Information Security (BSI)');
+      expect(await bannerText(store)).not.toContain('private buyers');
 
       const exempt = await open(server.url('kaspersky-uk-product'));
       await settle(exempt);
@@ -75,6 +88,23 @@ describe('organisation policy', () => {
       expect(optionsText).toContain('Set by your organisation');
       expect(await options.locator('input[name="mode"][value="block"]').isChecked()).toBe(true);
       expect(await options.locator('input[name="mode"][value="warn"]').isDisabled()).toBe(true);
+      // "Where you are" and "Who you are" are the organisation's: shown, locked.
+      expect(await options.locator('.region-locked').innerText()).toBe('Germany');
+      expect(await options.locator('select#region').count()).toBe(0);
+      expect(await options.locator('input[name="audience"][value="government"]').isChecked()).toBe(true);
+      expect(await options.locator('input[name="audience"][value="personal"]').isDisabled()).toBe(true);
+
+      // The snippets the real options page writes (plist's browser build, in Chromium): the
+      // configuration profile holds the same preferences as the Linux JSON file, & and <…> included.
+      await options.locator('details.snippets > summary').click();
+      const linux = JSON.parse(await snippetText(options, 'chromium-linux')) as { '3rdparty': { extensions: Record<string, unknown> } };
+      const preferences = linux['3rdparty'].extensions[EXTENSION_ID] as Record<string, unknown>;
+      expect(preferences['message']).toBe(MESSAGE);
+      const profile = parsePlist(await snippetText(options, 'chrome-macos')) as { PayloadContent: Record<string, unknown>[] };
+      const payload = profile.PayloadContent[0]!;
+      expect(payload['PayloadType']).toBe(`com.google.Chrome.extensions.${EXTENSION_ID}`);
+      expect(Object.fromEntries(Object.entries(payload).filter(([key]) => !key.startsWith('Payload')))).toEqual(preferences);
+      expect(parsePlist(await snippetText(options, 'chrome-macos-plist'))).toEqual(preferences);
     });
   });
 

@@ -9,7 +9,7 @@
 import { render, type VNode } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
-import { formatIsoDate } from '../../src/core/i18n/format.ts';
+import { formatIsoDate, regionName } from '../../src/core/i18n/format.ts';
 import type { I18n } from '../../src/core/i18n/translate.ts';
 import { CHROME_EXTENSION_ID } from '../../src/core/identity.ts';
 import { mergeSettings } from '../../src/core/policy/merge.ts';
@@ -24,6 +24,8 @@ import { Options } from '../../src/ui/options/Options.tsx';
 import { Popup } from '../../src/ui/popup/Popup.tsx';
 import { t as englishT, translator } from './ui/i18n-stub.ts';
 import { useRenderRoot } from './ui/render-root.ts';
+import { UNKNOWN_READER } from '../../src/core/vendors/view.ts';
+import { isRegionCode, REGION_CODES } from '../../src/core/reader.ts';
 
 const OPEN = '⟦';
 const CLOSE = '⟧';
@@ -51,6 +53,8 @@ function dataStrings(...values: unknown[]): string[] {
       out.add(value);
       out.add(value.trim());
       if (/^\d{4}-\d{2}-\d{2}$/.test(value)) out.add(formatIsoDate(value, LOCALE));
+      // Region codes are shown by their names, as Intl (CLDR) gives them, like the dates.
+      if (value === 'EU' || isRegionCode(value)) out.add(regionName(value, LOCALE));
       const host = displayHost(value);
       if (host) out.add(host);
     } else if (Array.isArray(value)) value.forEach(walk);
@@ -115,8 +119,10 @@ const tabState = (
     block,
     badge: kind !== 'vendor',
     silencedBy,
+    level: 'warning',
   },
   vendor: kaspersky,
+  reader: kaspersky.reader,
 });
 
 describe('rendered pages use only messages and data', () => {
@@ -186,7 +192,17 @@ describe('rendered pages use only messages and data', () => {
         url: 'https://deals.example.net/',
         site: 'example.net',
         verdict: { vendor: POLICY_VENDOR_ID, kind: 'purchase', reasons: ['policy-blocked-domain'], rule: 'policy-blocked-domain' },
-        vendor: { id: POLICY_VENDOR_ID, name: '', restrictions: [], restriction: null, alternatives: [] },
+        vendor: {
+          id: POLICY_VENDOR_ID,
+          name: '',
+          restrictions: [],
+          standings: [],
+          restriction: null,
+          alsoPrimary: null,
+          primary: null,
+          reader: UNKNOWN_READER,
+          alternatives: [],
+        },
         organization: { ...organization, message: '' },
         allowProceed: false,
         allowUserAllowlist: false,
@@ -241,6 +257,8 @@ describe('rendered pages use only messages and data', () => {
       managedPolicy: managed,
       blockRules: { counts: { rules: 6, regexRules: 5, domains: 40 }, overLimit: [] },
       extensionId: CHROME_EXTENSION_ID,
+      browserRegion: null,
+      builtInVendors: [{ id: 'kaspersky', name: 'Kaspersky' }],
       ...extra,
     };
   };
@@ -276,7 +294,8 @@ describe('rendered pages use only messages and data', () => {
       await showOptions(state, bracketed);
       // Snippets are generated from the policy (code, not prose): their text is data.
       const snippets = [...root.current.querySelectorAll('pre, code')].map((el) => el.textContent ?? '');
-      expectOnlyMessagesAndData(state, bad.problems, snippets, '1,200');
+      // The options list every region by name ("Where you are").
+      expectOnlyMessagesAndData(state, bad.problems, snippets, '1,200', REGION_CODES);
     });
   }
 });
@@ -308,6 +327,8 @@ describe('policy problems in the page language', () => {
       managedPolicy: null,
       blockRules: { counts: { rules: 6, regexRules: 5, domains: 40 }, overLimit: [] },
       extensionId: CHROME_EXTENSION_ID,
+      browserRegion: null,
+      builtInVendors: [{ id: 'kaspersky', name: 'Kaspersky' }],
     };
     await showOptions(state, { t: translator('de'), locale: 'de-DE' });
     const rows = [...root.current.querySelectorAll('.policy-problems tbody tr')].map((tr) =>
@@ -340,6 +361,8 @@ describe('policy problems in the page language', () => {
         ],
       },
       extensionId: CHROME_EXTENSION_ID,
+      browserRegion: null,
+      builtInVendors: [{ id: 'kaspersky', name: 'Kaspersky' }],
     };
     await showOptions(state, { t: translator('de'), locale: 'de-DE' });
     expect([...root.current.querySelectorAll('.block-rules-over-limit li')].map((li) => li.textContent)).toEqual([

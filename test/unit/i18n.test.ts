@@ -78,8 +78,9 @@ describe('locales', () => {
 
       it('keeps facts that do not translate exactly as English has them: numbers, citations, acronyms, names', () => {
         // Acronyms (BIS, FCC, KSN, EAR, ICTS, DHS, ID, GPO, MDM, JSON…) except the common nouns every
-        // language writes its own way: US (USA, États-Unis, EE. UU.), IT (TI, informatique), MB (Mo).
-        const acronym = /\b(?!(?:US|IT|MB)\b)[A-Z]{2,}\b/g;
+        // language writes its own way: US (USA, États-Unis, EE. UU.), IT (TI, informatique), MB (Mo),
+        // EU (UE), NATO (OTAN).
+        const acronym = /\b(?!(?:US|IT|MB|EU|NATO)\b)[A-Z]{2,}\b/g;
         const kept =
           /\d+(?:-\d+)*|AO Kaspersky Lab|OOO Kaspersky Group|Kaspersky Labs Limited|Kaspersky Security Network|UltraAV|Pango Group|Microsoft Defender|Removal of Kaspersky-branded Products|Secure and Trusted Communications Networks Act|National Defense Authorization Act|install_url|docs\/admin\.md|⌘C|Windows|macOS|Linux|Chrome|Chromium|Edge|Firefox|Vendor Guard/g;
         for (const [key, source] of Object.entries(en)) {

@@ -51,3 +51,12 @@ export function formatList(items: readonly string[], locale: string, type: 'conj
     return items.join(', ');
   }
 }
+
+/** A region's name in the locale ("DE" → "Germany", "Deutschland"; "EU" → "European Union"); the code when Intl has none. */
+export function regionName(code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames(locale || undefined, { type: 'region', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

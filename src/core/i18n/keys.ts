@@ -1,7 +1,8 @@
 import type { ReasonCode } from '../classify/verdict.ts';
 import type { OverLimitCode } from '../policy/block-rules.ts';
 import type { FallbackCode, ProblemCode } from '../policy/problems.ts';
-import type { RestrictionRecord } from '../vendors/types.ts';
+import type { ReaderRole, WarnFor } from '../reader.ts';
+import type { RestrictionAudience, RestrictionEffect, RestrictionRecord } from '../vendors/types.ts';
 
 /*
  * The message keys built from codes and ids, in one place: each names a family of entries in
@@ -30,7 +31,7 @@ export function restrictionEffectiveKey(record: Pick<RestrictionRecord, 'id'>, i
   return `restriction_${record.id}_effective_${index}`;
 }
 
-/** A built-in restriction in one line, its effective dates as $1, $2… (the banner, the tile marks, the popup's lead). */
+/** A built-in restriction in one line, its issue date as $1 and effective dates as $2, $3… (the banner, the tile marks, the popup's lead). */
 export function restrictionLineKey(record: Pick<RestrictionRecord, 'id'>): string {
   return `banner_restriction_${record.id}`;
 }
@@ -56,3 +57,23 @@ export const fallbackMessageKey = (code: FallbackCode) => `policy_fallback_${cod
 
 /** Why the blocking rules do not fit the browser's limits (see core/policy/block-rules.ts). */
 export const overLimitMessageKey = (code: OverLimitCode) => `options_rules_over_limit_${code}`;
+
+/** What a restriction does (`effect_<effect>`: "Ban on sales", "Official warning"). */
+export function restrictionEffectKey(effect: RestrictionEffect): string {
+  return `effect_${effect}`;
+}
+
+/** Whom a restriction applies to, as a noun phrase for lists (`audience_<audience>`: "government bodies"). */
+export function restrictionAudienceKey(audience: RestrictionAudience): string {
+  return `audience_${audience}`;
+}
+
+/** The reader's role as the options offer it (`role_<role>`). */
+export function readerRoleKey(role: ReaderRole): string {
+  return `role_${role}`;
+}
+
+/** A `warnFor` choice as the options offer it (`warn_for_<choice>`). */
+export function warnForKey(choice: WarnFor): string {
+  return `warn_for_${choice}`;
+}

@@ -6,7 +6,7 @@ import { ParsedUrl, parseUrl } from '../classify/url-parts.ts';
 import { VENDORS } from '../vendors/index.ts';
 import type { VendorDefinition } from '../vendors/types.ts';
 import { POLICY_VENDOR_ID } from '../vendors/view.ts';
-import type { EffectiveSettings } from './merge.ts';
+import { builtInVendorOn, type EffectiveSettings } from './merge.ts';
 import type { ExtraVendor } from './schema.ts';
 import type { Verdict } from '../classify/verdict.ts';
 
@@ -107,8 +107,9 @@ export interface CompiledPolicy {
 }
 
 export function compilePolicy(settings: EffectiveSettings): CompiledPolicy {
+  const switchedOn = VENDORS.filter((vendor) => builtInVendorOn(settings, vendor.id));
   const builtIn =
-    settings.alternatives === null ? VENDORS : VENDORS.map((vendor) => ({ ...vendor, alternatives: settings.alternatives ?? [] }));
+    settings.alternatives === null ? switchedOn : switchedOn.map((vendor) => ({ ...vendor, alternatives: settings.alternatives ?? [] }));
   const vendors = [...builtIn, ...settings.extraVendors.map((extra) => vendorFromPolicy(extra, settings))];
   if (settings.blockedDomains.length > 0) vendors.push(blockedDomainsVendor(settings));
   return { vendors, registry: compileRegistry(vendors), exemptDomains: new Set(settings.exemptDomains) };

@@ -1,8 +1,9 @@
 import { isFlagged, type Verdict } from '../classify/verdict.ts';
+import type { Reach, WarningLevel } from '../vendors/standing.ts';
 import type { Settings } from './settings.ts';
 
 /** Why a flagged page shows no warning. */
-export type Silence = 'mode-off' | 'site-allowed' | 'dismissed';
+export type Silence = 'mode-off' | 'site-allowed' | 'dismissed' | 'warn-for';
 
 export interface Decision {
   verdict: Verdict;
@@ -14,6 +15,8 @@ export interface Decision {
   badge: boolean;
   /** Set when the verdict is flagged but the user's choices silence the warning. */
   silencedBy: Silence | null;
+  /** The full warning, or a calmer notice (core/vendors/standing.ts levelFor); a notice never blocks. */
+  level: WarningLevel;
 }
 
 /** What the user did on this tab's page. */
@@ -24,13 +27,29 @@ export interface PageChoices {
   proceeded: boolean;
 }
 
-/** Turns a verdict into what the extension does, given the merged settings. */
-export function decide(verdict: Verdict, settings: Pick<Settings, 'mode' | 'allowedSites'>, site: string, choices: PageChoices): Decision {
-  const none = { verdict, banner: false, block: false, badge: false };
+/** A vendor of whom nothing but the verdict is known: the full warning, whatever the choice of when to warn. */
+const FULL_REACH: Reach = { warns: true, level: 'warning' };
+
+/**
+ * Turns a verdict into what the extension does, given the merged settings. `reach` says what the
+ * vendor's actions mean for the reader (core/vendors/standing.ts reachOf): when they do not meet
+ * the reader's `warnFor` choice, the page keeps its badge and the popup's explanation, without
+ * banner or block; a notice shows its banner but never blocks.
+ */
+export function decide(
+  verdict: Verdict,
+  settings: Pick<Settings, 'mode' | 'allowedSites'>,
+  site: string,
+  choices: PageChoices,
+  reach: Reach = FULL_REACH,
+): Decision {
+  const { warns, level } = reach;
+  const none = { verdict, banner: false, block: false, badge: false, level };
   if (!isFlagged(verdict)) return { ...none, silencedBy: null };
   if (settings.mode === 'off') return { ...none, silencedBy: 'mode-off' };
   if (settings.allowedSites.includes(site)) return { ...none, silencedBy: 'site-allowed' };
-  if (settings.mode === 'block' && !choices.proceeded) return { ...none, block: true, badge: true, silencedBy: null };
+  if (!warns) return { ...none, badge: true, silencedBy: 'warn-for' };
+  if (settings.mode === 'block' && level === 'warning' && !choices.proceeded) return { ...none, block: true, badge: true, silencedBy: null };
   if (choices.dismissed) return { ...none, badge: true, silencedBy: 'dismissed' };
   return { ...none, banner: true, badge: true, silencedBy: null };
 }

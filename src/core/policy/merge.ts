@@ -1,3 +1,4 @@
+import type { Reader } from '../reader.ts';
 import type { Alternative } from '../vendors/types.ts';
 import { POLICY_KEYS, type ExtraVendor, type OrgPolicy, type PolicyKey } from './schema.ts';
 import type { Settings } from './settings.ts';
@@ -20,6 +21,10 @@ export interface EffectiveSettings extends Settings {
    * decides, by granting or removing the browser permission). See scan-all-sites.ts.
    */
   scanAllSites: boolean | null;
+  /** Where the organisation says its people are; empty: the user's "Where you are" (or the browser's) decides. */
+  jurisdictions: string[];
+  /** The built-in vendors the organisation turned on; null: every one but those the user switched off (`vendorsOff`). */
+  vendors: string[] | null;
 }
 
 export const POLICY_DEFAULTS: Readonly<Omit<EffectiveSettings, keyof Settings>> = Object.freeze({
@@ -34,6 +39,8 @@ export const POLICY_DEFAULTS: Readonly<Omit<EffectiveSettings, keyof Settings>> 
   supportEmail: '',
   message: '',
   scanAllSites: null,
+  jurisdictions: [],
+  vendors: null,
 });
 
 /** A setting the user may see but not change. */
@@ -48,7 +55,14 @@ export interface MergedSettings {
 /** Merges field by field; a key the organisation sets wins and is locked. */
 export function mergeSettings(user: Settings, policy: OrgPolicy): MergedSettings {
   // Fresh lists: callers may change `effective` without touching the defaults or the policy.
-  const effective: EffectiveSettings = { ...POLICY_DEFAULTS, extraVendors: [], blockedDomains: [], exemptDomains: [], ...user };
+  const effective: EffectiveSettings = {
+    ...POLICY_DEFAULTS,
+    extraVendors: [],
+    blockedDomains: [],
+    exemptDomains: [],
+    jurisdictions: [],
+    ...user,
+  };
   const locked: LockedKey[] = [];
   for (const key of POLICY_KEYS) {
     const value = policy[key];
@@ -62,4 +76,21 @@ export function mergeSettings(user: Settings, policy: OrgPolicy): MergedSettings
     locked.push('allowedSites');
   }
   return { effective, locked };
+}
+
+/**
+ * The reader the warnings speak to: the organisation's jurisdictions, else the user's "Where
+ * you are", else the first region of the browser's languages (`browserRegion`), else nowhere known.
+ */
+export function readerOf(
+  effective: Pick<EffectiveSettings, 'jurisdictions' | 'region' | 'audience'>,
+  browserRegion: string | null,
+): Reader {
+  const regions = effective.jurisdictions.length > 0 ? effective.jurisdictions : [effective.region || browserRegion || ''].filter(Boolean);
+  return { regions, role: effective.audience };
+}
+
+/** Whether a built-in vendor is on: the organisation's list when it set one, else unless the user switched it off. */
+export function builtInVendorOn(effective: Pick<EffectiveSettings, 'vendors' | 'vendorsOff'>, id: string): boolean {
+  return effective.vendors ? effective.vendors.includes(id) : !effective.vendorsOff.includes(id);
 }

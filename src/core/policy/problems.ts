@@ -21,6 +21,13 @@ export const PROBLEM_VALUES = {
   wrong_type: ['expected', 'received'],
   not_boolean: [],
   not_mode: [],
+  /** Not an ISO 3166-1 alpha-2 region code. */
+  not_region: [],
+  not_region_list: [],
+  not_audience: [],
+  not_warn_for: [],
+  /** Not the id of a vendor the extension has built in. */
+  not_builtin_vendor: [],
   not_hostname: [],
   not_hostname_list: [],
   not_vendor_list: [],

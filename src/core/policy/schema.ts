@@ -1,5 +1,8 @@
 import * as v from 'valibot';
+import { READER_ROLES, WARN_FOR } from '../reader.ts';
+import { BUILT_IN_VENDOR_IDS } from '../vendors/index.ts';
 import { code, issueCode, type FallbackCode, type Problem } from './problems.ts';
+import { regionCode } from './schema-parts.ts';
 
 /*
  * The organisation policy: one schema for managed storage (Chrome/Edge), Firefox's
@@ -16,6 +19,7 @@ export const POLICY_LIMITS = {
   vendorDomains: 1_000,
   productNames: 200,
   alternatives: 30,
+  jurisdictions: 50,
   text: 1_000,
   name: 100,
 } as const;
@@ -91,6 +95,22 @@ export const POLICY_FIELDS = {
   downloadGuard: v.picklist(['off', 'warn', 'block'], code('not_mode')),
   /** Checking every shopping and download site (an optional site permission only the user can grant); see scan-all-sites.ts. */
   scanAllSites: v.boolean(code('not_boolean')),
+  /** Where the organisation's people are (ISO 3166-1 alpha-2): their actions come first; sets and locks "Where you are". */
+  jurisdictions: v.pipe(
+    v.array(regionCode, code('not_region_list')),
+    v.minLength(1, code('empty')),
+    v.maxLength(POLICY_LIMITS.jurisdictions, code('too_many')),
+    v.transform((regions) => [...new Set(regions)]),
+  ),
+  /** The readers' role (core/reader.ts READER_ROLES); sets and locks "Who you are". */
+  audience: v.picklist(READER_ROLES, code('not_audience')),
+  /** Which flagged pages get the warning (core/reader.ts WARN_FOR). */
+  warnFor: v.picklist(WARN_FOR, code('not_warn_for')),
+  /** The built-in vendors that are on (their ids); the others are off. Sets and locks the options' vendor switches. */
+  vendors: v.pipe(
+    v.array(v.picklist(BUILT_IN_VENDOR_IDS, code('not_builtin_vendor')), code('not_vendor_list')),
+    v.transform((ids) => [...new Set(ids)]),
+  ),
 } as const;
 
 export type PolicyKey = keyof typeof POLICY_FIELDS;

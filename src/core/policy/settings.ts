@@ -1,5 +1,7 @@
 import * as v from 'valibot';
+import { READER_ROLES, WARN_FOR } from '../reader.ts';
 import { code, issueCode, type Problem } from './problems.ts';
+import { regionCode } from './schema-parts.ts';
 
 /** The user's own settings; the organisation policy merges over them (see merge.ts). */
 export const SettingsSchema = v.object({
@@ -9,12 +11,28 @@ export const SettingsSchema = v.object({
   downloadGuard: v.picklist(['off', 'warn', 'block'], code('not_mode')),
   /** Sites (registrable domains, or hosts without one) the user asked not to be warned on. */
   allowedSites: v.array(v.string()),
+  /** Where the reader is (ISO 3166-1 alpha-2); "" takes the first region of the browser's languages. */
+  region: v.union([v.literal(''), regionCode]),
+  /** The reader's role: which governments' rules bind them (core/reader.ts). */
+  audience: v.picklist(READER_ROLES, code('not_audience')),
+  /** Which flagged pages get the in-page warning (core/reader.ts). */
+  warnFor: v.picklist(WARN_FOR, code('not_warn_for')),
+  /** Built-in vendors the user switched off (their ids); the organisation's `vendors` list overrides it. */
+  vendorsOff: v.array(v.string()),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export type Mode = Settings['mode'];
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ mode: 'warn', downloadGuard: 'warn', allowedSites: [] });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  mode: 'warn',
+  downloadGuard: 'warn',
+  allowedSites: [],
+  region: '',
+  audience: 'personal',
+  warnFor: 'any',
+  vendorsOff: [],
+});
 
 /** A stored field that could not be used (its key as the path, or "" for the whole value); see problems.ts. */
 export type SettingsProblem = Problem;
@@ -53,7 +71,7 @@ export function parseStoredSettings(stored: unknown): LoadedSettings {
 }
 
 function copyDefaults(): Settings {
-  return { ...DEFAULT_SETTINGS, allowedSites: [...DEFAULT_SETTINGS.allowedSites] };
+  return { ...DEFAULT_SETTINGS, allowedSites: [...DEFAULT_SETTINGS.allowedSites], vendorsOff: [] };
 }
 
 export function withSiteAllowed(settings: Settings, site: string): Settings {

@@ -95,7 +95,7 @@ export function policySnippets(policy: OrgPolicy, ids: ExtensionIds, options: Sn
       format: 'plist',
       fileName: `${chromeDomain}.plist`,
       location: chromeDomain,
-      content: plistDocument(chromeDomain, values),
+      content: plistDocument(values),
     },
     {
       id: 'chrome-linux',
@@ -140,7 +140,7 @@ export function policySnippets(policy: OrgPolicy, ids: ExtensionIds, options: Sn
       format: 'plist',
       fileName: `${edgeDomain}.plist`,
       location: edgeDomain,
-      content: plistDocument(edgeDomain, values),
+      content: plistDocument(values),
     },
     {
       id: 'edge-linux',

@@ -14,6 +14,9 @@ import type { BuiltInVendor, VendorDefinition } from './types.ts';
  */
 export const VENDORS = [kaspersky, huawei, zte, hytera, hikvision, dahua, dji, autel] as readonly BuiltInVendor[];
 
+/** The built-in vendors' ids, in registry order. */
+export const BUILT_IN_VENDOR_IDS: readonly string[] = VENDORS.map((vendor) => vendor.id);
+
 export function getVendor(id: string): VendorDefinition | undefined {
   return VENDORS.find((vendor) => vendor.id === id);
 }

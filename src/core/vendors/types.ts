@@ -130,7 +130,7 @@ export const RESTRICTION_EFFECTS = [
 export type RestrictionEffect = (typeof RESTRICTION_EFFECTS)[number];
 
 /** Effects that forbid something to those they apply to (the rest inform or advise). */
-export const BINDING_EFFECTS: ReadonlySet<RestrictionEffect> = new Set([
+export const BINDING_EFFECTS: ReadonlySet<string> = new Set<RestrictionEffect>([
   'sales_ban',
   'use_ban',
   'procurement_ban',

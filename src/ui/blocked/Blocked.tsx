@@ -6,13 +6,7 @@ import { ExternalLink } from '../components/ExternalLink.tsx';
 import { isWebUrl } from '../components/format.ts';
 import { hasContact, OrganizationContact, OrganizationMessage } from '../components/Organization.tsx';
 import { ReasonList } from '../components/Reasons.tsx';
-import {
-  AlternativesSection,
-  RestrictionList,
-  restrictionLead,
-  RestrictionSourceLink,
-  restrictionsHeading,
-} from '../components/VendorDetails.tsx';
+import { AlternativesSection, restrictionLead, RestrictionSection, RestrictionSourceLink } from '../components/VendorDetails.tsx';
 import { isOrganizationVendor, vendorDisplayName } from '../components/vendor-view.ts';
 import { backPlan, canProceedTo, reportMailto } from './view.ts';
 import { Stroke } from '../components/Stroke.tsx';
@@ -195,12 +189,7 @@ export function Blocked({ i18n, url, replaced, loadBlockInfo, proceed, navigatio
               <h2 id="blocked-reasons-heading">{t('blocked_reasons_heading')}</h2>
               {reasons.length > 0 ? <ReasonList reasons={reasons} i18n={i18n} /> : <p>{t('blocked_reason_rule')}</p>}
             </section>
-            {vendor && !byOrganization && vendor.restrictions.length > 0 ? (
-              <section class="section" aria-labelledby="blocked-restrictions-heading">
-                <h2 id="blocked-restrictions-heading">{restrictionsHeading(vendor, i18n)}</h2>
-                <RestrictionList records={vendor.restrictions} i18n={i18n} />
-              </section>
-            ) : null}
+            {vendor && !byOrganization ? <RestrictionSection vendor={vendor} i18n={i18n} idPrefix="blocked-restrictions" /> : null}
           </div>
         ) : null}
 

@@ -1,8 +1,10 @@
-import { formatIsoDate } from '../../core/i18n/format.ts';
+import { formatIsoDate, formatList, regionName } from '../../core/i18n/format.ts';
+import { audienceList, readerStatement } from '../../core/i18n/restriction-text.ts';
+import type { Standing } from '../../core/vendors/standing.ts';
 import {
   restrictionAuthorityKey,
   restrictionEffectiveKey,
-  restrictionLineKey,
+  restrictionEffectKey,
   restrictionSummaryKey,
   restrictionTitleKey,
   vendorExistingUsersKey,
@@ -12,26 +14,15 @@ import { optionalMessage, type I18n } from '../../core/i18n/translate.ts';
 import type { Alternative, RestrictionRecord } from '../../core/vendors/types.ts';
 import type { VendorView } from '../../platform/messages.ts';
 import { ExternalLink } from './ExternalLink.tsx';
-import { displayHost, lastEffectiveDate, newestFirst } from './format.ts';
+import { displayHost, lastEffectiveDate } from './format.ts';
 import { isOrganizationVendor, isPolicyRecord, vendorDisplayName } from './vendor-view.ts';
 
 /**
- * The one-line summary of a vendor's main restriction: an organisation's own text as written,
- * or for built-in records `banner_restriction_<id>` with the effective dates filled in (the
- * vendor's primary restriction first, then the newest record that has such a message), or null.
+ * The vendor's restrictions in a few sentences for its reader: the most relevant action first
+ * (core/i18n/restriction-text.ts), or an organisation's own text as written; null when none.
  */
-export function restrictionLead(vendor: Pick<VendorView, 'restriction' | 'restrictions'>, { t, locale }: I18n): string | null {
-  const primary = vendor.restriction ? [vendor.restriction] : [];
-  for (const record of [...primary, ...newestFirst(vendor.restrictions)]) {
-    if (isPolicyRecord(record)) {
-      if (record.summary.trim()) return record.summary;
-      continue;
-    }
-    const dates = record.effective.map((step) => formatIsoDate(step.date, locale));
-    const text = optionalMessage(t, restrictionLineKey(record), dates);
-    if (text) return text;
-  }
-  return null;
+export function restrictionLead(vendor: VendorView, i18n: I18n): string | null {
+  return readerStatement(vendor, i18n);
 }
 
 /** The record's title: the localized title of a built-in record, or for an organisation's record who set it. */
@@ -59,7 +50,7 @@ export function RestrictionSourceLink({ record, i18n }: { record: RestrictionRec
 }
 
 /** One government (or organisation) restriction: what, who, when, and a link to the text. */
-export function RestrictionCard({ record, i18n }: { record: RestrictionRecord; i18n: I18n }) {
+export function RestrictionCard({ record, standing, i18n }: { record: RestrictionRecord; standing?: Standing; i18n: I18n }) {
   const { t, locale } = i18n;
   const policy = isPolicyRecord(record);
   const title = restrictionTitle(record, i18n);
@@ -86,6 +77,21 @@ export function RestrictionCard({ record, i18n }: { record: RestrictionRecord; i
       <div key="citation">
         <dt class="visually-hidden">{t('popup_label_citation')}</dt>
         <dd class="record-citation">{citation}</dd>
+      </div>
+    ) : null,
+    record.effect ? (
+      <div key="effect">
+        <dt class="visually-hidden">{t('popup_label_effect')}</dt>
+        <dd class="record-effect">{t(restrictionEffectKey(record.effect))}</dd>
+      </div>
+    ) : null,
+    record.appliesTo.length > 0 && record.jurisdiction ? (
+      <div key="applies">
+        <dt class="visually-hidden">{t('popup_label_applies_to')}</dt>
+        <dd class="record-applies">
+          {t('popup_applies_in', [audienceList(record, i18n), regionName(record.jurisdiction, locale)])}
+          {standing?.forReader ? <strong class="record-for-you"> · {t('popup_applies_to_you')}</strong> : null}
+        </dd>
       </div>
     ) : null,
   ].filter(Boolean);
@@ -124,42 +130,97 @@ export function RestrictionCard({ record, i18n }: { record: RestrictionRecord; i
   );
 }
 
-/** The heading over a vendor's restrictions: US records say so; an organisation's own are worded as its reasons. */
-export function restrictionsHeading(vendor: Pick<VendorView, 'id' | 'name' | 'restrictions'>, { t }: I18n): string {
-  if (isOrganizationVendor(vendor)) return t('popup_restrictions_heading_organization');
-  const usOnly =
-    vendor.restrictions.length > 0 && vendor.restrictions.every((record) => !isPolicyRecord(record) && record.jurisdiction === 'US');
-  return t(usOnly ? 'popup_restrictions_heading' : 'popup_restrictions_heading_generic', vendorDisplayName(vendor, t));
-}
-
-/** The list of restriction records, newest first. */
-export function RestrictionList({ records, i18n }: { records: readonly RestrictionRecord[]; i18n: I18n }) {
+/** The records of one group, in the order given (most relevant first). */
+export function RestrictionList({ vendor, ids, i18n }: { vendor: VendorView; ids: readonly string[]; i18n: I18n }) {
   return (
     <ol class="record-list">
-      {newestFirst(records).map((record) => (
-        <RestrictionCard key={record.id} record={record} i18n={i18n} />
-      ))}
+      {ids.map((id) => {
+        const index = vendor.restrictions.findIndex((record) => record.id === id);
+        const record = vendor.restrictions[index];
+        return record ? <RestrictionCard key={id} record={record} standing={vendor.standings[index]} i18n={i18n} /> : null;
+      })}
     </ol>
   );
 }
 
-/** Each restriction on the vendor, under a heading, with an optional one-line lead. */
-export function RestrictionSection({ vendor, i18n, lead }: { vendor: VendorView; i18n: I18n; lead?: string | null }) {
+/** A vendor's records in the groups the reader reads them in (core/vendors/standing.ts), with their headings. */
+export function restrictionGroups(
+  vendor: VendorView,
+  { t, locale }: I18n,
+): { key: string; heading: string; note?: string; ids: string[] }[] {
+  if (isOrganizationVendor(vendor) || vendor.restrictions.every(isPolicyRecord)) {
+    return [
+      {
+        key: 'organization',
+        heading: t(
+          isOrganizationVendor(vendor) ? 'popup_restrictions_heading_organization' : 'popup_restrictions_heading_generic',
+          vendorDisplayName(vendor, t),
+        ),
+        ids: vendor.restrictions.map((record) => record.id),
+      },
+    ];
+  }
+  const ids = (keep: (standing: Standing) => boolean) => vendor.standings.filter(keep).map((standing) => standing.id);
+  const name = vendorDisplayName(vendor, t);
+  const { regions } = vendor.reader;
+  if (regions.length === 0) {
+    return [
+      { key: 'all', heading: t('popup_restrictions_heading', name), note: t('popup_restrictions_place_unknown'), ids: ids(() => true) },
+    ];
+  }
+  const place = formatList(
+    regions.map((region) => regionName(region, locale)),
+    locale,
+  );
+  const here = ids((standing) => standing.here);
+  const forRole = ids((standing) => !standing.here && standing.forReader);
+  const elsewhere = ids((standing) => !standing.here && !standing.forReader);
+  return [
+    {
+      key: 'here',
+      heading: t('popup_restrictions_here_heading', place),
+      note: here.length === 0 ? t('popup_restrictions_none_here', [name, place]) : undefined,
+      ids: here,
+    },
+    ...(forRole.length > 0 ? [{ key: 'role', heading: t('popup_restrictions_role_heading'), ids: forRole }] : []),
+    ...(elsewhere.length > 0 ? [{ key: 'elsewhere', heading: t('popup_restrictions_elsewhere_heading'), ids: elsewhere }] : []),
+  ];
+}
+
+/** Each restriction on the vendor, grouped for the reader ("Where you are", "For your role", "Elsewhere"), with an optional lead. */
+export function RestrictionSection({
+  vendor,
+  i18n,
+  lead,
+  idPrefix = 'restrictions',
+}: {
+  vendor: VendorView;
+  i18n: I18n;
+  lead?: string | null;
+  idPrefix?: string;
+}) {
   if (vendor.restrictions.length === 0) return null;
-  const headingId = `restrictions-${vendor.id}`;
   return (
-    <section class="section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{restrictionsHeading(vendor, i18n)}</h2>
-      {lead ? <p class="section-intro">{lead}</p> : null}
-      <RestrictionList records={vendor.restrictions} i18n={i18n} />
-    </section>
+    <>
+      {restrictionGroups(vendor, i18n).map((group, index) => {
+        const headingId = `${idPrefix}-${group.key}-${vendor.id}`;
+        return (
+          <section key={group.key} class="section" aria-labelledby={headingId} data-restriction-group={group.key}>
+            <h2 id={headingId}>{group.heading}</h2>
+            {index === 0 && lead ? <p class="section-intro">{lead}</p> : null}
+            {group.note ? <p class="section-note">{group.note}</p> : null}
+            {group.ids.length > 0 ? <RestrictionList vendor={vendor} ids={group.ids} i18n={i18n} /> : null}
+          </section>
+        );
+      })}
+    </>
   );
 }
 
 /** What the restriction means for people who already have the vendor's software (built-in vendors only). */
 export function ExistingUsersSection({ vendor, i18n }: { vendor: VendorView; i18n: I18n }) {
   const { t, locale } = i18n;
-  const since = lastEffectiveDate(vendor);
+  const since = vendor.primary ? lastEffectiveDate(vendor.primary) : null;
   const existing = optionalMessage(t, vendorExistingUsersKey(vendor), since ? formatIsoDate(since, locale) : '');
   const migration = optionalMessage(t, vendorMigrationKey(vendor));
   if (!existing && !migration) return null;

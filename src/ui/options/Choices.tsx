@@ -27,6 +27,7 @@ export function RadioGroup<V extends string>({
   lockedNoteId,
   i18n,
   onSelect,
+  level = 2,
 }: {
   name: string;
   legend: string;
@@ -37,12 +38,15 @@ export function RadioGroup<V extends string>({
   lockedNoteId: string | null;
   i18n: I18n;
   onSelect: (value: V) => void;
+  /** The legend's heading level: 3 inside a panel that has its own heading. */
+  level?: 2 | 3;
 }) {
   const locked = lockedNoteId !== null;
+  const Heading = level === 3 ? 'h3' : 'h2';
   return (
     <fieldset class="mode-fieldset">
       <legend>
-        <h2 id={legendId}>{legend}</h2>
+        <Heading id={legendId}>{legend}</Heading>
       </legend>
       {locked ? <LockedNote id={lockedNoteId} i18n={i18n} /> : null}
       <div class="choices">

@@ -8,6 +8,8 @@ import { OrganizationPanel } from './OrganizationPanel.tsx';
 import { Page, type Status } from './Page.tsx';
 import { PolicyProblemsPanel, SettingsProblemsNotice } from './PolicyProblems.tsx';
 import { ProfilePanel } from './ProfilePanel.tsx';
+import { ReaderPanel, WarnForPanel } from './ReaderPanel.tsx';
+import { VendorsPanel } from './VendorsPanel.tsx';
 import { ResetPanel } from './ResetPanel.tsx';
 import { ScanPanel, type ScanControls } from './ScanPanel.tsx';
 import { SitesPanel } from './SitesPanel.tsx';
@@ -210,6 +212,9 @@ export function Options({
       <PolicyProblemsPanel problems={state.policyProblems} i18n={i18n} />
       <OrganizationPanel state={state} i18n={i18n} />
       <WarningsPanel state={state} i18n={i18n} save={(next) => void save(next)} />
+      <ReaderPanel state={state} i18n={i18n} save={(next) => void save(next)} />
+      <WarnForPanel state={state} i18n={i18n} save={(next) => void save(next)} />
+      <VendorsPanel state={state} i18n={i18n} save={(next) => void save(next)} />
       <DownloadsPanel state={state} i18n={i18n} save={(next) => void save(next)} />
 
       {scanning ? <ScanPanel i18n={i18n} controls={scanning} /> : null}

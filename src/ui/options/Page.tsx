@@ -39,7 +39,12 @@ export function Page({ i18n, status, busy, children }: { i18n: I18n; status: Sta
 
         <section class="about" aria-labelledby="about-heading">
           <h2 id="about-heading">{t('options_about_heading')}</h2>
-          <p>{t('options_about_body')}</p>
+          <p>
+            {t('options_about_body')}{' '}
+            <a href="/privacy.html" target="_blank" rel="noreferrer">
+              {t('options_privacy_link')}
+            </a>
+          </p>
           <p>{t('popup_not_legal_advice')}</p>
         </section>
       </main>

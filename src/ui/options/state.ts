@@ -1,13 +1,14 @@
 import { POLICY_DEFAULTS, type LockedKey } from '../../core/policy/merge.ts';
 import type { OrgPolicy } from '../../core/policy/schema.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/policy/settings.ts';
+import { BUILT_IN_VENDOR_IDS } from '../../core/vendors/index.ts';
 import type { BackgroundResponse, OptionsState } from '../../platform/messages.ts';
 
 export type ImportResult = BackgroundResponse['import-policy'];
 
 /** A fresh, mutable copy of the defaults. */
 export function defaultSettings(): Settings {
-  return { mode: DEFAULT_SETTINGS.mode, downloadGuard: DEFAULT_SETTINGS.downloadGuard, allowedSites: [...DEFAULT_SETTINGS.allowedSites] };
+  return { ...DEFAULT_SETTINGS, allowedSites: [...DEFAULT_SETTINGS.allowedSites] };
 }
 
 /** What the page shows when the background cannot be reached: the defaults, with the browser's error reported. */
@@ -15,7 +16,7 @@ export function fallbackState(detail: string): OptionsState {
   const settings = defaultSettings();
   return {
     settings,
-    effective: { ...POLICY_DEFAULTS, ...settings, extraVendors: [], blockedDomains: [], exemptDomains: [] },
+    effective: { ...POLICY_DEFAULTS, ...settings, extraVendors: [], blockedDomains: [], exemptDomains: [], jurisdictions: [] },
     locked: [],
     settingsProblems: [{ path: '', code: 'load_failed', values: [detail] }],
     policyProblems: [],
@@ -23,6 +24,8 @@ export function fallbackState(detail: string): OptionsState {
     managedPolicy: null,
     blockRules: { counts: { rules: 0, regexRules: 0, domains: 0 }, overLimit: [] },
     extensionId: '',
+    browserRegion: null,
+    builtInVendors: [],
   };
 }
 
@@ -35,6 +38,11 @@ export function withUserSettings(state: OptionsState, settings: Settings): Optio
   if (!state.locked.includes('mode')) effective.mode = settings.mode;
   if (!state.locked.includes('downloadGuard')) effective.downloadGuard = settings.downloadGuard;
   if (!state.locked.includes('allowedSites')) effective.allowedSites = settings.allowedSites;
+  // The organisation's jurisdictions stand in for "Where you are"; the user's region is kept underneath.
+  effective.region = settings.region;
+  if (!state.locked.includes('audience')) effective.audience = settings.audience;
+  if (!state.locked.includes('warnFor')) effective.warnFor = settings.warnFor;
+  effective.vendorsOff = settings.vendorsOff;
   return { ...state, settings, effective };
 }
 
@@ -49,7 +57,16 @@ export function hasOrganizationPolicy(state: Pick<OptionsState, 'managedPolicy' 
  */
 export function exportedPolicy(state: Pick<OptionsState, 'managedPolicy' | 'importedPolicy' | 'settings'>): OrgPolicy {
   if (hasOrganizationPolicy(state)) return { ...state.importedPolicy, ...state.managedPolicy };
-  return { mode: state.settings.mode, downloadGuard: state.settings.downloadGuard };
+  const { mode, downloadGuard, region, audience, warnFor, vendorsOff } = state.settings;
+  const vendors = BUILT_IN_VENDOR_IDS.filter((id) => !vendorsOff.includes(id));
+  return {
+    mode,
+    downloadGuard,
+    ...(region ? { jurisdictions: [region] } : {}),
+    audience,
+    warnFor,
+    ...(vendors.length < BUILT_IN_VENDOR_IDS.length ? { vendors } : {}),
+  };
 }
 
 /** The words for each setting an organisation can manage (`options_key_*`). */
@@ -67,6 +84,10 @@ export const LOCKED_KEY_LABELS: Readonly<Record<LockedKey, string>> = {
   message: 'options_key_message',
   downloadGuard: 'options_key_download_guard',
   scanAllSites: 'options_key_scan_all_sites',
+  jurisdictions: 'options_key_jurisdictions',
+  audience: 'options_key_audience',
+  warnFor: 'options_key_warn_for',
+  vendors: 'options_key_vendors',
   allowedSites: 'options_key_allowed_sites',
 };
 

@@ -6,7 +6,8 @@ import { OrganizationMessage } from '../components/Organization.tsx';
 import { ReasonList } from '../components/Reasons.tsx';
 import { ShieldMark } from '../components/ShieldMark.tsx';
 import { restrictionLead, VendorDetails } from '../components/VendorDetails.tsx';
-import { vendorViewOf } from '../../core/vendors/view.ts';
+import type { Reader } from '../../core/reader.ts';
+import { UNKNOWN_READER, vendorViewOf } from '../../core/vendors/view.ts';
 import { isOrganizationVendor, vendorDisplayName } from '../components/vendor-view.ts';
 import { ScanRequest, type ScanRequestControls } from './ScanRequest.tsx';
 import { popupView, silenceMessageKey, type PopupView } from './view.ts';
@@ -32,6 +33,8 @@ interface Ready {
   vendor: VendorView | null;
   blocked: boolean;
   organization: OrganizationView | null;
+  /** Whom the background speaks to; unknown when the tab has no record. */
+  reader: Reader;
 }
 
 type Loaded = { status: 'loading' } | Ready | { status: 'error' };
@@ -47,7 +50,14 @@ async function loadAll(loadTabState: PopupProps['loadTabState'], loadBlockInfo: 
       () => null,
     );
   }
-  return { status: 'ready', view: popupView(state), vendor: state?.vendor ?? null, blocked, organization };
+  return {
+    status: 'ready',
+    view: popupView(state),
+    vendor: state?.vendor ?? null,
+    blocked,
+    organization,
+    reader: state?.reader ?? UNKNOWN_READER,
+  };
 }
 
 export function Popup({ i18n, loadTabState, loadBlockInfo, vendors, onOpenSettings, scanning }: PopupProps) {
@@ -65,7 +75,8 @@ export function Popup({ i18n, loadTabState, loadBlockInfo, vendors, onOpenSettin
     };
   }, [loadTabState, loadBlockInfo]);
 
-  const builtIn = vendors.map(vendorViewOf);
+  const reader = loaded.status === 'ready' ? loaded.reader : UNKNOWN_READER;
+  const builtIn = vendors.map((vendor) => vendorViewOf(vendor, reader));
   /** The background's view of the vendor, else the built-in definition with that id. */
   const vendorFor = (ready: Ready): VendorView | undefined => {
     const id = ready.view.vendorId;

@@ -52,5 +52,7 @@ export function silenceMessageKey(silence: Silence): string {
       return 'popup_silenced_site_allowed';
     case 'mode-off':
       return 'popup_silenced_mode_off';
+    case 'warn-for':
+      return 'popup_silenced_warn_for';
   }
 }

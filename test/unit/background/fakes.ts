@@ -25,6 +25,8 @@ export interface FakeSetup {
   openTabs?: { tabId: number; url: string }[];
   /** Block-rule patterns the browser refuses. */
   refuse?: (rule: BlockRule) => boolean;
+  /** The first region of the browser's languages (LoadedState.browserRegion). */
+  browserRegion?: string;
 }
 
 export interface FakeBrowser {
@@ -88,6 +90,7 @@ export function fakeBrowser(setup: FakeSetup = {}): FakeBrowser {
       policyProblems: [],
       importedPolicy: fake.imported,
       managedPolicy: fake.managed,
+      browserRegion: setup.browserRegion ?? null,
     });
   };
   const ports: Ports = {

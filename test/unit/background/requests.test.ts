@@ -4,6 +4,7 @@ import { dispatch, requestHandlers, type PageSender, type RequestHandlers } from
 import type { BackgroundRequest } from '../../../src/platform/messages.ts';
 import { CONTENT_REQUESTS, PAGE_REQUESTS } from '../../../src/platform/messages.ts';
 import { contentSender, fakeBrowser, signals } from './fakes.ts';
+import { DEFAULT_SETTINGS } from '../../../src/core/policy/settings.ts';
 
 const PAGE: PageSender = { kind: 'extension-page' };
 const STORE = 'https://usa.kaspersky.com/premium';
@@ -37,7 +38,7 @@ describe('the request handler map', () => {
     await expect(
       dispatch(
         handlers,
-        { type: 'save-settings', settings: { mode: 'off', downloadGuard: 'off', allowedSites: [] } },
+        { type: 'save-settings', settings: { ...DEFAULT_SETTINGS, mode: 'off', downloadGuard: 'off', allowedSites: [] } },
         contentSender(4, STORE),
       ),
     ).rejects.toThrow();

@@ -11,6 +11,7 @@ import {
 import { classifyUrl } from '../../../src/core/classify/url.ts';
 import type { Settings } from '../../../src/core/policy/settings.ts';
 import { EXTENSION_ID, fakeBrowser } from './fakes.ts';
+import { DEFAULT_SETTINGS } from '../../../src/core/policy/settings.ts';
 
 const STORE = 'https://usa.kaspersky.com/premium';
 
@@ -94,9 +95,9 @@ describe('UI requests: the options page', () => {
   it('saves valid settings and answers with them', async () => {
     const fake = fakeBrowser();
     await optionsState(fake.worker);
-    const next: Settings = { mode: 'block', downloadGuard: 'off', allowedSites: ['Amazon.com '] };
+    const next: Settings = { ...DEFAULT_SETTINGS, mode: 'block', downloadGuard: 'off', allowedSites: ['Amazon.com '] };
     const state = await saveSettings(fake.worker, next);
-    expect(fake.savedUser).toEqual([{ mode: 'block', downloadGuard: 'off', allowedSites: ['amazon.com'] }]);
+    expect(fake.savedUser).toEqual([{ ...DEFAULT_SETTINGS, mode: 'block', downloadGuard: 'off', allowedSites: ['amazon.com'] }]);
     // Answered from a fresh read: the storage change event may not have arrived yet.
     expect(state.effective).toMatchObject({ mode: 'block', downloadGuard: 'off' });
     expect(fake.loads).toBe(2);

@@ -359,7 +359,7 @@ describe('problems in words, from _locales', () => {
 });
 
 describe('mergeSettings: defaults < user < organisation', () => {
-  const user: Settings = { mode: 'off', downloadGuard: 'block', allowedSites: ['amazon.com'] };
+  const user: Settings = { ...DEFAULT_SETTINGS, mode: 'off', downloadGuard: 'block', allowedSites: ['amazon.com'] };
 
   it('gives the built-in defaults with no user settings and no policy, and locks nothing', () => {
     expect(mergeSettings({ ...DEFAULT_SETTINGS, allowedSites: [] }, {})).toEqual({

@@ -16,7 +16,7 @@ describe('parseStoredSettings', () => {
 
   it('keeps valid fields and reports each invalid one', () => {
     const loaded = parseStoredSettings({ mode: 'loud', allowedSites: ['Kaspersky.com ', 'kaspersky.com', 'amazon.com'] });
-    expect(loaded.settings).toEqual({ mode: 'warn', downloadGuard: 'warn', allowedSites: ['kaspersky.com', 'amazon.com'] });
+    expect(loaded.settings).toEqual({ ...DEFAULT_SETTINGS, allowedSites: ['kaspersky.com', 'amazon.com'] });
     expect(loaded.problems).toEqual([{ path: 'mode', code: 'not_mode', values: [] }]);
   });
 

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parse as parsePlist } from 'plist';
 import { describe, expect, it } from 'vitest';
 import { VENDOR_GUARD_IDS } from '../../../src/core/identity.ts';
 import { POLICY_KEYS, parseManagedPolicy, parsePolicyFile, type OrgPolicy } from '../../../src/core/policy/schema.ts';
@@ -10,17 +11,10 @@ import {
   type PolicySnippet,
   type SnippetId,
 } from '../../../src/core/policy/snippets.ts';
-import { escapeXml } from '../../../src/core/policy/snippets/plist.ts';
 import { escapeRegistryString } from '../../../src/core/policy/snippets/registry.ts';
+import { chromeReadsRegistry } from './registry-model.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const managedSchema = JSON.parse(readFileSync(`${root}public/managed_schema.json`, 'utf8')) as SchemaNode;
-
-interface SchemaNode {
-  type?: string;
-  properties?: Record<string, SchemaNode>;
-  items?: SchemaNode;
-}
 
 /** Every key set, with the characters each format has to escape, and a line break and accents. */
 function fullPolicy(): OrgPolicy {
@@ -51,6 +45,10 @@ function fullPolicy(): OrgPolicy {
       message: 'Line one: ask IT "first".\nLine two: C:\\Temp\\ & <b>not bold</b> — café ✓',
       downloadGuard: 'block',
       scanAllSites: false,
+      jurisdictions: ['DE', 'AT'],
+      audience: 'government',
+      warnFor: 'here',
+      vendors: ['kaspersky'],
     }),
   );
   expect(parsed.problems).toEqual([]);
@@ -63,230 +61,6 @@ const byId = (snippets: PolicySnippet[], id: SnippetId): PolicySnippet => {
   if (!snippet) throw new Error(`no snippet ${id}`);
   return snippet;
 };
-
-// --- A model of how Chrome reads 3rdparty extension policy from the Windows registry -------------
-// (components/policy/core/common/registry_dict.cc: RegistryDict::ConvertToJSON and ConvertRegistryValue)
-
-type RegData = string | number;
-interface RegKey {
-  values: Map<string, RegData>;
-  keys: Map<string, RegKey>;
-}
-
-/** Applies a .reg file as regedit would: every key, by lower-case path, with its path as written and its values. */
-type RegTree = Map<string, { path: string; values: Map<string, RegData> }>;
-function applyRegFile(text: string): RegTree {
-  const lines = text.split('\r\n');
-  expect(lines[0]).toBe('Windows Registry Editor Version 5.00');
-  expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/); // CRLF only
-  const keys: RegTree = new Map();
-  let current: Map<string, RegData> | null = null;
-  for (let i = 1; i < lines.length; i += 1) {
-    let line = lines[i] ?? '';
-    // A trailing backslash continues hex data on the next line.
-    while (line.endsWith('\\')) line = line.slice(0, -1) + (lines[++i] ?? '').trim();
-    if (line === '' || line.startsWith(';')) continue;
-    const deleted = /^\[-(.+)\]$/.exec(line);
-    if (deleted) {
-      const path = deleted[1]!.toLowerCase();
-      for (const key of [...keys.keys()]) if (key === path || key.startsWith(`${path}\\`)) keys.delete(key);
-      current = null;
-      continue;
-    }
-    const opened = /^\[(.+)\]$/.exec(line);
-    if (opened) {
-      const path = opened[1]!;
-      const entry = keys.get(path.toLowerCase()) ?? { path, values: new Map<string, RegData>() };
-      keys.set(path.toLowerCase(), entry);
-      current = entry.values;
-      continue;
-    }
-    const value = /^"((?:[^"\\]|\\.)*)"=(.*)$/.exec(line);
-    if (!value || !current) throw new Error(`not a .reg line: ${line}`);
-    current.set(unescapeReg(value[1]!), regData(value[2]!));
-  }
-  return keys;
-}
-
-function unescapeReg(text: string): string {
-  return text.replace(/\\(.)/g, '$1');
-}
-
-function regData(data: string): RegData {
-  const quoted = /^"((?:[^"\\]|\\.)*)"$/.exec(data);
-  if (quoted) return unescapeReg(quoted[1]!);
-  const dword = /^dword:([0-9a-f]{8})$/.exec(data);
-  if (dword) return parseInt(dword[1]!, 16);
-  const hex = /^hex\(1\):((?:[0-9a-f]{2},)*[0-9a-f]{2})$/.exec(data);
-  if (hex) {
-    const bytes = hex[1]!.split(',').map((byte) => parseInt(byte, 16));
-    let text = '';
-    for (let i = 0; i + 1 < bytes.length; i += 2) text += String.fromCharCode(bytes[i]! | (bytes[i + 1]! << 8));
-    expect(text.endsWith('\u0000')).toBe(true);
-    return text.slice(0, -1);
-  }
-  throw new Error(`unsupported .reg data: ${data}`);
-}
-
-/** The RegistryDict under one key: its values and, recursively, its subkeys. */
-function registryDict(keys: RegTree, path: string): RegKey {
-  const lower = path.toLowerCase();
-  const dict: RegKey = { values: keys.get(lower)?.values ?? new Map(), keys: new Map() };
-  for (const [key, entry] of keys) {
-    if (!key.startsWith(`${lower}\\`)) continue;
-    const name = entry.path.slice(lower.length + 1);
-    if (!name.includes('\\')) dict.keys.set(name, registryDict(keys, entry.path));
-  }
-  return dict;
-}
-
-/** Chrome keeps a key's values and subkeys in a map ordered by case-insensitive name. */
-const chromeOrder = <T>(entries: Iterable<[string, T]>) =>
-  [...entries].sort(([a], [b]) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
-const numerical = (name: string) => /^[+-]?\d+$/.test(name);
-
-function convertKey(dict: RegKey, schema: SchemaNode | undefined): unknown {
-  const type = schema?.type ?? 'object';
-  if (type === 'object') {
-    const result: Record<string, unknown> = {};
-    for (const [name, value] of chromeOrder(dict.values)) {
-      const converted = convertValue(value, schema?.properties?.[name]);
-      if (converted !== undefined) result[name] = converted;
-    }
-    for (const [name, key] of chromeOrder(dict.keys)) {
-      const converted = convertKey(key, schema?.properties?.[name]);
-      if (converted !== undefined) result[name] = converted;
-    }
-    return result;
-  }
-  if (type === 'array') {
-    const items: unknown[] = [];
-    for (const [name, key] of chromeOrder(dict.keys)) if (numerical(name)) items.push(convertKey(key, schema?.items));
-    for (const [name, value] of chromeOrder(dict.values)) {
-      if (!numerical(name)) continue;
-      const converted = convertValue(value, schema?.items);
-      if (converted !== undefined) items.push(converted);
-    }
-    return items;
-  }
-  return undefined;
-}
-
-function convertValue(value: RegData, schema: SchemaNode | undefined): unknown {
-  if (!schema) return value;
-  switch (schema.type) {
-    case 'string':
-      return typeof value === 'string' ? value : undefined;
-    case 'boolean':
-      if (typeof value === 'number') return value !== 0;
-      return /^[+-]?\d+$/.test(value) ? Number(value) !== 0 : undefined;
-    case 'array':
-    case 'object': {
-      if (typeof value !== 'string') return undefined;
-      try {
-        const json: unknown = JSON.parse(value);
-        const isArray = Array.isArray(json);
-        return (schema.type === 'array') === isArray && typeof json === 'object' && json !== null ? json : undefined;
-      } catch {
-        return undefined;
-      }
-    }
-    default:
-      return undefined;
-  }
-}
-
-/** What an extension would find in storage.managed after the .reg file is imported. */
-function chromeReadsRegistry(snippet: PolicySnippet): unknown {
-  const keys = applyRegFile(snippet.content);
-  return convertKey(registryDict(keys, snippet.location), managedSchema);
-}
-
-// --- A small property-list reader ------------------------------------------------------------------
-
-function decodeXml(text: string): string {
-  if (/&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(text)) throw new Error(`bare & in ${text}`);
-  return text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, entity: string) => {
-    const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-    if (entity in named) return named[entity]!;
-    return String.fromCodePoint(entity[1] === 'x' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10));
-  });
-}
-
-function parsePlist(xml: string): unknown {
-  const body = xml
-    .replace(/<!--[^]*?-->\n?/g, '')
-    .replace(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n/, '')
-    .replace(
-      /^<!DOCTYPE plist PUBLIC "-\/\/Apple\/\/DTD PLIST 1\.0\/\/EN" "http:\/\/www\.apple\.com\/DTDs\/PropertyList-1\.0\.dtd">\n/,
-      '',
-    );
-  const tokens: { tag?: string; close?: boolean; empty?: boolean; text?: string }[] = [];
-  const pattern = /<(\/?)([a-z]+)(?: version="1\.0")?(\/?)>|([^<]+)|(<)/gy;
-  for (let match = pattern.exec(body); match; match = pattern.exec(body)) {
-    if (match[5]) throw new Error(`stray < at ${match.index}`);
-    if (match[4] !== undefined) {
-      if (match[4].trim()) tokens.push({ text: match[4] });
-    } else tokens.push({ tag: match[2]!, close: match[1] === '/', empty: match[3] === '/' });
-  }
-  let position = 0;
-  const next = () =>
-    tokens[position++] ??
-    (() => {
-      throw new Error('unexpected end');
-    })();
-  const expectClose = (tag: string) => {
-    const token = next();
-    if (token.tag !== tag || !token.close) throw new Error(`expected </${tag}>`);
-  };
-  const value = (): unknown => {
-    const token = next();
-    if (!token.tag || token.close) throw new Error('expected a value');
-    if (token.tag === 'true' && token.empty) return true;
-    if (token.tag === 'false' && token.empty) return false;
-    if (token.empty)
-      return token.tag === 'array'
-        ? []
-        : token.tag === 'dict'
-          ? {}
-          : token.tag === 'string'
-            ? ''
-            : (() => {
-                throw new Error(token.tag);
-              })();
-    if (token.tag === 'string' || token.tag === 'integer') {
-      const peek = tokens[position];
-      const text = peek?.text !== undefined ? (position++, decodeXml(peek.text)) : '';
-      expectClose(token.tag);
-      return token.tag === 'integer' ? Number(text) : text;
-    }
-    if (token.tag === 'array') {
-      const items: unknown[] = [];
-      while (!(tokens[position]?.tag === 'array' && tokens[position]?.close)) items.push(value());
-      expectClose('array');
-      return items;
-    }
-    if (token.tag === 'dict') {
-      const dict: Record<string, unknown> = {};
-      while (!(tokens[position]?.tag === 'dict' && tokens[position]?.close)) {
-        const key = next();
-        if (key.tag !== 'key') throw new Error('expected <key>');
-        const name = decodeXml(next().text ?? '');
-        expectClose('key');
-        dict[name] = value();
-      }
-      expectClose('dict');
-      return dict;
-    }
-    throw new Error(`unknown tag ${token.tag}`);
-  };
-  const open = next();
-  if (open.tag !== 'plist') throw new Error('expected <plist>');
-  const result = value();
-  expectClose('plist');
-  if (position !== tokens.length) throw new Error('content after </plist>');
-  return result;
-}
 
 /** The preference keys a configuration profile installs (its payload without the Payload* keys). */
 function profilePreferences(xml: string): { payloadType: unknown; uuids: unknown[]; preferences: Record<string, unknown> } {
@@ -326,7 +100,8 @@ describe('policySnippets', () => {
     '%s names the extension and every key set',
     (_id, snippet) => {
       const id = snippet.browser === 'Firefox' ? VENDOR_GUARD_IDS.firefox : VENDOR_GUARD_IDS.chrome;
-      expect(snippet.content).toContain(id);
+      // A bare property list holds only the preferences: its file name names the domain.
+      expect(snippet.format === 'plist' ? snippet.fileName : snippet.content).toContain(id);
       if (snippet.format !== 'json') expect(snippet.location).toContain(id);
       for (const key of setKeys) expect(snippet.content, key).toContain(key);
     },
@@ -424,7 +199,7 @@ describe('policySnippets', () => {
     const snippet = byId(snippets, id);
     const { payloadType, uuids, preferences } = profilePreferences(snippet.content);
     expect(payloadType).toBe(snippet.location);
-    for (const uuid of uuids) expect(uuid).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-8[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/);
+    for (const uuid of uuids) expect(uuid).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-5[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/);
     expect(uuids[0]).not.toBe(uuids[1]);
     expect(parseManagedPolicy(preferences)).toEqual({ policy, problems: [] });
   });
@@ -433,8 +208,7 @@ describe('policySnippets', () => {
     expect(parseManagedPolicy(parsePlist(byId(snippets, id).content))).toEqual({ policy, problems: [] });
   });
 
-  it('plist: escapes <, > and & as XML entities', () => {
-    expect(escapeXml('a < b & c > "d"')).toBe('a &lt; b &amp; c &gt; "d"');
+  it('plist: <, > and & arrive as XML entities, booleans as <true/> and <false/>', () => {
     const content = byId(snippets, 'chrome-macos').content;
     expect(content).toContain('<string>Example "Corp" \\ IT &lt;Team&gt; &amp; Friends</string>');
     expect(content).toContain('https://intranet.example.com/notice?id=4&amp;lang=en');
@@ -503,7 +277,8 @@ describe('docs/admin.md registry example', () => {
     const text = readFileSync(`${root}docs/admin.md`, 'utf8');
     const block = /```reg\n([^]*?)```/.exec(text)?.[1];
     expect(block).toBeDefined();
-    const location = `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome\\3rdparty\\extensions\\${VENDOR_GUARD_IDS.chrome}\\policy`;
+    // The doc writes <extension-id> where each organisation's id goes.
+    const location = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome\\3rdparty\\extensions\\<extension-id>\\policy';
     const read = chromeReadsRegistry({ ...byId(snippetsFor({}), 'chrome-windows'), location, content: block!.replace(/\n/g, '\r\n') });
     expect(parseManagedPolicy(read)).toEqual({
       policy: {

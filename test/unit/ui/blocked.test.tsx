@@ -9,6 +9,7 @@ import { backPlan, blockedLocation, canProceedTo, reportMailto } from '../../../
 import { vendorViewOf } from '../../../src/core/vendors/view.ts';
 import { i18n, t } from './i18n-stub.ts';
 import { useRenderRoot } from './render-root.ts';
+import { UNKNOWN_READER } from '../../../src/core/vendors/view.ts';
 
 const root = useRenderRoot();
 
@@ -305,6 +306,10 @@ describe('Blocked page', () => {
         },
       ],
       restriction: null,
+      standings: [{ id: 'organization', here: true, forReader: true }],
+      alsoPrimary: null,
+      primary: null,
+      reader: UNKNOWN_READER,
       alternatives: [],
     };
     await show(
@@ -342,6 +347,10 @@ describe('Blocked page', () => {
         },
       ],
       restriction: null,
+      standings: [{ id: 'organization', here: true, forReader: true }],
+      alsoPrimary: null,
+      primary: null,
+      reader: UNKNOWN_READER,
       alternatives: [{ name: 'Other AV', url: 'https://other.example/' }],
     };
     acme.restriction = acme.restrictions[0]!;
@@ -359,7 +368,7 @@ describe('Blocked page', () => {
     expect(record.querySelector('h3')?.textContent).toBe('Restricted by Example Corp');
     expect(record.querySelector('time')).toBeNull();
     expect(record.querySelector('.as-written')?.textContent).toBe('Acme AV is banned by the 2025 procurement rules.');
-    expect(root.current.querySelector('#blocked-restrictions-heading')?.textContent).toBe('Why Acme AV is restricted');
+    expect(root.current.querySelector('[data-restriction-group="organization"] h2')?.textContent).toBe('Why Acme AV is restricted');
     expect(link('Other AV')).toBeDefined();
   });
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { REASON_CODES } from '../../../src/core/classify/verdict.ts';
-import type { RestrictionRecord, VendorDefinition } from '../../../src/core/vendors/types.ts';
+import type { RestrictionRecord } from '../../../src/core/vendors/types.ts';
 import { formatIsoDate } from '../../../src/core/i18n/format.ts';
 import { reasonMessageKey, restrictionEffectiveKey, restrictionSummaryKey, restrictionTitleKey } from '../../../src/core/i18n/keys.ts';
 import { optionalMessage } from '../../../src/core/i18n/translate.ts';
-import { displayHost, effectiveDate, isWebUrl, lastEffectiveDate, newestFirst } from '../../../src/ui/components/format.ts';
+import { displayHost, isWebUrl, lastEffectiveDate } from '../../../src/ui/components/format.ts';
 
 const record = (id: string, date: string, effective: string[] = []): RestrictionRecord => ({
   id,
@@ -58,25 +58,10 @@ describe('formatIsoDate', () => {
   });
 });
 
-describe('restriction ordering and dates', () => {
-  const vendor = {
-    id: 'v',
-    restrictions: [
-      record('a', '2017-09-13'),
-      record('b', '2024-06-24', ['2024-06-24']),
-      record('c', '2024-06-24', ['2024-07-20', '2024-09-29']),
-    ],
-  } as unknown as VendorDefinition;
-
-  it('lists newest first, later entries first on equal dates', () => {
-    expect(newestFirst(vendor.restrictions).map((r) => r.id)).toEqual(['c', 'b', 'a']);
-  });
-
-  it('finds effective dates', () => {
-    expect(effectiveDate(vendor, 'c', 1)).toBe('2024-09-29');
-    expect(effectiveDate(vendor, 'c', 2)).toBeNull();
-    expect(effectiveDate(vendor, 'missing', 0)).toBeNull();
-    expect(lastEffectiveDate(vendor)).toBe('2024-09-29');
+describe('lastEffectiveDate', () => {
+  it("gives a record's last effective step, or null when it has none", () => {
+    expect(lastEffectiveDate(record('c', '2024-06-24', ['2024-07-20', '2024-09-29']))).toBe('2024-09-29');
+    expect(lastEffectiveDate(record('a', '2017-09-13'))).toBeNull();
   });
 });
 

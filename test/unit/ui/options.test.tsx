@@ -35,6 +35,7 @@ interface World {
   managedPolicy?: OrgPolicy | null;
   importedPolicy?: OrgPolicy | null;
   overLimit?: OverLimit[];
+  browserRegion?: string | null;
 }
 
 /** What the background answers, computed with the real merge. */
@@ -52,6 +53,8 @@ function stateOf(world: World): OptionsState {
     managedPolicy,
     blockRules: { counts: { rules: 6, regexRules: 5, domains: 40 }, overLimit: world.overLimit ?? [] },
     extensionId: EXTENSION_ID,
+    browserRegion: world.browserRegion ?? null,
+    builtInVendors: [{ id: 'kaspersky', name: 'Kaspersky' }],
   });
 }
 
@@ -148,7 +151,7 @@ describe('Options: warnings and downloads', () => {
     expect(root.current.querySelector('label[for="mode-off"]')?.textContent).toBe('Off');
     expect(status()).toBe('');
     await click(radio('mode', 'off'));
-    expect(saved).toEqual([{ mode: 'off', downloadGuard: 'warn', allowedSites: [] }]);
+    expect(saved).toEqual([{ ...DEFAULT_SETTINGS, mode: 'off', downloadGuard: 'warn', allowedSites: [] }]);
     expect(radio('mode', 'off').checked).toBe(true);
     expect(status()).toBe('Saved');
     expect(root.current.querySelector('[role="status"]')?.getAttribute('aria-live')).toBe('polite');
@@ -188,8 +191,18 @@ describe('Options: warnings and downloads', () => {
     expect(root.current.querySelector('label[for="downloadGuard-off"]')?.textContent).toBe('Do nothing');
     expect(radio('downloadGuard', 'warn').checked).toBe(true);
     await click(radio('downloadGuard', 'block'));
-    expect(saved).toEqual([{ mode: 'warn', downloadGuard: 'block', allowedSites: [] }]);
+    expect(saved).toEqual([{ ...DEFAULT_SETTINGS, mode: 'warn', downloadGuard: 'block', allowedSites: [] }]);
     expect(radio('downloadGuard', 'block').checked).toBe(true);
+  });
+});
+
+describe('Options: about', () => {
+  it('links to the privacy policy bundled with the extension, in a new tab', async () => {
+    await open({ user: user() });
+    const link = region('About')?.querySelector('a');
+    expect(link?.textContent).toBe('Privacy policy (in English)');
+    expect(link?.getAttribute('href')).toBe('/privacy.html');
+    expect(link?.getAttribute('target')).toBe('_blank');
   });
 });
 
@@ -374,9 +387,17 @@ describe('Options: organisation profile', () => {
     expect(parsePolicyFile(contents).problems).toEqual([]);
   });
 
-  it("exports the user's own mode and download guard when no organisation policy applies", () => {
+  it("exports the user's own mode, download guard, place, role and warning choice when no organisation policy applies", () => {
     const state = stateOf({ user: user({ mode: 'block', downloadGuard: 'off', allowedSites: ['a.example'] }) });
-    expect(exportedPolicy(state)).toEqual({ mode: 'block', downloadGuard: 'off' });
+    expect(exportedPolicy(state)).toEqual({ mode: 'block', downloadGuard: 'off', audience: 'personal', warnFor: 'any' });
+    const placed = stateOf({ user: user({ region: 'DE', audience: 'government', warnFor: 'here' }) });
+    expect(exportedPolicy(placed)).toEqual({
+      mode: 'warn',
+      downloadGuard: 'warn',
+      jurisdictions: ['DE'],
+      audience: 'government',
+      warnFor: 'here',
+    });
     expect(exportedPolicy({ ...state, importedPolicy: { message: 'hi' }, managedPolicy: null })).toEqual({ message: 'hi' });
   });
 
@@ -415,10 +436,10 @@ describe('Options: your sites, reset, problems', () => {
     const { saved } = await open({ user: user({ allowedSites: ['a.example', 'b.example', 'c.example'] }) });
     expect(button('Clear all')?.disabled).toBe(false);
     await click(button('Remove b.example'));
-    expect(saved.at(-1)).toEqual({ mode: 'warn', downloadGuard: 'warn', allowedSites: ['a.example', 'c.example'] });
+    expect(saved.at(-1)).toEqual({ ...DEFAULT_SETTINGS, mode: 'warn', downloadGuard: 'warn', allowedSites: ['a.example', 'c.example'] });
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Remove c.example');
     await click(button('Clear all'));
-    expect(saved.at(-1)).toEqual({ mode: 'warn', downloadGuard: 'warn', allowedSites: [] });
+    expect(saved.at(-1)).toEqual({ ...DEFAULT_SETTINGS, mode: 'warn', downloadGuard: 'warn', allowedSites: [] });
     expect(root.current.textContent).toContain("No sites. Use “Don't warn me on this site” on a warning to add one.");
     expect(button('Clear all')?.disabled).toBe(true);
   });
@@ -490,5 +511,54 @@ describe('focusIndexAfterRemoval', () => {
     expect(focusIndexAfterRemoval(0, 3)).toBe(0);
     expect(focusIndexAfterRemoval(2, 3)).toBe(1);
     expect(focusIndexAfterRemoval(0, 1)).toBeNull();
+  });
+});
+
+describe('Options: where you are, who you are, when to warn, which vendors', () => {
+  const select = () => root.current.querySelector<HTMLSelectElement>('select#region')!;
+  const change = (element: HTMLSelectElement, value: string) =>
+    act(async () => {
+      element.value = value;
+      element.dispatchEvent(new Event('change', { bubbles: true }));
+    }).then(flush);
+
+  it("offers the browser's region as automatic, every region by name, and saves a choice", async () => {
+    const { saved } = await open({ user: user(), browserRegion: 'AU' });
+    expect(select().options[0]?.textContent).toBe("Automatic: Australia (from your browser's languages)");
+    expect(select().options.length).toBeGreaterThan(240);
+    expect([...select().options].some((option) => option.value === 'DE' && option.textContent === 'Germany')).toBe(true);
+    await change(select(), 'DE');
+    expect(saved.at(-1)).toMatchObject({ region: 'DE' });
+    expect(select().value).toBe('DE');
+    await click(radio('audience', 'federal_contractor'));
+    expect(saved.at(-1)).toMatchObject({ region: 'DE', audience: 'federal_contractor' });
+    await click(radio('warnFor', 'bans'));
+    expect(saved.at(-1)).toMatchObject({ warnFor: 'bans' });
+    expect(root.current.querySelector('label[for="warnFor-bans"]')?.textContent).toBe('Only for bans that apply to me');
+  });
+
+  it("shows the organisation's jurisdictions and role locked", async () => {
+    await open({ user: user({ region: 'FR' }), managedPolicy: { jurisdictions: ['DE', 'AT'], audience: 'government', warnFor: 'here' } });
+    expect(root.current.querySelector('select#region')).toBeNull();
+    expect(root.current.querySelector('.region-locked')?.textContent).toBe('Germany and Austria');
+    expect(radio('audience', 'government').checked).toBe(true);
+    expect(radio('audience', 'personal').disabled).toBe(true);
+    expect(radio('warnFor', 'here').checked).toBe(true);
+    expect(radio('warnFor', 'any').disabled).toBe(true);
+  });
+
+  it('switches a built-in vendor off and on, unless the organisation decides', async () => {
+    const { saved } = await open({ user: user() });
+    const kaspersky = () => root.current.querySelector<HTMLInputElement>('#vendor-kaspersky')!;
+    expect(kaspersky().checked).toBe(true);
+    expect(root.current.querySelector('label[for="vendor-kaspersky"]')?.textContent).toBe('Kaspersky');
+    await click(kaspersky());
+    expect(saved.at(-1)).toMatchObject({ vendorsOff: ['kaspersky'] });
+    expect(kaspersky().checked).toBe(false);
+    await click(kaspersky());
+    expect(saved.at(-1)).toMatchObject({ vendorsOff: [] });
+    await open({ user: user({ vendorsOff: ['kaspersky'] }), managedPolicy: { vendors: ['kaspersky'] } });
+    expect(kaspersky().checked).toBe(true);
+    expect(kaspersky().disabled).toBe(true);
   });
 });

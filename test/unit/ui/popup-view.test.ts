@@ -3,12 +3,14 @@ import type { Verdict } from '../../../src/core/classify/verdict.ts';
 import type { Decision } from '../../../src/core/policy/decide.ts';
 import type { TabState } from '../../../src/platform/messages.ts';
 import { popupView, silenceMessageKey, tabIdFromSearch } from '../../../src/ui/popup/view.ts';
+import { UNKNOWN_READER } from '../../../src/core/vendors/view.ts';
 
 const state = (verdict: Verdict, silencedBy: Decision['silencedBy'] = null): TabState => ({
   url: 'https://usa.kaspersky.com/premium',
   site: 'kaspersky.com',
-  decision: { verdict, banner: silencedBy === null, block: false, badge: silencedBy === null, silencedBy },
+  decision: { verdict, banner: silencedBy === null, block: false, badge: silencedBy === null, silencedBy, level: 'warning' },
   vendor: null,
+  reader: UNKNOWN_READER,
 });
 
 describe('tabIdFromSearch', () => {

@@ -8,6 +8,7 @@ import { vendorViewOf } from '../../../src/core/vendors/view.ts';
 import { Popup } from '../../../src/ui/popup/Popup.tsx';
 import { i18n } from './i18n-stub.ts';
 import { useRenderRoot } from './render-root.ts';
+import { UNKNOWN_READER } from '../../../src/core/vendors/view.ts';
 
 const root = useRenderRoot();
 
@@ -36,8 +37,10 @@ const flagged = (kind: 'purchase' | 'download', silencedBy: TabState['decision']
     block: false,
     badge: silencedBy === null,
     silencedBy,
+    level: 'warning',
   },
   vendor: kaspersky,
+  reader: kaspersky.reader,
 });
 
 const text = () => root.current.textContent ?? '';
@@ -93,7 +96,7 @@ describe('Popup', () => {
     await show(null);
     expect(root.current.querySelector('h1')?.textContent).toBe('Nothing to flag on this page');
     expect(text()).toContain('Vendor Guard warns you');
-    expect(text()).toContain('How the US restricts Kaspersky');
+    expect(text()).toContain('What governments decided on Kaspersky');
   });
 
   it('notes a vendor information page', async () => {
@@ -106,8 +109,10 @@ describe('Popup', () => {
         block: false,
         badge: false,
         silencedBy: null,
+        level: 'warning',
       },
       vendor: kaspersky,
+      reader: kaspersky.reader,
     });
     expect(root.current.querySelector('h1')?.textContent).toBe('Nothing to flag on this page');
     expect(text()).toContain('This is a Kaspersky page, but it does not sell the software or offer it for download.');
@@ -152,6 +157,10 @@ describe('Popup', () => {
         },
       ],
       restriction: null,
+      standings: [{ id: 'organization', here: true, forReader: true }],
+      alsoPrimary: null,
+      primary: null,
+      reader: UNKNOWN_READER,
       alternatives: [{ name: 'Other AV', url: 'https://other.example/' }],
     };
     acme.restriction = acme.restrictions[0]!;
@@ -175,7 +184,7 @@ describe('Popup', () => {
     state.vendor = { ...kaspersky, alternatives: [] };
     await show(state);
     expect(text()).not.toContain('Alternatives');
-    expect(text()).toContain('How the US restricts Kaspersky');
+    expect(text()).toContain('What governments decided on Kaspersky');
   });
 
   it("shows the organisation's message when the page is blocked", async () => {
@@ -235,6 +244,10 @@ describe('Popup', () => {
         },
       ],
       restriction: null,
+      standings: [{ id: 'organization', here: true, forReader: true }],
+      alsoPrimary: null,
+      primary: null,
+      reader: UNKNOWN_READER,
       alternatives: [],
     };
     await show(state);

@@ -1,79 +1,82 @@
+import { build, type PlistValue } from 'plist';
 import type { JsonObject, JsonValue } from './json.ts';
-import { stableUuid } from './uuid.ts';
+import { profileUuid } from './uuid.ts';
 
-/* macOS: a configuration profile (.mobileconfig) and the bare property list of a preference domain. */
+/*
+ * macOS: a configuration profile (.mobileconfig) and the bare property list of a preference
+ * domain. The values are built here; the `plist` package writes the XML (its browser build in
+ * the options page, its Node build in tests and scripts: the same property list either way).
+ */
+
+type PlistDict = { [key: string]: PlistValue };
+
+/** The configuration profile's property list: one payload for the browser's preference domain. */
+export function mobileconfigPayload(domain: string, values: JsonObject, browserName: string): PlistDict {
+  const payloadIdentifier = `${domain}.vendor-guard`;
+  const profileIdentifier = `vendor-guard.${domain}`;
+  return {
+    PayloadContent: [
+      {
+        PayloadDisplayName: `Vendor Guard policy for ${browserName}`,
+        PayloadIdentifier: payloadIdentifier,
+        PayloadType: domain,
+        PayloadUUID: profileUuid(payloadIdentifier),
+        PayloadVersion: 1,
+        ...plistDict(values),
+      },
+    ],
+    PayloadDescription: `Configures the Vendor Guard extension in ${browserName}.`,
+    PayloadDisplayName: `Vendor Guard (${browserName})`,
+    PayloadIdentifier: profileIdentifier,
+    PayloadScope: 'System',
+    PayloadType: 'Configuration',
+    PayloadUUID: profileUuid(profileIdentifier),
+    PayloadVersion: 1,
+  };
+}
 
 export function mobileconfig(domain: string, values: JsonObject, browserName: string): string {
-  const inner = [
-    ['PayloadDisplayName', `Vendor Guard policy for ${browserName}`],
-    ['PayloadIdentifier', `${domain}.vendor-guard`],
-    ['PayloadType', domain],
-    ['PayloadUUID', stableUuid(`${domain}/payload`)],
-    ['PayloadVersion', 1],
-  ] as const;
-  const outer = [
-    ['PayloadDescription', `Configures the Vendor Guard extension in ${browserName}.`],
-    ['PayloadDisplayName', `Vendor Guard (${browserName})`],
-    ['PayloadIdentifier', `vendor-guard.${domain}`],
-    ['PayloadScope', 'System'],
-    ['PayloadType', 'Configuration'],
-    ['PayloadUUID', stableUuid(`${domain}/profile`)],
-    ['PayloadVersion', 1],
-  ] as const;
-  const lines = [...PLIST_HEAD, '<dict>', '  <key>PayloadContent</key>', '  <array>', '    <dict>'];
-  for (const [key, value] of inner) lines.push(...plistEntry(key, value, 6));
-  for (const [key, value] of Object.entries(values)) lines.push(...plistEntry(key, value, 6));
-  lines.push('    </dict>', '  </array>');
-  for (const [key, value] of outer) lines.push(...plistEntry(key, value, 2));
-  lines.push('</dict>', '</plist>');
-  return `${lines.join('\n')}\n`;
+  return `${build(mobileconfigPayload(domain, values, browserName))}\n`;
 }
 
 /** The bare property list of the preference domain, for MDMs that ask for a domain and a plist. */
-export function plistDocument(domain: string, values: JsonObject): string {
-  const lines = [...PLIST_HEAD.slice(0, 2), `<!-- Preference domain: ${domain} -->`, ...PLIST_HEAD.slice(2), '<dict>'];
-  for (const [key, value] of Object.entries(values)) lines.push(...plistEntry(key, value, 2));
-  lines.push('</dict>', '</plist>');
-  return `${lines.join('\n')}\n`;
+export function plistDocument(values: JsonObject): string {
+  return `${build(plistDict(values))}\n`;
 }
 
-const PLIST_HEAD = [
-  '<?xml version="1.0" encoding="UTF-8"?>',
-  '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">',
-  '<plist version="1.0">',
-];
-
-function plistEntry(key: string, value: JsonValue, indent: number): string[] {
-  return [`${' '.repeat(indent)}<key>${escapeXml(key)}</key>`, ...plistValue(value, indent)];
-}
-
-function plistValue(value: JsonValue, indent: number): string[] {
-  const pad = ' '.repeat(indent);
-  if (typeof value === 'string') return [`${pad}<string>${escapeXml(value)}</string>`];
-  if (typeof value === 'boolean') return [`${pad}<${value}/>`];
-  if (typeof value === 'number') return [Number.isInteger(value) ? `${pad}<integer>${value}</integer>` : `${pad}<real>${value}</real>`];
-  if (value === null) return [`${pad}<string></string>`];
-  if (Array.isArray(value)) {
-    if (value.length === 0) return [`${pad}<array/>`];
-    return [`${pad}<array>`, ...value.flatMap((item) => plistValue(item, indent + 2)), `${pad}</array>`];
+/** The policy's values as a property-list dictionary (a plist has no null: null values are left out). */
+export function plistDict(values: JsonObject): PlistDict {
+  const dict: PlistDict = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== null) dict[plistText(key)] = plistValue(value);
   }
-  const entries = Object.entries(value);
-  if (entries.length === 0) return [`${pad}<dict/>`];
-  return [`${pad}<dict>`, ...entries.flatMap(([key, item]) => plistEntry(key, item, indent + 2)), `${pad}</dict>`];
+  return dict;
+}
+
+function plistValue(value: Exclude<JsonValue, null>): PlistValue {
+  if (typeof value === 'string') return plistText(value);
+  if (Array.isArray(value)) return value.filter((item) => item !== null).map(plistValue);
+  if (typeof value === 'object') return plistDict(value);
+  return value;
 }
 
 /**
- * Text as XML character data. XML 1.0 cannot carry most control characters even as references,
- * so those (never meaningful in policy text) become U+FFFD; tab, line feed and carriage return stay.
+ * Text a property list can carry. XML 1.0 has no way to write most control characters, the
+ * non-characters U+FFFE and U+FFFF or a lone surrogate, even as references, so those (never
+ * meaningful in policy text) become U+FFFD. Line breaks become "\n", as every XML reader
+ * normalises them anyway.
  */
-export function escapeXml(text: string): string {
-  let escaped = '';
-  for (const char of text) escaped += XML_ESCAPES[char] ?? (notXmlCharacter(char.charCodeAt(0)) ? '\ufffd' : char);
-  return escaped;
+export function plistText(text: string): string {
+  let out = '';
+  for (const char of text.replace(/\r\n?/g, '\n')) out += isXmlChar(char.codePointAt(0) ?? 0) ? char : '\ufffd';
+  return out;
 }
 
-const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-
-/** Control characters but tab, line feed and carriage return, and the two non-characters U+FFFE and U+FFFF. */
-const notXmlCharacter = (code: number) =>
-  (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff;
+/** XML 1.0's Char production; a lone surrogate (iterated as one code unit) is not one. */
+const isXmlChar = (code: number) =>
+  code === 0x09 ||
+  code === 0x0a ||
+  code === 0x0d ||
+  (code >= 0x20 && code <= 0xd7ff) ||
+  (code >= 0xe000 && code <= 0xfffd) ||
+  code >= 0x10000;

@@ -4,6 +4,8 @@ import type { JsonObject, JsonValue } from './json.ts';
  * A .reg file for regedit / `reg import`. It first deletes the key, so values left over from an
  * earlier policy go away, then writes the new values. Strings outside printable ASCII are written
  * as hex(1) (REG_SZ as UTF-16LE bytes), so the file means the same whatever encoding it is saved in.
+ * No library writes .reg files well; test/unit/policy/ round-trips this one through a model of
+ * how Chrome reads the registry.
  */
 export function registryFile(key: string, values: JsonObject, browserName: string): string {
   const lines = [
@@ -33,7 +35,8 @@ export function registryFile(key: string, values: JsonObject, browserName: strin
 function registryValue(name: string, value: JsonValue): string {
   const quotedName = `"${escapeRegistryString(name)}"`;
   if (typeof value === 'boolean') return `${quotedName}=dword:${value ? '00000001' : '00000000'}`;
-  const text = typeof value === 'string' ? value : asciiJson(value);
+  // Windows reads a REG_SZ up to its first NUL, so a NUL in policy text would cut it short.
+  const text = typeof value === 'string' ? value.replace(/\0/g, '\ufffd') : asciiJson(value);
   // Printable ASCII only: anything else (line breaks, accents) goes as hex(1).
   if (/^[\x20-\x7e]*$/.test(text)) return `${quotedName}="${escapeRegistryString(text)}"`;
   return hexRegSz(quotedName, text);
