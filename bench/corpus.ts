@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { seeded as random } from '../harness/logs.ts';
 import { labelledExamples } from '../src/core/classify/examples.ts';
 
 export interface Corpus {
@@ -13,18 +14,6 @@ export interface Corpus {
   urls: string[];
   /** Which of `urls` came from the vendor corpus (true) or the unrelated one (false). */
   related: boolean[];
-}
-
-/** mulberry32: a small seeded PRNG. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const labelled = (): string[] => {

@@ -4,7 +4,7 @@
  * missed is printed as missed.
  *
  *   npm run bench                      everything (builds dist/chrome first; a few minutes)
- *   npm run bench -- --only url,sizes  some sections: url, scaling, pages, sizes, worker
+ *   npm run bench -- --only url,sizes  some sections: url, scaling, logs, pages, sizes, worker
  *   npm run bench -- --no-build        measure the dist/chrome already built
  *   npm run bench -- --quick           fewer rounds and navigations (a smoke run)
  */
@@ -19,13 +19,14 @@ import { DIST } from '../harness/paths.ts';
 import { buildCorpus } from './corpus.ts';
 import { table, verdict } from './format.ts';
 import { benchPages, type PageBenchResult } from './pages.ts';
-import { printPages, printScaling, printSizes, printUrl, printWorker, type Target } from './report.ts';
+import { benchLogs, type LogBenchResult } from './logs.ts';
+import { printLogs, printPages, printScaling, printSizes, printUrl, printWorker, type Target } from './report.ts';
 import { measureSizes, type PartSize } from './sizes.ts';
 import { benchScaling, benchUrls, checksum, type ScalingRow, type UrlBenchResult } from './url.ts';
 import { benchWorker, type WorkerBenchResult } from './worker.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SECTIONS = ['url', 'scaling', 'pages', 'sizes', 'worker'] as const;
+const SECTIONS = ['url', 'scaling', 'logs', 'pages', 'sizes', 'worker'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -41,6 +42,7 @@ interface Results {
   targets: Target[];
   url?: UrlBenchResult;
   scaling?: ScalingRow[];
+  logs?: LogBenchResult;
   pages?: PageBenchResult;
   sizes?: PartSize[];
   worker?: WorkerBenchResult;
@@ -91,6 +93,10 @@ async function main(): Promise<void> {
   if (corpus && only.has('scaling')) {
     results.scaling = await timed('scaling', () => benchScaling(corpus, [200, 10_000, 100_000], quick ? 1 : 2));
     results.targets.push(...printScaling(results.scaling));
+  }
+  if (only.has('logs')) {
+    results.logs = await timed('logs', () => benchLogs(quick ? 100_000 : 1_000_000, quick ? 1 : 3));
+    results.targets.push(...printLogs(results.logs));
   }
   if (only.has('sizes')) {
     results.sizes = await timed('sizes', () => measureSizes(DIST));

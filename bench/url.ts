@@ -13,6 +13,7 @@ import { StaticNetFilteringEngine } from '@gorhill/ubo-core';
 import { parse as parseDomain } from 'tldts';
 import { compileRegistry } from '../src/core/classify/compile.ts';
 import { buildRegistry, classifyUrl } from '../src/core/classify/url.ts';
+import { scanUrl, UrlScan } from '../src/core/classify/scan.ts';
 import { classifyWithPolicy, compilePolicy } from '../src/core/policy/compile.ts';
 import { mergeSettings } from '../src/core/policy/merge.ts';
 import { DEFAULT_SETTINGS } from '../src/core/policy/settings.ts';
@@ -47,7 +48,7 @@ export interface UrlBenchResult {
   flagged: number;
   /** Built-in vendors in the registry classifyUrl uses. */
   vendors: number;
-  nsPerUrl: { classifyUrl: number; tldtsParse: number; ubo: number | null; whatwgUrl: number };
+  nsPerUrl: { classifyUrl: number; tldtsParse: number; ubo: number | null; whatwgUrl: number; scan: number; readEveryUnit: number };
   byClass: { unrelated: { classifyUrl: number; tldtsParse: number }; related: { classifyUrl: number; tldtsParse: number } };
   /** The same URLs with Kaspersky alone in the registry, to show what the other vendors cost. */
   oneVendor: { nsPerUrl: number; unrelated: number; related: number; flagged: number };
@@ -75,11 +76,20 @@ export async function benchUrls(corpus: Corpus = buildCorpus(), rounds = 5): Pro
   const oneVendor = (url: string) => classifyUrl(url, kasperskyOnly).kind !== 'none';
   const tldts = (url: string) => parseDomain(url).domain;
   // Not a peer: the WHATWG URL parser alone, the floor under any classifier built on it.
+  const scan = new UrlScan();
+  const { automaton } = buildRegistry();
   const contenders: Record<string, (url: string) => unknown> = {
     classifyUrl: ours,
     oneVendor,
     tldtsParse: tldts,
     whatwgUrl: (url) => new URL(url),
+    // The floor: the verdict must see every character, since a vendor's name may be anywhere.
+    scan: (url) => scanUrl(url, scan, automaton),
+    readEveryUnit: (url) => {
+      let sum = 0;
+      for (let i = 0; i < url.length; i++) sum += url.charCodeAt(i);
+      return sum;
+    },
   };
   if ('match' in ubo) contenders['ubo'] = ubo.match;
   const all = race(urls, contenders, rounds);
@@ -100,7 +110,14 @@ export async function benchUrls(corpus: Corpus = buildCorpus(), rounds = 5): Pro
       related: relatedTimes['oneVendor']!,
       flagged: urls.filter(oneVendor).length,
     },
-    nsPerUrl: { classifyUrl: all['classifyUrl']!, tldtsParse: all['tldtsParse']!, ubo: all['ubo'] ?? null, whatwgUrl: all['whatwgUrl']! },
+    nsPerUrl: {
+      classifyUrl: all['classifyUrl']!,
+      tldtsParse: all['tldtsParse']!,
+      ubo: all['ubo'] ?? null,
+      whatwgUrl: all['whatwgUrl']!,
+      scan: all['scan']!,
+      readEveryUnit: all['readEveryUnit']!,
+    },
     byClass: {
       unrelated: { classifyUrl: unrelatedTimes['classifyUrl']!, tldtsParse: unrelatedTimes['tldtsParse']! },
       related: { classifyUrl: relatedTimes['classifyUrl']!, tldtsParse: relatedTimes['tldtsParse']! },

@@ -1,4 +1,5 @@
 import { escapeRegExp, slugify } from '../text.ts';
+import { TokenAutomaton } from './token-automaton.ts';
 import { COMPATIBLE_WORDS, installerNamedBy, MADE_FOR_WORDS, wordsOf } from '../vocabulary.ts';
 import type { VendorDefinition } from '../vendors/types.ts';
 
@@ -34,11 +35,14 @@ export interface CompiledRegistry {
   /** Second-level label held under every suffix → vendor. */
   byOwnedLabel: Map<string, CompiledVendor>;
   /**
-   * The cheap "could this be about a vendor" test, literal text only: every brand and product
+   * The cheap "could this be about a vendor" test, in one automaton: every brand and product
    * token and app id, and the literal start of every whole-word name and model pattern ("dji",
-   * "ds-"). Whatever names a vendor matches it; not all it matches names one (see namePattern).
+   * "ds-"), longest first (ids below `tokenCount`), then every owned label that is none of them.
+   * Whatever names a vendor contains one of its tokens; not all that contains one names a vendor
+   * (see namePattern).
    */
-  tokenPattern: RegExp;
+  automaton: TokenAutomaton;
+  tokenCount: number;
   /**
    * Every name of every vendor exactly (brand and product tokens, app ids, whole-word names,
    * model numbers), in one pattern: group n + 1 matches names of vendor n.
@@ -74,21 +78,19 @@ export function compileRegistry(definitions: readonly VendorDefinition[]): Compi
   });
   const namePattern = groupedByVendor(definitions.map(nameSource));
   const modelPattern = groupedByVendor(definitions.map((definition) => wholeWords(definition.modelPatterns ?? [])));
-  // The cheap test: each name's literal start, or the name's own pattern where it has none.
-  const starts = new Set<string>();
-  const whole: string[] = [];
-  for (const definition of definitions) for (const token of literalTokens(definition)) starts.add(escapeRegExp(token));
+  // The cheap test: the literal tokens, and the literal start of every other name.
+  const starts = new Set<string>(definitions.flatMap(literalTokens));
   const wordSources = definitions.flatMap((definition) => (definition.wordTokens ?? []).map((word) => escapeRegExp(word.toLowerCase())));
   for (const source of [...wordSources, ...definitions.flatMap((definition) => definition.modelPatterns ?? [])]) {
     const start = literalStart(source);
-    if (start) starts.add(escapeRegExp(start));
-    else whole.push(wholeWords([source])!);
+    if (!start) throw new Error(`The vendor name "${source}" begins with no text of its own: the cheap test could not see it`);
+    starts.add(start);
   }
-  // Longest first, so a token is not cut short by a shorter one it starts with.
-  const alternatives = [...[...starts].sort((a, b) => b.length - a.length), ...whole];
-  // A pattern that never matches keeps an empty registry valid.
-  const tokenPattern = new RegExp(alternatives.length ? alternatives.join('|') : '(?!)', 'i');
-  return { vendors, byDomain, byOwnedLabel, tokenPattern, namePattern, modelPattern, byToken };
+  // Longest first, as an alternation would try them: at one position the longest token wins.
+  const tokens = [...starts].sort((a, b) => b.length - a.length);
+  const labels = [...byOwnedLabel.keys()].filter((label) => !starts.has(label));
+  const automaton = new TokenAutomaton([...tokens, ...labels]);
+  return { vendors, byDomain, byOwnedLabel, automaton, tokenCount: tokens.length, namePattern, modelPattern, byToken };
 }
 
 /**
@@ -204,8 +206,8 @@ export function modelIn(text: string, registry: CompiledRegistry): { vendor: Com
 }
 
 function firstName(text: string, pattern: RegExp, registry: CompiledRegistry): { vendor: CompiledVendor; index: number } | null {
-  // Most texts name no vendor: the literal test settles them before the exact pattern runs.
-  if (!registry.tokenPattern.test(text)) return null;
+  // Most texts name no vendor: the automaton settles them before the exact pattern runs.
+  if (registry.automaton.firstMatch(text, registry.tokenCount) === null) return null;
   const scan = scanning(pattern);
   scan.lastIndex = 0;
   // Where the last name passed over ends: the names right after it ("for DJI Mini 4 Pro") are the same product's.

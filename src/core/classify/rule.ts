@@ -1,11 +1,15 @@
 import { ARTICLE_WORDS, wordsOf } from '../vocabulary.ts';
 import { tokenIn, type CompiledRegistry, type CompiledVendor } from './compile.ts';
+import { TokenAutomaton } from './token-automaton.ts';
 import { domainParts, type DomainParts, type UrlParts } from './url-parts.ts';
 import type { PageKind, ReasonCode, UrlRuleId } from './verdict.ts';
 
 /** What a rule sees: the URL taken apart, and the registry. */
 export class UrlContext {
   private cachedDomain: DomainParts | undefined;
+  private cachedArticle: boolean | undefined;
+  /** The forms of the path a storefront rule tries (rules/vendor-site.ts), once worked out. */
+  storefrontForms: string[] | undefined;
   constructor(
     readonly parts: UrlParts,
     readonly registry: CompiledRegistry,
@@ -15,6 +19,12 @@ export class UrlContext {
   get domain(): DomainParts {
     this.cachedDomain ??= domainParts(this.parts.host);
     return this.cachedDomain;
+  }
+
+  /** looksLikeArticle on this URL, worked out once however many rules ask. */
+  get isArticle(): boolean {
+    this.cachedArticle ??= looksLikeArticle(this.parts);
+    return this.cachedArticle;
   }
 
   /** The vendor named by a brand or distinctive product token in `text`, if any. */
@@ -70,8 +80,13 @@ export function hostIn(host: string, hosts: { has(host: string): boolean }): boo
   }
 }
 
+/** Every article word, to see at a glance whether a path may hold one at all. */
+const ARTICLE_WORD_AUTOMATON = new TokenAutomaton([...ARTICLE_WORDS]);
+
 /** The path reads like an article, a thread or documentation rather than a listing. */
 export function looksLikeArticle(parts: UrlParts): boolean {
   if (/\/(?:19|20)\d{2}\/(?:0?[1-9]|1[0-2])\//.test(parts.path)) return true;
+  // A whole word must be one of them, so the path must hold one somewhere.
+  if (ARTICLE_WORD_AUTOMATON.firstMatch(parts.path) === null) return false;
   return parts.segments.some((segment) => wordsOf(segment).some((word) => ARTICLE_WORDS.has(word)));
 }

@@ -49,7 +49,8 @@ export function decide(
   if (settings.mode === 'off') return { ...none, silencedBy: 'mode-off' };
   if (settings.allowedSites.includes(site)) return { ...none, silencedBy: 'site-allowed' };
   if (!warns) return { ...none, badge: true, silencedBy: 'warn-for' };
-  if (settings.mode === 'block' && level === 'warning' && !choices.proceeded) return { ...none, block: true, badge: true, silencedBy: null };
+  if (settings.mode === 'block' && level === 'warning' && !choices.proceeded)
+    return { ...none, block: true, badge: true, silencedBy: null };
   if (choices.dismissed) return { ...none, badge: true, silencedBy: 'dismissed' };
   return { ...none, banner: true, badge: true, silencedBy: null };
 }

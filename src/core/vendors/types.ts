@@ -217,7 +217,29 @@ export interface VendorExamples {
 
 /** A vendor shipped with the extension (src/data/vendors/): its definition and the URLs that exercise it. */
 export interface BuiltInVendor extends VendorDefinition {
+  /**
+   * Requests the vendor's installed software makes on its own (updates, reputation look-ups,
+   * activation): what an organisation's proxy log shows of software still installed. Not pages a
+   * person opens: the extension never flags them; the CLI counts them apart.
+   */
+  softwareTraffic?: SoftwareTraffic;
   examples: VendorExamples;
+}
+
+/** Where a vendor's installed software connects, with public sources (see BuiltInVendor.softwareTraffic). */
+export interface SoftwareTraffic {
+  /** Hosts, each with its subdomains, that only the installed software calls. */
+  hosts: string[];
+  /** Whole-host patterns (regular-expression sources) of numbered service hosts ("dnl-01.geo…"). */
+  hostPatterns: string[];
+  /** Paths (regular-expression sources) that only the installed software requests, on the hosts listed (with their subdomains). */
+  paths: { hosts: string[]; path: string; what: string }[];
+  /** Requests that must count: URLs, or "host:port" as a proxy logs an HTTPS tunnel. */
+  examples: string[];
+  /** Requests to the vendor that must not count: pages and downloads a person opens. */
+  notExamples: string[];
+  /** Public pages that list these hosts and paths. */
+  sources: { title: string; url: string }[];
 }
 
 export interface Alternative {

@@ -127,7 +127,7 @@ export function vendorEvidence(url: string, registry: CompiledRegistry): boolean
   ];
   if (lower.some((text) => needles.some((needle) => text.includes(needle.toLowerCase())))) return true;
   // Whole-word names written with any separator ("Autel-Robotics") and model numbers ("ds-2cd2143g2-i").
-  if (lower.some((text) => registry.tokenPattern.test(text))) return true;
+  if (lower.some((text) => registry.namePattern.test(text))) return true;
   const files = lower.flatMap((text) => text.split(/[/\\?#&=]/));
   return files.some((file) =>
     registry.vendors.some((v) => [...v.distinctiveInstallers, ...v.vendorHostInstallers, ...v.removalTools].some((re) => re.test(file))),
@@ -430,3 +430,123 @@ export function hugeUrl(size: number): fc.Arbitrary<string> {
       return inQuery ? `${seed}${seed.includes('?') ? '&' : '?'}p=${pad}` : seed.replace(/(^[a-z]+:\/\/[^/?#]*)\/?/i, `$1/${pad}/`);
     });
 }
+
+/* ------------------------------------------------------------------------------------------ */
+/* The scanner's edges                                                                         */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Hosts in every form the one-pass scanner must read, refuse, or leave to the parser. */
+const EDGE_HOSTS = [
+  'example.com',
+  'Example.COM',
+  'www.amazon.de',
+  'play.google.com',
+  'usa.kaspersky.com',
+  'USA.Kaspersky.COM',
+  'kaspersky.com.',
+  'kaspersky.com..',
+  'www.kaspersky.ie',
+  'kaspersky-labs.com',
+  'dnl-01.geo.kaspersky.com',
+  'notkaspersky.com',
+  // IPv4 in its many spellings, and look-alikes that are domains.
+  '1.2.3.4',
+  '0x7f.1',
+  '127.1',
+  '1.2.3.4.',
+  '999.1.1.1',
+  '0x.example',
+  '1abc.example',
+  'example.1a',
+  // IDNA and punycode.
+  'xn--80ak6aa92e.com',
+  'XN--kaspersky-9ya.com',
+  'kаspersky.com',
+  'ＫＡＳＰＥＲＳＫＹ.com',
+  'kasper%73ky.com',
+  '%6Baspersky.com',
+  // Forbidden and odd characters.
+  'exa mple.com',
+  'exa<mple.com',
+  'exa^mple.com',
+  'a|b.com',
+  'a!b$c.com',
+  'a_b.com',
+  '[::1]',
+  '',
+  '.',
+  '.example.com',
+];
+
+/** Path, query and fragment pieces: tokens spelt plainly, percent-encoded, in Cyrillic, in unusual cases, and the characters the parser rewrites. */
+const EDGE_PIECES = [
+  'kaspersky',
+  'KASPERSKY',
+  '%4Baspersky',
+  'kasp%65rsky',
+  'kasp%2565rsky',
+  '%D0%BA%D0%B0%D1%81%D0%BF%D0%B5%D1%80%D1%81%D0%BA',
+  '%D0%9A%D0%90%D0%A1%D0%9F%D0%95%D0%A0%D0%A1%D0%9A',
+  'КАСПЕРСК',
+  'касперск',
+  'KASPERSKİ',
+  'kasperskı',
+  'ΣΑΣ',
+  'kvrt',
+  'K\u212Avrt',
+  'com.kms.free',
+  '\uD801\uDC00',
+  '\uD800',
+  '.',
+  '..',
+  '%2e',
+  '%2E%2e',
+  '\\',
+  '^',
+  ' ',
+  '"',
+  '{',
+  '`',
+  "'",
+  '%',
+  '%zz',
+  '%C3',
+  '%C3%A9',
+  'é',
+  'setup.EXE',
+  'x.tar.gz',
+  'kaspersky.msixbundle',
+  'kis21.3.10.391en_26096.exe',
+  'premium',
+  'store',
+  '\t',
+  '\n',
+  'a',
+  '',
+];
+
+const edgePiecesArb = fc.array(fc.constantFrom(...EDGE_PIECES), { maxLength: 4 }).map((pieces) => pieces.join(''));
+
+/** URLs built to sit on the scanner's edges: odd slashes, userinfo, ports, hosts and encodings. */
+export const edgeUrl: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom('http', 'https', 'HTTP', 'hTtPs', 'ftp', 'ws', 'httpx', 'h'),
+    fc.constantFrom('://', ':', ':/', ':///', ':\\\\', ':/\\', '://\\'),
+    fc.constantFrom('', '', '', 'user@', 'u:p@', ':@', 'kaspersky@', 'us er@'),
+    fc.constantFrom(...EDGE_HOSTS),
+    fc.constantFrom('', '', '', ':80', ':443', ':0080', ':8080', ':', ':99999', ':8o', '::1'),
+    fc.array(edgePiecesArb, { maxLength: 4 }).map((segments) => segments.map((segment) => `/${segment}`).join('')),
+    fc.option(
+      edgePiecesArb.map((query) => `?${query}`),
+      { nil: '' },
+    ),
+    fc.option(
+      edgePiecesArb.map((fragment) => `#${fragment}`),
+      { nil: '' },
+    ),
+    fc.constantFrom('', '', '', ' ', '\t'),
+  )
+  .map(([scheme, separator, userinfo, host, port, path, query, fragment, pad]) => {
+    const url = `${scheme}${separator}${userinfo}${host}${port}${path}${query}${fragment}`;
+    return pad === '' ? url : `${pad}${url}${pad}`;
+  });

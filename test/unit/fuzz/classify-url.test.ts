@@ -17,6 +17,11 @@
  *    never "none".
  * 5. Spelling does not matter: host case, a trailing dot, a port, userinfo, a fragment, and
  *    percent-encoding of a path character leave the verdict of a real URL unchanged.
+ * 6. The one-pass scanner (src/core/classify/scan.ts) reads URLs on its edges (odd slashes,
+ *    userinfo, ports, IPv4 forms, IDNA and punycode hosts, percent-encoded, Cyrillic and
+ *    upper-case tokens, backslashes, dot segments, tabs) as the URL parser does, or leaves them to
+ *    it; and the fast path gives the full classifier's verdict, for the built-in registry and
+ *    under an organisation's policy.
  *
  * The seed is random per run; a failure prints it (`FUZZ_SEED=<n>` reproduces a run).
  */
@@ -24,9 +29,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildRegistry, classifyParsed, classifyUrl } from '../../../src/core/classify/url.ts';
 import { VENDORS } from '../../../src/core/vendors/index.ts';
+import { classifyWithPolicy, compilePolicy } from '../../../src/core/policy/compile.ts';
+import { mergeSettings } from '../../../src/core/policy/merge.ts';
+import { DEFAULT_SETTINGS } from '../../../src/core/policy/settings.ts';
+import { parseUrl, parseWithUrlParser } from '../../../src/core/classify/url-parts.ts';
+import { asParsed, parse, scanned } from '../classify/scan-oracle.ts';
 import {
   anyText,
   assembledUrl,
+  edgeUrl,
   hugeUrl,
   MUTATIONS,
   mutatedUrl,
@@ -60,6 +71,7 @@ const TIMEOUT = 60_000;
 const batchOf = <T>(arb: fc.Arbitrary<T>) => fc.array(arb, { minLength: BATCH, maxLength: BATCH });
 
 const anyUrl = fc.oneof(
+  { weight: 3, arbitrary: edgeUrl },
   { weight: 3, arbitrary: assembledUrl },
   { weight: 3, arbitrary: mutatedUrl },
   { weight: 2, arbitrary: webUrl },
@@ -216,3 +228,64 @@ function decodeURIComponentSafe(text: string): string | null {
     return null;
   }
 }
+
+describe('the one-pass scanner under fuzzing', () => {
+  const policy = compilePolicy(
+    mergeSettings(DEFAULT_SETTINGS, {
+      blockedDomains: ['example.com', 'kaspersky.de'],
+      extraVendors: [
+        {
+          id: 'nordvale',
+          name: 'Nordvale Security',
+          domains: ['nordvale.example'],
+          productNames: ['Nordvale Shield'],
+          restriction: 'Not approved.',
+          sourceUrl: 'https://intranet.example/nordvale',
+        },
+      ],
+    }).effective,
+  );
+  const scannerUrl = fc.oneof({ weight: 4, arbitrary: edgeUrl }, { weight: 1, arbitrary: assembledUrl }, { weight: 1, arbitrary: webUrl });
+
+  it(
+    'reads every URL as the URL parser does, or leaves it to the parser; the fast path keeps every verdict (10,000 URLs)',
+    () => {
+      let settled = 0;
+      check(
+        fc.property(batchOf(scannerUrl), (urls) => {
+          for (const url of urls) {
+            const mine = scanned(url);
+            if (mine !== null) {
+              settled++;
+              const parsed = parse(url);
+              if ('failure' in mine) expect(parsed, `refused ${JSON.stringify(url)}`).toBeNull();
+              else expect(parsed && asParsed(parsed), JSON.stringify(url)).toEqual(mine);
+            }
+            expect(classifyUrl(url), JSON.stringify(url)).toEqual(classifyParsed(url));
+            expect(classifyWithPolicy(url, policy), JSON.stringify(url)).toEqual(classifyWithPolicy(parseWithUrlParser(url), policy));
+            const ours = parseUrl(url);
+            const reference = parseWithUrlParser(url);
+            expect([ours.host, ours.site, ours.parts === null], JSON.stringify(url)).toEqual([
+              reference.host,
+              reference.site,
+              reference.parts === null,
+            ]);
+            if (ours.parts && typeof ours.parts === 'object' && reference.parts && typeof reference.parts === 'object') {
+              const { href, host, path, query, fileName, segments } = ours.parts;
+              const expected = reference.parts;
+              expect({ href, host, path, query, fileName, segments }, JSON.stringify(url)).toEqual({
+                ...{ href: expected.href, host: expected.host, path: expected.path },
+                ...{ query: expected.query, fileName: expected.fileName, segments: expected.segments },
+              });
+              expect([...ours.parts.searchParams], JSON.stringify(url)).toEqual([...expected.searchParams]);
+            }
+          }
+        }),
+        100,
+      );
+      // Edge URLs are mostly the parser's (userinfo, IDNA, IPv4, dot segments…); many are the scanner's.
+      expect(settled).toBeGreaterThan(700);
+    },
+    TIMEOUT,
+  );
+});

@@ -1,7 +1,7 @@
 import portals from '../../../data/download-portals.json' with { type: 'json' };
 import type { UrlExample } from '../../vendors/types.ts';
 import { DOWNLOAD_SLUG } from '../../vocabulary.ts';
-import { found, looksLikeArticle, type UrlContext, type UrlRule } from '../rule.ts';
+import { found, type UrlContext, type UrlRule } from '../rule.ts';
 
 /**
  * A download portal or APK mirror (src/data/download-portals.json), by registrable-domain label
@@ -60,7 +60,7 @@ export const downloadPortalListing: UrlRule = {
       // Elsewhere only a path segment that names the vendor *and* says download will do.
       if (!PORTAL_LIKE_LABEL.test(label) && !context.parts.segments.some((s) => DOWNLOAD_SLUG.test(s) && context.vendorNamedIn(s)))
         return null;
-      if (looksLikeArticle(context.parts)) return null;
+      if (context.isArticle) return null;
     } else if ((portal.listing && !portal.listing.test(path)) || (portal.host && !portal.host.test(subdomain || host))) {
       return null;
     }

@@ -4,7 +4,7 @@ import { ABOUT_SEGMENTS, isProductSegment, LICENCE_SLUG, listsProducts, segmentI
 import { modelIn } from '../compile.ts';
 import { APP_STORE_ROWS } from './app-stores.ts';
 import { PORTAL_LABELS } from './portals.ts';
-import { found, looksLikeArticle, type UrlContext, type UrlRule } from '../rule.ts';
+import { found, type UrlContext, type UrlRule } from '../rule.ts';
 
 /**
  * A retailer or key shop (src/data/retailers.json), by registrable-domain label: the classifier
@@ -35,7 +35,7 @@ export const resellerListing: UrlRule = {
     // Reviews, questions and articles sell nothing; results, categories and brand hubs (also on a
     // search subdomain, "listado.mercadolibre.com.mx") list many products: inline marks are for those.
     if (segments.some((segment) => segmentIn(segment, ABOUT_SEGMENTS))) return null;
-    if (listsProducts([...(subdomain ? subdomain.split('.') : []), ...segments])) return null;
+    if (listsProducts(subdomain ? [...subdomain.split('.'), ...segments] : segments)) return null;
     const vendor = context.vendorNamedIn(path);
     return vendor ? found(vendor, 'reseller-listing') : null;
   },
@@ -56,7 +56,7 @@ export const shopListing: UrlRule = {
   // A known retailer's product slug often carries licence terms too; the retailer rule decides it first.
   overlaps: ['reseller-listing'],
   match: (context: UrlContext) => {
-    if (context.domain.isIp || looksLikeArticle(context.parts)) return null;
+    if (context.domain.isIp || context.isArticle) return null;
     const { segments } = context.parts;
     let knownSite: boolean | undefined;
     for (let index = 0; index < segments.length; index++) {

@@ -1,6 +1,6 @@
 import { isInstallerFile } from '../../vocabulary.ts';
 import type { CompiledVendor } from '../compile.ts';
-import { found, hostIn, type UrlContext, type UrlRule, type VendorHostSubject } from '../rule.ts';
+import { found, hostIn, type UrlRule, type VendorHostSubject } from '../rule.ts';
 import type { PageKind, UrlRuleId } from '../verdict.ts';
 
 /**
@@ -66,7 +66,7 @@ export const vendorServiceSubdomain: UrlRule<VendorHostSubject> = {
  * "/internet-security"), so old and regional URLs meet the same patterns.
  */
 function storefrontPath({ context, vendor }: VendorHostSubject): string[] {
-  const cached = storefrontForms.get(context);
+  const cached = context.storefrontForms;
   if (cached) return cached;
   const { path } = context.parts;
   const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
@@ -76,12 +76,10 @@ function storefrontPath({ context, vendor }: VendorHostSubject): string[] {
     const legacy = form.replace(/_/g, '-').replace(vendor.legacyBrandPrefix, '/');
     if (legacy !== form) forms.push(legacy);
   }
-  storefrontForms.set(context, forms);
+  // Each URL's forms are worked out once, however many rules look at them.
+  context.storefrontForms = forms;
   return forms;
 }
-
-/** Each URL's forms are worked out once, however many rules look at them. */
-const storefrontForms = new WeakMap<UrlContext, string[]>();
 
 /** A kind of storefront page, known by one of the vendor's path-pattern lists. */
 function storefrontPageRule(
