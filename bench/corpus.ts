@@ -1,7 +1,7 @@
 /**
  * The URL corpus of the benchmark: what a browser mostly sees (unrelated shops, news, search,
- * video, code, encyclopedias), plus the labelled vendor corpus (test/fixtures/data/dev-urls.tsv
- * and every rule's examples) expanded with realistic variations (tracking parameters, fragments,
+ * video, code, encyclopedias), plus the labelled vendor corpus (test/fixtures/data/dev-urls.tsv,
+ * new-vendors-dev-urls.tsv and every rule's examples) expanded with realistic variations (tracking parameters, fragments,
  * regional hosts, letter case, product ids). Deterministic: a fixed seed, the same URLs every run.
  */
 import { readFileSync } from 'node:fs';
@@ -17,12 +17,13 @@ export interface Corpus {
 }
 
 const labelled = (): string[] => {
-  const tsv = readFileSync(fileURLToPath(new URL('../test/fixtures/data/dev-urls.tsv', import.meta.url)), 'utf8');
-  const rows = tsv
-    .split('\n')
-    .slice(1)
-    .map((line) => line.split('\t')[0] ?? '')
-    .filter((url) => /^https?:/.test(url));
+  const rows = ['dev-urls.tsv', 'new-vendors-dev-urls.tsv'].flatMap((name) =>
+    readFileSync(fileURLToPath(new URL(`../test/fixtures/data/${name}`, import.meta.url)), 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split('\t')[0] ?? '')
+      .filter((url) => /^https?:/.test(url)),
+  );
   const examples = labelledExamples().map((example) => example.url);
   return [...new Set([...rows, ...examples])];
 };

@@ -64,6 +64,28 @@ export function printUrl(url: UrlBenchResult): Target[] {
       `  while tldts.parse stops after the host. Reading every character and nothing else costs ${ratio(url.nsPerUrl.readEveryUnit / base)} of tldts here,\n` +
       `  the scan ${ratio(url.nsPerUrl.scan / base)}; vendor-related URLs then run the rules (regular expressions over the path, the public suffix list).`,
   );
+  table(
+    `What the vendors cost: the same URLs, ${url.vendors} built-in vendors against Kaspersky alone`,
+    ['URLs', `${url.vendors} vendors ns/URL`, '1 vendor ns/URL', 'change'],
+    [
+      ['all', ns(url.nsPerUrl.classifyUrl), ns(url.oneVendor.nsPerUrl), ratio(url.nsPerUrl.classifyUrl / url.oneVendor.nsPerUrl)],
+      [
+        'unrelated',
+        ns(url.byClass.unrelated.classifyUrl),
+        ns(url.oneVendor.unrelated),
+        ratio(url.byClass.unrelated.classifyUrl / url.oneVendor.unrelated),
+      ],
+      [
+        'vendor-related',
+        ns(url.byClass.related.classifyUrl),
+        ns(url.oneVendor.related),
+        ratio(url.byClass.related.classifyUrl / url.oneVendor.related),
+      ],
+    ],
+  );
+  console.log(
+    `  flagged: ${url.flagged.toLocaleString('en-US')} with ${url.vendors} vendors, ${url.oneVendor.flagged.toLocaleString('en-US')} with Kaspersky alone`,
+  );
   if (url.nsPerUrl.ubo !== null) {
     console.log(
       `  ours vs uBO: ${ratio(url.nsPerUrl.classifyUrl / url.nsPerUrl.ubo)} (uBO matched ${url.uboMatches?.toLocaleString('en-US')} URLs: vendor hosts only, no page kinds)`,
@@ -76,13 +98,15 @@ export function printScaling(rows: ScalingRow[]): Target[] {
   const first = rows[0]!;
   table(
     'Organisation policy scaling: classifyWithPolicy on the same URLs, policy with N extra blocked domains',
-    ['extra domains', 'compile ms', 'heap Δ MB', 'ns/URL', 'vs 200', 'blocked hits'],
+    ['extra domains', 'compile ms', 'heap Δ MB', 'ns/URL', 'vs 200', 'Kaspersky alone ns/URL', 'vendors cost', 'blocked hits'],
     rows.map((row) => [
       row.extraDomains.toLocaleString('en-US'),
       ms(row.compileMs),
       row.heapDeltaMB.toFixed(1),
       ns(row.nsPerUrl),
       ratio(row.nsPerUrl / first.nsPerUrl),
+      ns(row.oneVendorNsPerUrl),
+      ratio(row.nsPerUrl / row.oneVendorNsPerUrl),
       row.blockedHits,
     ]),
   );

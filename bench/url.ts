@@ -11,6 +11,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { StaticNetFilteringEngine } from '@gorhill/ubo-core';
 import { parse as parseDomain } from 'tldts';
+import { compileRegistry } from '../src/core/classify/compile.ts';
 import { buildRegistry, classifyUrl } from '../src/core/classify/url.ts';
 import { scanUrl, UrlScan } from '../src/core/classify/scan.ts';
 import { classifyWithPolicy, compilePolicy } from '../src/core/policy/compile.ts';
@@ -45,8 +46,12 @@ export interface UrlBenchResult {
   urls: number;
   relatedUrls: number;
   flagged: number;
+  /** Built-in vendors in the registry classifyUrl uses. */
+  vendors: number;
   nsPerUrl: { classifyUrl: number; tldtsParse: number; ubo: number | null; whatwgUrl: number; scan: number; readEveryUnit: number };
   byClass: { unrelated: { classifyUrl: number; tldtsParse: number }; related: { classifyUrl: number; tldtsParse: number } };
+  /** The same URLs with Kaspersky alone in the registry, to show what the other vendors cost. */
+  oneVendor: { nsPerUrl: number; unrelated: number; related: number; flagged: number };
   uboMatches: number | null;
   uboFilters: number;
   uboError?: string;
@@ -67,12 +72,15 @@ export async function benchUrls(corpus: Corpus = buildCorpus(), rounds = 5): Pro
   const { urls, related } = corpus;
   const ubo = await uboEngine();
   const ours = (url: string) => classifyUrl(url).kind !== 'none';
+  const kasperskyOnly = buildRegistry(VENDORS.filter((vendor) => vendor.id === 'kaspersky'));
+  const oneVendor = (url: string) => classifyUrl(url, kasperskyOnly).kind !== 'none';
   const tldts = (url: string) => parseDomain(url).domain;
   // Not a peer: the WHATWG URL parser alone, the floor under any classifier built on it.
   const scan = new UrlScan();
   const { automaton } = buildRegistry();
   const contenders: Record<string, (url: string) => unknown> = {
     classifyUrl: ours,
+    oneVendor,
     tldtsParse: tldts,
     whatwgUrl: (url) => new URL(url),
     // The floor: the verdict must see every character, since a vendor's name may be anywhere.
@@ -88,13 +96,20 @@ export async function benchUrls(corpus: Corpus = buildCorpus(), rounds = 5): Pro
 
   const relatedUrls = urls.filter((_, i) => related[i]);
   const unrelatedUrls = urls.filter((_, i) => !related[i]);
-  const unrelatedTimes = race(unrelatedUrls, { classifyUrl: ours, tldtsParse: tldts }, rounds);
-  const relatedTimes = race(relatedUrls, { classifyUrl: ours, tldtsParse: tldts }, rounds);
+  const unrelatedTimes = race(unrelatedUrls, { classifyUrl: ours, oneVendor, tldtsParse: tldts }, rounds);
+  const relatedTimes = race(relatedUrls, { classifyUrl: ours, oneVendor, tldtsParse: tldts }, rounds);
 
   return {
     urls: urls.length,
     relatedUrls: relatedUrls.length,
     flagged: urls.filter(ours).length,
+    vendors: VENDORS.length,
+    oneVendor: {
+      nsPerUrl: all['oneVendor']!,
+      unrelated: unrelatedTimes['oneVendor']!,
+      related: relatedTimes['oneVendor']!,
+      flagged: urls.filter(oneVendor).length,
+    },
     nsPerUrl: {
       classifyUrl: all['classifyUrl']!,
       tldtsParse: all['tldtsParse']!,
@@ -118,6 +133,8 @@ export interface ScalingRow {
   compileMs: number;
   heapDeltaMB: number;
   nsPerUrl: number;
+  /** The same policy with Kaspersky as the only built-in vendor. */
+  oneVendorNsPerUrl: number;
   /** URLs of the corpus the policy blocks (its domains are made up, so a few on purpose). */
   blockedHits: number;
 }
@@ -138,12 +155,24 @@ export function benchScaling(corpus: Corpus = buildCorpus(), sizes = [200, 10_00
     const compileMs = Number(process.hrtime.bigint() - start) / 1e6;
     gc();
     const heapDeltaMB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-    const times = race(urls, { policy: (url) => classifyWithPolicy(url, policy).kind !== 'none' }, rounds);
+    const kasperskyOnly = policy.vendors.filter(
+      (vendor) => !VENDORS.some((builtIn) => builtIn.id === vendor.id && vendor.id !== 'kaspersky'),
+    );
+    const onePolicy = { ...policy, vendors: kasperskyOnly, registry: compileRegistry(kasperskyOnly) };
+    const times = race(
+      urls,
+      {
+        policy: (url) => classifyWithPolicy(url, policy).kind !== 'none',
+        oneVendor: (url) => classifyWithPolicy(url, onePolicy).kind !== 'none',
+      },
+      rounds,
+    );
     rows.push({
       extraDomains: size,
       compileMs,
       heapDeltaMB,
       nsPerUrl: times['policy']!,
+      oneVendorNsPerUrl: times['oneVendor']!,
       blockedHits: urls.filter((url) => classifyWithPolicy(url, policy).vendor === 'organization').length,
     });
   }

@@ -119,6 +119,49 @@ export const FIXTURE_PAGES = [
     file: 'small-shop-kaspersky.html',
     description: 'A small shop outside the retailer list selling Kaspersky Premium (flagged only when checking every site is on)',
   },
+  // The equipment makers (test/fixtures/pages/makers/).
+  {
+    id: 'dji-store-product',
+    host: 'store.dji.com',
+    path: '/product/dji-mini-4-pro',
+    file: 'makers/dji-store-mini-4-pro.html',
+    description: 'DJI Store: DJI Mini 4 Pro product page ($759, Buy Now)',
+  },
+  {
+    id: 'newegg-hikvision-camera',
+    host: 'www.newegg.com',
+    path: '/p/1B4-01HV-00099',
+    file: 'makers/newegg-hikvision-camera.html',
+    description: 'Newegg: a Hikvision camera by item number; only the page (JSON-LD brand, model number) names it',
+  },
+  {
+    id: 'hikvision-hik-connect-download',
+    host: 'www.hikvision.com',
+    path: '/en/support/download/mobile-and-desktop-app/hik-connect/',
+    file: 'makers/hikvision-hik-connect-download.html',
+    description: 'Hikvision: Hik-Connect download page (app stores, Windows installer)',
+  },
+  {
+    id: 'walmart-battery-for-dji',
+    host: 'www.walmart.com',
+    path: '/ip/Skyreat-Intelligent-Flight-Battery-for-DJI-Mini-4-Pro/5011122233',
+    file: 'makers/walmart-battery-for-dji.html',
+    description: "Walmart: another maker's battery for the DJI Mini 4 Pro (nothing to flag)",
+  },
+  {
+    id: 'bestbuy-honor-phone',
+    host: 'www.bestbuy.com',
+    path: '/site/honor-magic6-pro-5g-512gb-unlocked-black/6571234.p',
+    file: 'makers/bestbuy-honor-phone.html',
+    description: 'Best Buy: an Honor phone (Honor is not Huawei since 2020; nothing to flag)',
+  },
+  {
+    id: 'news-fcc-drones',
+    host: 'www.theverge.com',
+    path: '/news/fcc-adds-dji-autel-drones-covered-list',
+    file: 'makers/news-fcc-drones.html',
+    description: 'News article on the FCC drone listing, linking to the DJI Store (nothing to flag)',
+  },
   // Shops, portals and app stores, for page-content detection (content-pages.ts).
   ...CONTENT_PAGES,
 ] as const satisfies readonly FixturePage[];

@@ -60,6 +60,11 @@ export function segmentIn(segment: string, words: ReadonlySet<string>): boolean 
   return dot > 0 && words.has(segment.slice(0, dot));
 }
 
+/** A path segment that leads to one product ("/dp/", "/products/"). */
+export function isProductSegment(segment: string): boolean {
+  return segmentIn(segment, PRODUCT_SEGMENTS);
+}
+
 /**
  * Whether a URL's labels (the host's subdomain labels, then the path segments) lead to a list of
  * products rather than one: the last list or product marker decides, so "/p/pl?d=…" (Newegg's
@@ -104,3 +109,8 @@ export const DOWNLOAD_SLUG = new RegExp(`(?:^|[^a-z])(?:free-?)?(?:${alternation
 export const LICENCE_SLUG = new RegExp(
   `(?:^|[^a-z0-9])(?:\\d+-?(?:${alternation(cues('licenceUnits'))})|${alternation(cues('licenceWords'))})(?:[^a-z]|$)`,
 );
+
+/** Words just before a maker's name that make the text about another maker's product made for it ("battery for DJI Mini 4"). */
+export const MADE_FOR_WORDS: ReadonlySet<string> = new Set([...cues('madeFor'), ...cues('compatible')]);
+/** Words just after a maker's name that say the same ("Hikvision compatible"). */
+export const COMPATIBLE_WORDS: ReadonlySet<string> = new Set(cues('compatible'));

@@ -158,7 +158,8 @@ export function compileBlockRules(
         .map(pathBody)
         .filter((body): body is string => body !== null)
         .flatMap(alternativesOf);
-      redirectOrBlock(storefrontHosts, `${ANY_HOST}${LOCALE}(?:[?#]|$)`);
+      // A maker that sells only through others says its home page informs ("^/$"): not blocked.
+      if (!site.infoPaths.includes('^/$')) redirectOrBlock(storefrontHosts, `${ANY_HOST}${LOCALE}(?:[?#]|$)`);
       for (const chunk of chunks(alternatives)) redirectOrBlock(storefrontHosts, `${ANY_HOST}${LOCALE}${chunk}${END}`);
     }
     if (site.storeHosts.length) redirectOrBlock(site.storeHosts, ANY_HOST);

@@ -19,6 +19,26 @@ export interface VendorDefinition {
   brandTokens: string[];
   /** Distinctive product names that name the vendor on their own (tool names), lower case. */
   distinctiveProductTokens: string[];
+  /**
+   * Names that count only as whole words, never inside a longer word: short brands ("dji" is not
+   * in "Djibouti", "zte" not in "Aztec") and names of several words. Lower case; a space stands
+   * for one separator or none ("autel robotics" is also "Autel-Robotics" and "autelrobotics").
+   */
+  wordTokens?: string[];
+  /**
+   * Product lines and model numbers that name the vendor on their own, as regular-expression
+   * sources (lower case, non-capturing groups only), matched as whole words like `wordTokens`
+   * (a space is one separator or none): "ds-2cd\\d{4}" for a Hikvision camera, "mavic" for DJI.
+   * Keep them distinctive: a shop's slug or a page title that matches one is taken to be the
+   * vendor's product.
+   */
+  modelPatterns?: string[];
+  /**
+   * Whether shops sell the vendor's products as software licences, so licence terms in a slug
+   * ("3-devices-1-year", "key", "lizenz") mark a listing of them (default true). False for makers
+   * of equipment: a slug that names them with "license" is news about an Android licence.
+   */
+  soldAsLicences?: boolean;
   /** Product names, current and legacy, as people write them. */
   productNames: string[];
   /** How the vendor's own sites are laid out. */

@@ -234,22 +234,30 @@ export function ExistingUsersSection({ vendor, i18n }: { vendor: VendorView; i18
   );
 }
 
-/** Other vendors, as links, listed neutrally; nothing at all when the list is empty. */
+/**
+ * Other vendors, as links, listed neutrally; nothing at all when the list is empty. Where several
+ * vendors are explained on one page, `vendorName` tells their alternatives apart for screen readers.
+ */
 export function AlternativesSection({
   alternatives,
   i18n,
   idSuffix,
+  vendorName,
 }: {
   alternatives: readonly Alternative[];
   i18n: I18n;
   idSuffix: string;
+  vendorName?: string;
 }) {
   const { t } = i18n;
   if (alternatives.length === 0) return null;
   const headingId = `alternatives-${idSuffix}`;
   return (
     <section class="section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('popup_alternatives_heading')}</h2>
+      <h2 id={headingId}>
+        {t('popup_alternatives_heading')}
+        {vendorName ? <span class="visually-hidden"> ({vendorName})</span> : null}
+      </h2>
       <ul class="alternative-list">
         {alternatives.map((alternative) => {
           const note = alternative.noteKey ? optionalMessage(t, alternative.noteKey) : null;
@@ -272,7 +280,12 @@ export function VendorDetails({ vendor, i18n, lead }: { vendor: VendorView; i18n
     <>
       <RestrictionSection vendor={vendor} i18n={i18n} lead={lead ?? null} />
       <ExistingUsersSection vendor={vendor} i18n={i18n} />
-      <AlternativesSection alternatives={vendor.alternatives} i18n={i18n} idSuffix={vendor.id} />
+      <AlternativesSection
+        alternatives={vendor.alternatives}
+        i18n={i18n}
+        idSuffix={vendor.id}
+        vendorName={vendorDisplayName(vendor, i18n.t)}
+      />
     </>
   );
 }

@@ -59,8 +59,15 @@ describe('the token automaton', () => {
     );
   });
 
-  it('is the registry tokens, then owned labels that are no token', () => {
-    expect(registry.automaton.patterns.slice(0, registry.tokenCount)).toEqual(tokens);
-    expect(registry.tokenVendors.every((vendor) => registry.vendors.includes(vendor))).toBe(true);
+  it('is the literal tokens and the literal start of every other name, longest first, then owned labels that are none of them', () => {
+    const cheap = registry.automaton.patterns.slice(0, registry.tokenCount);
+    expect([...cheap].sort((a, b) => b.length - a.length)).toEqual(cheap);
+    // Whole-word names ("hik connect") are looked for by their start ("hik"), literal ones as they are.
+    for (const token of registry.byToken.keys())
+      expect(
+        cheap.some((start) => token.startsWith(start)),
+        token,
+      ).toBe(true);
+    for (const label of registry.automaton.patterns.slice(registry.tokenCount)) expect(registry.byOwnedLabel.has(label), label).toBe(true);
   });
 });

@@ -374,3 +374,62 @@ describe('parsePageSignals', () => {
     expect(parsePageSignals(input)).toBeNull();
   });
 });
+
+describe('classifyPage: the equipment makers', () => {
+  it('finds a Hikvision camera on a shop by its structured data (brand and model)', () => {
+    const signals = page('https://www.newegg.com/p/1B4-01HV-00099', {
+      title: 'DS-2CD2143G2-I 4MP AcuSense Fixed Dome Network Camera - Newegg.com',
+      products: [product({ name: 'DS-2CD2143G2-I 4MP AcuSense Fixed Dome Network Camera', brand: 'HIKVISION', offer: 'paid' })],
+    });
+    expect(classify(signals)).toMatchObject({ vendor: 'hikvision', kind: 'purchase', reasons: ['page-product-data'] });
+  });
+
+  it('finds a Dahua camera from its model number in the heading and title, with a buy control and a price', () => {
+    const signals = page('https://www.aliexpress.com/item/1005006123456789.html', {
+      title: '4MP IPC-HFW2441S-S WizSense Bullet Network Camera PoE - AliExpress',
+      headings: ['4MP IPC-HFW2441S-S WizSense Bullet Network Camera PoE IP67'],
+      content: content({ buyControls: ['Buy now', 'Add to cart'], hasPrice: true }),
+    });
+    expect(classify(signals)).toMatchObject({
+      vendor: 'dahua',
+      kind: 'purchase',
+      reasons: ['page-title-names-product', 'page-buy-control'],
+    });
+  });
+
+  it('leaves another maker’s accessory for a DJI drone alone, by its brand or by "for DJI …" in its name', () => {
+    const byBrand = page('https://www.walmart.com/ip/5011122233', {
+      title: 'Skyreat Battery for DJI Mini 4 Pro, 3 Pack - Walmart.com',
+      products: [product({ name: 'Skyreat Battery for DJI Mini 4 Pro, 3 Pack', brand: 'Skyreat', offer: 'paid' })],
+    });
+    const byName = page('https://www.newegg.com/p/2SA-000A-01234', {
+      title: 'Intelligent Flight Battery Plus for DJI Mini 4 Pro / Mini 3 Pro - Newegg.com',
+      headings: ['Intelligent Flight Battery Plus for DJI Mini 4 Pro / Mini 3 Pro'],
+      content: content({ buyControls: ['Add to cart'], hasPrice: true }),
+    });
+    expect(classify(byBrand)).toMatchObject({ vendor: null, kind: 'none' });
+    expect(classify(byName)).toMatchObject({ vendor: null, kind: 'none' });
+    expect(needsContent(byName)).toBe(false);
+  });
+
+  it('leaves an Honor phone alone: Honor has not been Huawei’s since 2020', () => {
+    const signals = page('https://www.amazon.com/dp/B0CW12ABCD', {
+      title: 'Amazon.com: HONOR Magic6 Pro 5G, 12GB+512GB, Unlocked',
+      headings: ['HONOR Magic6 Pro 5G, 12GB+512GB, Unlocked'],
+      products: [product({ name: 'HONOR Magic6 Pro 5G', brand: 'HONOR', offer: 'paid' })],
+      content: content({ buyControls: ['Add to Cart', 'Buy Now'], hasPrice: true }),
+    });
+    expect(classify(signals)).toMatchObject({ vendor: null, kind: 'none' });
+  });
+
+  it('leaves a news article about a maker alone, even with a shop link in it', () => {
+    const signals = page('https://www.example-news.com/tech/fcc-adds-dji-and-autel-to-covered-list', {
+      title: 'FCC adds DJI and Autel drones to the Covered List | Example News',
+      headings: ['FCC adds DJI and Autel drones to the Covered List'],
+      meta: meta({ ogType: 'article' }),
+      pageTypes: ['NewsArticle'],
+      content: content({ buyControls: ['Buy'], hasPrice: true }),
+    });
+    expect(classify(signals)).toMatchObject({ vendor: null, kind: 'none' });
+  });
+});

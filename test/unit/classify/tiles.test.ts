@@ -92,3 +92,20 @@ describe('parseTileLinks', () => {
     (input) => expect(parseTileLinks(input)).toBeNull(),
   );
 });
+
+describe('vendorTiles: the equipment makers', () => {
+  it('marks DJI and Hikvision products on a search page, not the accessories made for them nor an Honor phone', () => {
+    const links: TileLink[] = [
+      { href: 'https://www.amazon.com/dp/B0CFFKWKCW', text: 'DJI Mini 4 Pro (DJI RC 2), Folding Mini-Drone with 4K HDR Video' },
+      { href: 'https://www.amazon.com/dp/B0CQXY1234', text: 'Battery for DJI Mini 4 Pro / Mini 3 Pro, 3-Pack' },
+      { href: 'https://www.amazon.com/dp/B0CQXY9876', text: 'Skyreat Mini 4 Pro Battery Charging Hub' },
+      { href: 'https://www.amazon.com/dp/B0CW12ABCD', text: 'HONOR Magic6 Pro 5G, 512GB, Unlocked' },
+      { href: 'https://www.amazon.com/dp/B08L5C9F1P', text: 'Hikvision DS-2CD2143G2-I 4MP AcuSense Dome Camera' },
+      { href: 'https://www.amazon.com/dp/B07XJ4K2MN', text: 'Junction Box Compatible with Hikvision Dome Cameras' },
+    ];
+    expect(vendorTiles('https://www.amazon.com/s?k=drone', links, registry)).toEqual([
+      { index: 0, vendor: 'dji' },
+      { index: 4, vendor: 'hikvision' },
+    ]);
+  });
+});

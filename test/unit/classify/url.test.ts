@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildRegistry, classifyUrl } from '../../../src/core/classify/url.ts';
+import { literalStart } from '../../../src/core/classify/compile.ts';
 import { siteOf } from '../../../src/core/classify/url-parts.ts';
 import { VENDORS } from '../../../src/core/vendors/index.ts';
 
@@ -76,5 +77,32 @@ describe('siteOf', () => {
     expect(siteOf('https://www.amazon.co.uk/dp/B0')).toBe('amazon.co.uk');
     expect(siteOf('http://127.0.0.1:8080/')).toBe('127.0.0.1');
     expect(siteOf('not a url')).toBe('');
+  });
+});
+
+describe('names and the cheap test', () => {
+  it('takes the literal start of a name, or nothing where a name could begin otherwise', () => {
+    expect(literalStart('ds-(?:2[a-z]{2}\\d)[a-z0-9]*')).toBe('ds-');
+    expect(literalStart('autel robotics')).toBe('autel');
+    expect(literalStart('com\\.huawei\\.')).toBe('com.huawei.');
+    expect(literalStart('gdmss?')).toBe('gdms');
+    expect(literalStart('ab{2}')).toBe('a');
+    expect(literalStart('(?:nvr|xvr)\\d{4}')).toBe('');
+    expect(literalStart('nvr\\d|xvr\\d')).toBe('');
+  });
+
+  it('finds every name the exact pattern finds (the cheap test never misses a vendor)', () => {
+    const registry = buildRegistry();
+    for (const text of [
+      'Hikvision DS-2CD2143G2-I',
+      'ipc-hfw2441s-s',
+      'autel_robotics_evo',
+      'NVR4108HS-4KS2',
+      'pd985 radio',
+      'Red Magic 9',
+    ]) {
+      expect(registry.namePattern.test(text), text).toBe(true);
+      expect(registry.automaton.firstMatch(text, registry.tokenCount), text).not.toBeNull();
+    }
   });
 });

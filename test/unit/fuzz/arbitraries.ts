@@ -126,6 +126,8 @@ export function vendorEvidence(url: string, registry: CompiledRegistry): boolean
     ...registry.vendors.flatMap((v) => [...v.appleIds, ...v.chromeIds, ...v.safariPrefixes, ...v.googlePlayPrefixes, ...v.googlePlayExact]),
   ];
   if (lower.some((text) => needles.some((needle) => text.includes(needle.toLowerCase())))) return true;
+  // Whole-word names written with any separator ("Autel-Robotics") and model numbers ("ds-2cd2143g2-i").
+  if (lower.some((text) => registry.namePattern.test(text))) return true;
   const files = lower.flatMap((text) => text.split(/[/\\?#&=]/));
   return files.some((file) =>
     registry.vendors.some((v) => [...v.distinctiveInstallers, ...v.vendorHostInstallers, ...v.removalTools].some((re) => re.test(file))),

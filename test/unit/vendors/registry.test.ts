@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REASON_CODES } from '../../../src/core/classify/verdict.ts';
+import { literalStart } from '../../../src/core/classify/compile.ts';
 import { classifyUrl } from '../../../src/core/classify/url.ts';
 import { VENDORS } from '../../../src/core/vendors/index.ts';
 import { RESTRICTION_AUDIENCES, RESTRICTION_EFFECTS } from '../../../src/core/vendors/types.ts';
@@ -66,6 +67,19 @@ describe.each(VENDORS.map((vendor) => [vendor.id, vendor] as const))('vendor %s'
     ];
     for (const source of patterns) expect(() => new RegExp(source, 'i'), source).not.toThrow();
     expect(new Set(vendor.productNames).size).toBe(vendor.productNames.length);
+  });
+
+  it('writes its whole-word names and model patterns lower case, without capturing groups (one group per vendor is the registry’s)', () => {
+    for (const word of vendor.wordTokens ?? []) expect(word, word).toMatch(/^[\p{Ll}\p{N} -]+$/u);
+    for (const source of [...(vendor.wordTokens ?? []), ...(vendor.modelPatterns ?? [])]) {
+      // Each name starts with text of its own, which the cheap "could this be a vendor" test looks for.
+      expect(literalStart(source).length, source).toBeGreaterThanOrEqual(3);
+    }
+    for (const source of vendor.modelPatterns ?? []) {
+      expect(source, source).toBe(source.toLowerCase());
+      // A source with a capturing group matches the empty string with more than one group.
+      expect(new RegExp(`${source}|`).exec('')!.length, source).toBe(1);
+    }
   });
 });
 

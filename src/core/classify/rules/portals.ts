@@ -35,6 +35,9 @@ const DOWNLOAD_PORTALS: ReadonlyMap<string, PortalSite> = new Map(
   ]),
 );
 
+/** Every portal's registrable-domain label. */
+export const PORTAL_LABELS: ReadonlySet<string> = new Set(DOWNLOAD_PORTALS.keys());
+
 /** The hosts (with their subdomains) of every portal, for the content script and host permissions. */
 export function portalHosts(): string[] {
   return PORTAL_ROWS.flatMap((row) => row.hosts ?? [`${row.label}.com`]);

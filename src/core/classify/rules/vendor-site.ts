@@ -1,7 +1,7 @@
 import { isInstallerFile } from '../../vocabulary.ts';
 import type { CompiledVendor } from '../compile.ts';
 import { found, hostIn, type UrlRule, type VendorHostSubject } from '../rule.ts';
-import type { PageKind } from '../verdict.ts';
+import type { PageKind, UrlRuleId } from '../verdict.ts';
 
 /**
  * Rules for hosts the vendor controls, in order; the first that matches decides, and the last
@@ -86,10 +86,12 @@ function storefrontPageRule(
   id: 'vendor-info-page' | 'vendor-download-page' | 'vendor-store-page',
   kind: PageKind,
   patterns: (vendor: CompiledVendor) => RegExp[],
+  overlaps: readonly UrlRuleId[] = [],
 ): UrlRule<VendorHostSubject> {
   return {
     id,
     kind,
+    ...(overlaps.length ? { overlaps } : {}),
     match: (subject) => {
       const vendorPatterns = patterns(subject.vendor);
       const matches = storefrontPath(subject).some((form) => vendorPatterns.some((re) => re.test(form)));
@@ -99,15 +101,24 @@ function storefrontPageRule(
 }
 
 /** Pages that only inform, even where their path names a product (checked before the others). */
-export const vendorInfoPage = storefrontPageRule('vendor-info-page', 'vendor', (vendor) => vendor.infoPaths);
-export const vendorDownloadPage = storefrontPageRule('vendor-download-page', 'download', (vendor) => vendor.downloadPaths);
-export const vendorStorePage = storefrontPageRule('vendor-store-page', 'purchase', (vendor) => vendor.purchasePaths);
+// The path patterns read the path alone: a store host's or a service subdomain's page may have a
+// storefront's path ("/products/…" on shop.<vendor>, "/en/news/…" on the corporate site).
+export const vendorInfoPage = storefrontPageRule('vendor-info-page', 'vendor', (vendor) => vendor.infoPaths, ['vendor-service-subdomain']);
+export const vendorDownloadPage = storefrontPageRule('vendor-download-page', 'download', (vendor) => vendor.downloadPaths, [
+  'vendor-installer-file',
+  'vendor-download-host-other',
+]);
+export const vendorStorePage = storefrontPageRule('vendor-store-page', 'purchase', (vendor) => vendor.purchasePaths, [
+  'vendor-store-host',
+  'vendor-service-subdomain',
+]);
 
 export const vendorStorefrontHome: UrlRule<VendorHostSubject> = {
   id: 'vendor-storefront-home',
   kind: 'purchase',
-  // Every host's home page has the path "/": store hosts and service subdomains are decided before.
-  overlaps: ['vendor-store-host', 'vendor-service-subdomain'],
+  // Every host's home page has the path "/": store hosts and service subdomains are decided before,
+  // and so is the home page of a maker that sells only through others (an info path "^/$").
+  overlaps: ['vendor-store-host', 'vendor-service-subdomain', 'vendor-info-page'],
   match: (subject) => (storefrontPath(subject).includes('/') ? found(subject.vendor, 'vendor-domain', 'vendor-storefront') : null),
 };
 
