@@ -2,13 +2,20 @@
  * What the extension puts in a web page: whether its content script runs there, and the banner
  * and tile marks it draws. Both live in closed shadow roots, which page scripts and Playwright
  * locators cannot see; the helpers here read and click them through the Chrome DevTools
- * Protocol instead.
+ * Protocol instead. The banner's host has a fresh element name on every page (no page can find
+ * it by name): it is found as the element whose closed shadow root holds the banner's section.
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { launchedExtensionId } from './launch.ts';
 
-export const BANNER_TAG = 'vendor-guard-banner';
 export const MARK_TAG = 'vendor-guard-mark';
+
+/**
+ * An expression that evaluates, in the content script's isolated world (see
+ * test/e2e/a11y-tools.ts isolatedWorld), to the banner's host element or null.
+ */
+export const BANNER_HOST_IN_WORLD = `([...document.querySelectorAll('*')].find((element) =>
+  element instanceof HTMLElement && chrome.dom.openOrClosedShadowRoot(element)?.querySelector(':scope > section.banner[data-vg-tokens]')) ?? null)`;
 
 /** The parts of a CDP DOM.Node these helpers use (Protocol.DOM.Node is assignable to it). */
 interface DomNode {
@@ -69,7 +76,12 @@ function collectText(node: DomNode, out: string[]): void {
   for (const child of childrenOf(node)) collectText(child, out);
 }
 
-const isBannerHost = (n: DomNode) => n.nodeType === ELEMENT_NODE && n.localName === BANNER_TAG;
+/** The banner's host: its (closed) shadow root holds `<section class="banner" data-vg-tokens>`. */
+const isBannerHost = (n: DomNode) =>
+  n.nodeType === ELEMENT_NODE &&
+  (n.shadowRoots?.[0]?.children ?? []).some(
+    (child) => child.localName === 'section' && attribute(child, 'class') === 'banner' && attribute(child, 'data-vg-tokens') !== null,
+  );
 
 function findNodes(node: DomNode, test: (n: DomNode) => boolean, out: DomNode[] = []): DomNode[] {
   if (test(node)) out.push(node);
@@ -92,7 +104,7 @@ export async function tileMarks(page: Page): Promise<{ label: string; text: stri
 
 /**
  * All text inside the banner (its closed shadow root included, collapsed panels too), with
- * whitespace collapsed; null when the page has no `<vendor-guard-banner>` element.
+ * whitespace collapsed; null when the page has no banner.
  */
 export async function bannerText(page: Page): Promise<string | null> {
   return withSession(page, async (session) => {
@@ -106,7 +118,7 @@ export async function bannerText(page: Page): Promise<string | null> {
 
 /**
  * The banner's rendered text (`innerText` of its shadow root's elements, so collapsed panels
- * and hidden parts are left out); null when the page has no `<vendor-guard-banner>` element.
+ * and hidden parts are left out); null when the page has no banner.
  */
 export async function bannerVisibleText(page: Page): Promise<string | null> {
   return withSession(page, async (session) => {
@@ -134,6 +146,36 @@ export async function bannerVisibleText(page: Page): Promise<string | null> {
 
 type Point = { x: number; y: number };
 
+/** How many banners the page holds (its frames' documents included where they share its process). */
+export async function bannerCount(page: Page): Promise<number> {
+  return withSession(page, async (session) => findNodes(await piercedDocument(session), isBannerHost).length);
+}
+
+/** The banner host's element name on the page (fresh on every page), or null when there is no banner. */
+export async function bannerTagName(page: Page): Promise<string | null> {
+  return withSession(page, async (session) => findNode(await piercedDocument(session), isBannerHost)?.localName ?? null);
+}
+
+/** The banner host's box in the viewport (CSS pixels), or null when there is no banner or it has no box. */
+export async function bannerBox(page: Page): Promise<{ x: number; y: number; width: number; height: number } | null> {
+  return withSession(page, async (session) => {
+    const host = findNode(await piercedDocument(session), isBannerHost);
+    if (!host) return null;
+    const quads = await session.send('DOM.getContentQuads', { backendNodeId: host.backendNodeId }).catch(() => null);
+    const quad = quads?.quads[0];
+    if (!quad || quad.length < 8) return null;
+    const xs = [quad[0], quad[2], quad[4], quad[6]].map(Number);
+    const ys = [quad[1], quad[3], quad[5], quad[7]].map(Number);
+    const box = {
+      x: Math.min(...xs),
+      y: Math.min(...ys),
+      width: Math.max(...xs) - Math.min(...xs),
+      height: Math.max(...ys) - Math.min(...ys),
+    };
+    return box.width >= 1 && box.height >= 1 ? box : null;
+  });
+}
+
 async function centerOf(session: CDPSession, backendNodeId: number): Promise<Point | null> {
   const { quads } = await session.send('DOM.getContentQuads', { backendNodeId });
   const quad = quads[0];
@@ -157,7 +199,7 @@ function descendants(node: DomNode, out = new Set<number>()): Set<number> {
 export async function clickBannerButton(page: Page, action: string): Promise<void> {
   const point = await withSession(page, async (session) => {
     const host = findNode(await piercedDocument(session), isBannerHost);
-    if (!host) throw new Error(`No <${BANNER_TAG}> on ${page.url()}`);
+    if (!host) throw new Error(`No banner on ${page.url()}`);
     const button = findNode(host, (n) => n.nodeType === ELEMENT_NODE && attribute(n, 'data-action') === action);
     if (!button) throw new Error(`The banner has no button with data-action="${action}"`);
     const { backendNodeId } = button;

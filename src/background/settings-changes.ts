@@ -1,4 +1,5 @@
 import { verdictWithoutSignals } from '../core/classify/page.ts';
+import { isFlagged, type Verdict } from '../core/classify/verdict.ts';
 import { classifyWithPolicy } from '../core/policy/compile.ts';
 import { blockRulesFor, type Context, type Worker } from './context.ts';
 
@@ -22,9 +23,12 @@ export async function reapplyEverywhere(worker: Worker): Promise<void> {
   await applyBlockRules(worker, ctx).catch((error: unknown) => console.warn('Vendor Guard: block rules not installed', error));
   const { tabs } = worker.ports;
   for (const [tabId, record] of await worker.ports.tabStore.all()) {
-    const fresh = record.url
-      ? { ...record, verdict: verdictWithoutSignals(record.verdict, classifyWithPolicy(record.url, ctx.policy)) }
-      : record;
+    const again = <T extends { url: string; verdict: Verdict }>(page: T): T => ({
+      ...page,
+      verdict: verdictWithoutSignals(page.verdict, classifyWithPolicy(page.url, ctx.policy)),
+    });
+    const frames = record.frames?.map(again).filter((frame) => isFlagged(frame.verdict));
+    const fresh = record.url ? { ...again(record), frames } : record;
     await tabs.send(tabId, { type: 'warning-changed', view: await worker.apply(tabId, fresh, ctx) });
     // What the page showed is judged again under the new settings (pages without the content script ignore this).
     await tabs.send(tabId, { type: 'url-changed' });

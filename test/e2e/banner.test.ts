@@ -1,6 +1,6 @@
 /** The in-page banner: its buttons, and that a page cannot simply delete it. */
 import { describe, expect, it } from 'vitest';
-import { BANNER_TAG, bannerText, bannerVisibleText, clickBannerButton } from '../../harness/chromium/in-page.ts';
+import { bannerTagName, bannerText, bannerVisibleText, clickBannerButton } from '../../harness/chromium/in-page.ts';
 import { useExtensionSuite } from './suite.ts';
 
 const suite = useExtensionSuite();
@@ -16,11 +16,14 @@ describe('banner', () => {
   it('comes back within 2 s when the page removes it', async () => {
     const page = await suite.open('kaspersky-store');
     await suite.expectWarning(page);
-    const removed = await page.evaluate((tag) => {
-      const host = document.querySelector(tag);
-      host?.remove();
-      return host !== null;
-    }, BANNER_TAG);
+    const removed = await page.evaluate(
+      (tag) => {
+        const host = document.querySelector(tag);
+        host?.remove();
+        return host !== null;
+      },
+      (await bannerTagName(page))!,
+    );
     expect(removed).toBe(true);
     await expect.poll(() => bannerText(page), { timeout: 2_000 }).toContain('Kaspersky');
   });
