@@ -5,7 +5,7 @@
  * Protocol instead. The banner's host has a fresh element name on every page (no page can find
  * it by name): it is found as the element whose closed shadow root holds the banner's section.
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Frame, Page } from 'playwright-core';
 import { launchedExtensionId } from './launch.ts';
 
 export const MARK_TAG = 'vendor-guard-mark';
@@ -34,8 +34,12 @@ const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 const NON_TEXT_ELEMENTS = new Set(['style', 'script', 'template', 'noscript']);
 
-async function withSession<T>(page: Page, use: (session: CDPSession) => Promise<T>): Promise<T> {
-  const session = await page.context().newCDPSession(page);
+/** A page, or one of its frames running in a process of its own (a cross-site frame). */
+type Target = Page | Frame;
+
+async function withSession<T>(target: Target, use: (session: CDPSession) => Promise<T>): Promise<T> {
+  const page = 'page' in target ? target.page() : target;
+  const session = await page.context().newCDPSession(target);
   try {
     return await use(session);
   } finally {
@@ -104,9 +108,10 @@ export async function tileMarks(page: Page): Promise<{ label: string; text: stri
 
 /**
  * All text inside the banner (its closed shadow root included, collapsed panels too), with
- * whitespace collapsed; null when the page has no banner.
+ * whitespace collapsed; null when the page has no banner. A cross-site frame (its own process)
+ * is read on its own: `bannerText(frame)`.
  */
-export async function bannerText(page: Page): Promise<string | null> {
+export async function bannerText(page: Target): Promise<string | null> {
   return withSession(page, async (session) => {
     const host = findNode(await piercedDocument(session), isBannerHost);
     if (!host) return null;
@@ -156,23 +161,25 @@ export async function bannerTagName(page: Page): Promise<string | null> {
   return withSession(page, async (session) => findNode(await piercedDocument(session), isBannerHost)?.localName ?? null);
 }
 
-/** The banner host's box in the viewport (CSS pixels), or null when there is no banner or it has no box. */
+/**
+ * The banner host's box in the viewport (CSS pixels), or null when there is no banner or it has
+ * no box. Read with getBoundingClientRect, which brings layout up to date first (the protocol's
+ * content quads can be stale right after the page or the keeper toggled a popover).
+ */
 export async function bannerBox(page: Page): Promise<{ x: number; y: number; width: number; height: number } | null> {
   return withSession(page, async (session) => {
     const host = findNode(await piercedDocument(session), isBannerHost);
     if (!host) return null;
-    const quads = await session.send('DOM.getContentQuads', { backendNodeId: host.backendNodeId }).catch(() => null);
-    const quad = quads?.quads[0];
-    if (!quad || quad.length < 8) return null;
-    const xs = [quad[0], quad[2], quad[4], quad[6]].map(Number);
-    const ys = [quad[1], quad[3], quad[5], quad[7]].map(Number);
-    const box = {
-      x: Math.min(...xs),
-      y: Math.min(...ys),
-      width: Math.max(...xs) - Math.min(...xs),
-      height: Math.max(...ys) - Math.min(...ys),
-    };
-    return box.width >= 1 && box.height >= 1 ? box : null;
+    const { object } = await session.send('DOM.resolveNode', { backendNodeId: host.backendNodeId });
+    if (!object.objectId) return null;
+    const { result } = await session.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: 'function () { const r = this.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; }',
+      returnByValue: true,
+    });
+    await session.send('Runtime.releaseObject', { objectId: object.objectId });
+    const [x = 0, y = 0, width = 0, height = 0] = result.value as number[];
+    return width >= 1 && height >= 1 ? { x, y, width, height } : null;
   });
 }
 
@@ -194,29 +201,30 @@ function descendants(node: DomNode, out = new Set<number>()): Set<number> {
 /**
  * Clicks, with a real (trusted) mouse click, the banner button whose `data-action` is
  * `action`. The banner slides in, so this waits until the button stands still and a hit test at
- * its centre lands on the button itself.
+ * its centre lands on the button itself; a banner redrawn meanwhile (new nodes) is looked up again.
  */
 export async function clickBannerButton(page: Page, action: string): Promise<void> {
   const point = await withSession(page, async (session) => {
-    const host = findNode(await piercedDocument(session), isBannerHost);
-    if (!host) throw new Error(`No banner on ${page.url()}`);
-    const button = findNode(host, (n) => n.nodeType === ELEMENT_NODE && attribute(n, 'data-action') === action);
-    if (!button) throw new Error(`The banner has no button with data-action="${action}"`);
-    const { backendNodeId } = button;
-    const inside = descendants(button);
-    await session.send('DOM.scrollIntoViewIfNeeded', { backendNodeId });
     const deadline = Date.now() + 3_000;
     let previous: Point | null = null;
-    for (;;) {
-      const center = await centerOf(session, backendNodeId);
-      const still = center !== null && previous !== null && center.x === previous.x && center.y === previous.y;
-      if (center && still) {
+    let button: DomNode | null = null;
+    for (; ; await new Promise((resolve) => setTimeout(resolve, 80))) {
+      if (!button) {
+        const host = findNode(await piercedDocument(session), isBannerHost);
+        if (!host) throw new Error(`No banner on ${page.url()}`);
+        button = findNode(host, (n) => n.nodeType === ELEMENT_NODE && attribute(n, 'data-action') === action);
+        if (!button) throw new Error(`The banner has no button with data-action="${action}"`);
+        await session.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: button.backendNodeId }).catch(() => undefined);
+      }
+      const center = await centerOf(session, button.backendNodeId).catch(() => undefined);
+      if (center === undefined) button = null; // the node is gone: the banner was redrawn
+      const still = center && previous !== null && center.x === previous.x && center.y === previous.y;
+      if (button && center && still) {
         const hit = await session.send('DOM.getNodeForLocation', { x: Math.round(center.x), y: Math.round(center.y) }).catch(() => null);
-        if (hit && inside.has(hit.backendNodeId)) return center;
+        if (hit && descendants(button).has(hit.backendNodeId)) return center;
       }
       if (Date.now() > deadline) throw new Error(`The banner button "${action}" cannot be clicked (hidden, covered or moving)`);
-      previous = center;
-      await new Promise((resolve) => setTimeout(resolve, 80));
+      previous = center ?? null;
     }
   });
   await page.mouse.click(point.x, point.y);

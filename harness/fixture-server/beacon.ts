@@ -4,7 +4,8 @@
  * the extension's banner appeared, and what the page's paint probe (paint-probe.ts) counted.
  *
  * The banner's host element has a fresh name on every page; the beacon finds it as a page script
- * can: the element directly under <html> (or in a dialog) that the page did not make.
+ * can: the element directly under <html> (or in a dialog, or the fullscreen element) that the
+ * page did not make.
  */
 import type http from 'node:http';
 
@@ -90,12 +91,13 @@ function beaconScript(id: string, watchMs: number, holdMs: number, next: string 
   const literal = (value: string | null) => JSON.stringify(value).replace(/</g, '\\u003c');
   return `<script>(function () {
   var id = ${literal(id)}, next = ${literal(next)}, done = false, timer = null;
-  function own(el) { return el === document.head || el === document.body || el.hasAttribute('data-page'); }
+  function own(el) { return el === document.head || el === document.body || el.hasAttribute('data-page') || el.localName === 'script' || el.localName === 'style'; }
   function has() {
     var top = document.documentElement.children;
     for (var i = 0; i < top.length; i++) if (!own(top[i])) return true;
-    var dialogs = document.getElementsByTagName('dialog');
-    for (var d = 0; d < dialogs.length; d++) for (var j = 0; j < dialogs[d].children.length; j++) if (!own(dialogs[d].children[j])) return true;
+    var parents = Array.prototype.slice.call(document.getElementsByTagName('dialog'));
+    if (document.fullscreenElement) parents.push(document.fullscreenElement);
+    for (var d = 0; d < parents.length; d++) for (var j = 0; j < parents[d].children.length; j++) if (!own(parents[d].children[j])) return true;
     return false;
   }
   function send(phase, banner) {

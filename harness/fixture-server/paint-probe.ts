@@ -9,7 +9,8 @@
  * page did not make, under <html> or inside a dialog: its name is fresh on every page) is in the
  * top layer, at least 30 px tall and 90% of the viewport wide, and a hit test at three points
  * across its top finds the host itself (nothing covers it, nothing hides it, it is not inert).
- * The page marks elements of its own that it puts there with `data-page`.
+ * The host is looked for under <html>, in dialogs and in the fullscreen element; the page marks
+ * elements of its own there with `data-page` (scripts and style sheets are the page's too).
  *
  * A page opened with `?probe=0` runs without it. `window.__vgPaint` holds: `frames` and `painted` (counted while `counting`), `firstPaintedAt`
  * (the first painted frame's time, from navigation start) and `fcp` (first contentful paint).
@@ -29,13 +30,14 @@ export interface PaintProbe {
 export const PAINT_PROBE_SOURCE = `(function () {
   if (window.__vgPaint || new URLSearchParams(location.search).get('probe') === '0') return;
   var probe = window.__vgPaint = { frames: 0, painted: 0, counting: true, firstPaintedAt: null, fcp: null };
-  var own = function (el) { return el === document.head || el === document.body || el.hasAttribute('data-page'); };
+  var own = function (el) { return el === document.head || el === document.body || el.hasAttribute('data-page') || el.localName === 'script' || el.localName === 'style'; };
   function host() {
     var top = document.documentElement ? document.documentElement.children : [];
     for (var i = 0; i < top.length; i++) if (!own(top[i])) return top[i];
-    var dialogs = document.getElementsByTagName('dialog');
-    for (var d = 0; d < dialogs.length; d++) {
-      for (var j = 0; j < dialogs[d].children.length; j++) if (!own(dialogs[d].children[j])) return dialogs[d].children[j];
+    var parents = Array.prototype.slice.call(document.getElementsByTagName('dialog'));
+    if (document.fullscreenElement) parents.push(document.fullscreenElement);
+    for (var d = 0; d < parents.length; d++) {
+      for (var j = 0; j < parents[d].children.length; j++) if (!own(parents[d].children[j])) return parents[d].children[j];
     }
     return null;
   }

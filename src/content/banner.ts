@@ -73,6 +73,9 @@ export function restrictionLine(vendor: VendorView | null, locale: string): stri
   return restriction ? (restriction.summary ?? t(restrictionLineKey(restriction), restrictionDates(vendor, locale))) : '';
 }
 
+/** Ends the banner's entrance animation at once. */
+const skipEntrance = (root: ShadowRoot) => root.getAnimations().forEach((animation) => animation.finish());
+
 /** Opens or closes the panel a toggle button controls. */
 function togglePanel(button: HTMLButtonElement, panel: HTMLElement): void {
   panel.hidden = !panel.hidden;
@@ -110,14 +113,24 @@ export class Banner {
   /**
    * Shows the warning. The background sends it again whenever settings or policy are (re)read,
    * for example a few seconds after start-up: the same warning leaves the banner as it is, and a
-   * changed one is redrawn with the same panels open and focus on the same button, so a person
-   * in the middle of reading or tabbing through it is not thrown out.
+   * changed one is redrawn in place (the same element, still kept by the same keeper) with the
+   * same panels open and focus on the same button, so a person in the middle of reading or tabbing
+   * through it is not thrown out.
    */
   show(view: WarningView): void {
     const key = JSON.stringify(view);
     if (this.keeper && this.shown === key) return;
     const previous = this.interaction();
-    this.remove();
+    this.shown = key;
+    if (this.root) {
+      const section = this.render(view);
+      // A view that changed in nothing shown (the verdict's reasons, say) leaves the banner alone.
+      if (this.root.lastElementChild?.isEqualNode(section)) return;
+      this.root.replaceChildren(element('style', { textContent: STYLE }), section);
+      skipEntrance(this.root);
+      if (previous) this.restoreInteraction(this.root, previous);
+      return;
+    }
     const host = createHost();
     const root = host.attachShadow({ mode: 'closed' });
     root.append(element('style', { textContent: STYLE }), this.render(view));
@@ -130,14 +143,11 @@ export class Banner {
     });
     this.host = host;
     this.root = root;
-    this.shown = key;
-    const skipEntrance = () => root.getAnimations().forEach((animation) => animation.finish());
     // Put back after the page removed it, the banner is simply there again, without sliding in.
-    this.keeper = new Keeper(host, { restored: skipEntrance, overpowered: this.onOverpowered });
+    this.keeper = new Keeper(host, { restored: () => skipEntrance(root), overpowered: this.onOverpowered });
     this.keeper.start();
     // Shown while the page is still loading, it is part of the page from its first frames: no slide.
-    if (previous || document.readyState !== 'complete') skipEntrance();
-    if (previous) this.restoreInteraction(root, previous);
+    if (document.readyState !== 'complete') skipEntrance(root);
   }
 
   hide(): void {

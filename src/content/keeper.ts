@@ -8,15 +8,16 @@
  *   `all: initial` and its own layout inline and `!important` (host.ts). While the page has a
  *   modal dialog open, everything outside that dialog is inert: the host then moves to the end
  *   of the dialog, where it is still painted on top and its buttons still work, and the page's
- *   dialog keeps working too. When the dialog closes, the host goes back under <html>.
+ *   dialog keeps working too. In the same way it moves into an element the page sends fullscreen
+ *   (a fullscreen video is left alone: the person chose it). When the dialog closes or fullscreen
+ *   ends, the host goes back under <html>.
  * - At once (within the page's own task, before the next frame): a MutationObserver sees the
  *   host removed or restyled, <html> restyled (content-visibility, display, opacity, zoom) or made
  *   inert, and modal dialogs opening and closing; capture listeners see the page's popovers and
- *   dialogs opening (`beforetoggle`), the host's popover closed, and an element going fullscreen.
+ *   dialogs opening (`beforetoggle`), the host's popover closed, and fullscreen starting or ending.
  *   Each is put right in a microtask: the host put back, its style restored, `inert` taken off its
  *   ancestors, the hiding declaration of an ancestor overridden inline, the page's zoom cancelled
- *   on the host, and the host raised to the top of the top layer again. A fullscreen video is
- *   left alone: the person chose it.
+ *   on the host, and the host raised to the top of the top layer again.
  * - Looking: once a second, and shortly after the page adds style sheets, the keeper measures the
  *   host (its rendered size, which includes every zoom) and hit-tests three points across it: if
  *   anything else is hit there (a top-layer element opened later, a modal dialog's backdrop), it
@@ -129,12 +130,10 @@ export class Keeper {
     }
   };
 
+  /** An element went fullscreen (the host moves into it, unless it is a video) or left it (the host moves back). */
   private readonly onFullscreen = (): void => {
-    const element = document.fullscreenElement;
-    if (element && !(element instanceof HTMLVideoElement)) {
-      this.mustRaise = true;
-      this.repair();
-    }
+    if (fullscreenParent()) this.mustRaise = true;
+    this.repair();
   };
 
   private onMutations(records: MutationRecord[]): void {
@@ -175,7 +174,7 @@ export class Keeper {
   private repair(): void {
     if (!this.running || this.budget.overpowered) return;
     if (this.modal && !this.modal.matches(':modal')) this.modal = lastModalDialog();
-    const parent = this.modal ?? document.documentElement;
+    const parent = this.modal ?? fullscreenParent() ?? document.documentElement;
     if (!parent) return;
     const host = this.host;
     const moved = host.parentNode !== parent;
@@ -232,7 +231,7 @@ export class Keeper {
     observer.observe(document, { childList: true });
     if (root) observer.observe(root, { childList: true, attributes: true, attributeFilter: ANCESTOR_ATTRIBUTES });
     for (let node: Node | null = parent; node && node !== root && node !== document; node = node.parentNode) {
-      observer.observe(node, { childList: true, attributes: node === parent, attributeFilter: ANCESTOR_ATTRIBUTES });
+      observer.observe(node, node === parent ? { childList: true, attributeFilter: ANCESTOR_ATTRIBUTES } : { childList: true });
     }
     observer.observe(this.host, { attributes: true });
     this.watchedHead = document.head;
@@ -356,6 +355,15 @@ export class Keeper {
     this.dialogs.disconnect();
     this.on.overpowered();
   }
+}
+
+/**
+ * The page's fullscreen element, where the host must be to be seen (Chromium shows no top-layer
+ * element outside it); null when nothing is fullscreen, or a video is (the person chose it).
+ */
+function fullscreenParent(): Element | null {
+  const element = document.fullscreenElement;
+  return element && !(element instanceof HTMLVideoElement) ? element : null;
 }
 
 /** The last modal dialog in document order (the page's most recent, in practice), or null. */
