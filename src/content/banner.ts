@@ -34,6 +34,7 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
 a { color: var(--accent); }
 .muted { color: var(--muted); font-size: 13px; }
 @media (prefers-reduced-motion: no-preference) { .banner { animation: enter 160ms ease-out; } }
+.banner[data-still] { animation: none; }
 @keyframes enter { from { transform: translateY(-100%); } to { transform: none; } }
 `;
 
@@ -143,8 +144,10 @@ export class Banner {
     });
     this.host = host;
     this.root = root;
-    // Put back after the page removed it, the banner is simply there again, without sliding in.
-    this.keeper = new Keeper(host, { restored: () => skipEntrance(root), overpowered: this.onOverpowered });
+    // Put back after the page removed it, the banner is simply there again, without sliding in
+    // (an attribute, not finishing the animation: that would make the browser style the page at once).
+    const still = () => root.querySelector('.banner')?.setAttribute('data-still', '');
+    this.keeper = new Keeper(host, { restored: still, overpowered: this.onOverpowered });
     this.keeper.start();
     // Shown while the page is still loading, it is part of the page from its first frames: no slide.
     if (document.readyState !== 'complete') skipEntrance(root);

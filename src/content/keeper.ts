@@ -46,11 +46,11 @@ const ZOOM_MAX = 2.5;
 /** Attributes of <html> (or the dialog the host is in) that can hide or disable it. */
 const ANCESTOR_ATTRIBUTES = ['style', 'class', 'inert', 'hidden'];
 
-/** Properties of an ancestor that hide the host, and the value that undoes each. */
+/** Properties of an ancestor that hide the host, and the value that undoes each ('' is no value). */
 const UNHIDE: readonly [property: string, hiding: (value: string) => boolean, visible: string][] = [
   ['display', (value) => value === 'none', 'block'],
   ['content-visibility', (value) => value === 'hidden', 'visible'],
-  ['opacity', (value) => Number(value) < 0.5, '1'],
+  ['opacity', (value) => value !== '' && Number(value) < 0.5, '1'],
 ];
 
 type Zoomed = Element & { currentCSSZoom?: number };
@@ -87,6 +87,12 @@ export class Keeper {
   private expected: { zoom: number; text: string } | null = null;
   /** The element the observer watches as the host's parent, to notice a replaced <html> or another dialog. */
   private watched: Element | null = null;
+  /** The parent the host was last placed in and checked under (computed style included). */
+  private checkedIn: Element | null = null;
+  /** The ancestors' inline zoom when the host's zoom was last worked out. */
+  private inlineZoom = '';
+  /** The page may have changed the host's attributes since they were last checked (they are compared only then). */
+  private hostTouched = true;
   private watchedHead: HTMLHeadElement | null = null;
   /** What the last look found wrong: found again at the next look, the repair did not hold. */
   private lastProblem: ReturnType<Keeper['unreadable']> = null;
@@ -144,7 +150,11 @@ export class Keeper {
       this.watchedHead = head;
       this.observer.observe(head, { childList: true });
     }
-    this.repair();
+    if (records.some((record) => record.target === this.host)) this.hostTouched = true;
+    // An ancestor's class or `hidden` can hide the host through the page's style sheets: those need computed style.
+    this.repair(
+      records.some((record) => record.target !== this.host && (record.attributeName === 'class' || record.attributeName === 'hidden')),
+    );
   }
 
   private onDialogs(records: MutationRecord[]): void {
@@ -168,31 +178,42 @@ export class Keeper {
   }
 
   /**
-   * Puts right, at once, everything that needs no layout: where the host is, its attributes and
-   * style, its ancestors' `inert` and hiding styles, the page's zoom, and its place in the top layer.
+   * Puts right, at once, what the page changed: where the host is, its attributes and style, its
+   * ancestors' `inert` and inline hiding declarations, and its place in the top layer. None of
+   * this reads computed style, which would make the browser style the page's change before the
+   * repair undoes it (for a root made `content-visibility: hidden`, tearing down and rebuilding
+   * the whole page's layout on every round of a fight). Computed visibility and zoom are checked
+   * only when they may have changed: under a new parent, after an ancestor's class or `hidden`
+   * or inline zoom changed, and at every look (`deep`).
    */
-  private repair(): void {
+  private repair(deep = false): void {
     if (!this.running || this.budget.overpowered) return;
     if (this.modal && !this.modal.matches(':modal')) this.modal = lastModalDialog();
     const parent = this.modal ?? fullscreenParent() ?? document.documentElement;
     if (!parent) return;
     const host = this.host;
     const moved = host.parentNode !== parent;
-    const repairs = [
-      moved,
-      this.tampered(),
-      this.inertAncestor() !== null,
-      !moved && !this.visible(),
-      !moved && this.zoomNeeded() !== this.zoom,
-      this.mustRaise || !host.matches(':popover-open'),
-    ];
-    if (!repairs.includes(true)) return;
+    const computed = deep || parent !== this.checkedIn || this.ancestorZoom(parent) !== this.inlineZoom;
+    if (deep) this.hostTouched = true;
+    let broken =
+      moved ||
+      (this.hostTouched && this.tampered()) ||
+      this.inertAncestor(parent) !== null ||
+      this.hidingInline(parent).length > 0 ||
+      this.mustRaise ||
+      !host.matches(':popover-open');
+    // A host back in the parent it was checked under needs no computed style: nothing above it changed.
+    if (!broken && computed) broken = !this.visible() || this.zoomNeeded() !== this.zoom;
+    if (!broken) {
+      this.hostTouched = false;
+      return;
+    }
     if (!this.budget.spend()) {
       if (!this.retryScheduled) {
         this.retryScheduled = true;
         setTimeout(() => {
           this.retryScheduled = false;
-          this.repair();
+          this.repair(true);
         }, RETRY_MS);
       }
       this.giveUpIfBeaten();
@@ -207,17 +228,53 @@ export class Keeper {
       if (this.placed) this.on.restored();
     }
     for (let inert = this.inertAncestor(); inert; inert = this.inertAncestor()) inert.removeAttribute('inert');
-    if (!this.visible()) this.unhideAncestors();
-    this.zoom = this.zoomNeeded();
-    if (this.tampered()) this.restoreHost();
+    for (const [element, property, visible] of this.hidingInline()) this.override(element, property, visible);
+    if (computed) {
+      if (!this.visible()) this.unhideAncestors();
+      this.inlineZoom = this.ancestorZoom();
+      this.zoom = this.zoomNeeded();
+      this.checkedIn = parent;
+    }
+    if (this.hostTouched && this.tampered()) this.restoreHost();
+    this.hostTouched = false;
     if (moved || this.mustRaise || !host.matches(':popover-open')) this.raise();
+    // The keeper's own changes are not the page's: no second round for them.
+    this.observer.takeRecords();
+  }
+
+  /** The host's ancestors from `parent` (where it is, or goes) up to <html>, or to the modal dialog it is in. */
+  private *ancestors(parent: Element | null = this.host.parentElement): Generator<HTMLElement> {
+    for (let element = parent; element instanceof HTMLElement; element = element === this.modal ? null : element.parentElement)
+      yield element;
+  }
+
+  /** Inline declarations of the host's ancestors (from `parent`) that hide it, with the value that undoes each. */
+  private hidingInline(parent?: Element): [HTMLElement, string, string][] {
+    const found: [HTMLElement, string, string][] = [];
+    for (const element of this.ancestors(parent)) {
+      for (const [property, hiding, visible] of UNHIDE)
+        if (hiding(element.style.getPropertyValue(property))) found.push([element, property, visible]);
+    }
+    return found;
+  }
+
+  /** The ancestors' inline zoom (from `parent`), as one string: when it changes, the host's zoom is worked out again. */
+  private ancestorZoom(parent?: Element): string {
+    let zoom = '';
+    for (const element of this.ancestors(parent)) zoom += `${element.style.getPropertyValue('zoom')};`;
+    return zoom;
+  }
+
+  /** Overrides an ancestor's `property` inline and `!important`, remembered so stop() can take it off. */
+  private override(element: HTMLElement, property: string, value: string): void {
+    element.style.setProperty(property, value, 'important');
+    const overridden = this.overrides.get(element) ?? new Set<string>();
+    this.overrides.set(element, overridden.add(property));
   }
 
   /** An ancestor up to <html> (or the modal dialog the host is in, which escapes the inertness of its own ancestors) made inert. */
-  private inertAncestor(): HTMLElement | null {
-    for (let element = this.host.parentElement; element; element = element === this.modal ? null : element.parentElement) {
-      if (element.inert) return element;
-    }
+  private inertAncestor(parent?: Element): HTMLElement | null {
+    for (const element of this.ancestors(parent)) if (element.inert) return element;
     return null;
   }
 
@@ -288,16 +345,12 @@ export class Keeper {
     return this.host.checkVisibility({ opacityProperty: true, visibilityProperty: true, checkOpacity: true, checkVisibilityCSS: true });
   }
 
-  /** An ancestor hides everything under it: override the hiding property inline, and only that one. */
+  /** An ancestor hides everything under it (through the page's style sheets): override the hiding property inline, and only that one. */
   private unhideAncestors(): void {
-    for (let element = this.host.parentElement; element; element = element.parentElement) {
+    for (const element of this.ancestors()) {
       const style = getComputedStyle(element);
-      for (const [property, hiding, visible] of UNHIDE) {
-        if (!hiding(style.getPropertyValue(property))) continue;
-        element.style.setProperty(property, visible, 'important');
-        const overridden = this.overrides.get(element) ?? new Set<string>();
-        this.overrides.set(element, overridden.add(property));
-      }
+      for (const [property, hiding, visible] of UNHIDE)
+        if (hiding(style.getPropertyValue(property))) this.override(element, property, visible);
     }
   }
 
@@ -313,7 +366,7 @@ export class Keeper {
       return;
     }
     if (!this.running || this.budget.overpowered) return;
-    this.repair();
+    this.repair(true);
     const problem = this.unreadable();
     if (problem === null) {
       this.lastProblem = null;
@@ -323,7 +376,7 @@ export class Keeper {
     this.lastProblem = problem;
     if (problem instanceof HTMLDialogElement) this.modal = problem;
     this.mustRaise = true;
-    this.repair();
+    this.repair(true);
     this.giveUpIfBeaten();
     this.look(RECHECK_MS);
   }
