@@ -1,33 +1,41 @@
 /**
  * Keeps the banner readable on pages that fight it: what a person sees, not only whether the
- * element is there. Each defence below is exercised in real Chromium by test/e2e/robust-*.test.ts
- * (and the fastest fights in real Firefox by test/e2e/firefox.test.ts); `npm run bench` measures
- * how many frames show the banner during each fight, and what the fight costs the page.
+ * element is there. The tests named here run in real Chromium (test/e2e/robust-hostile.test.ts,
+ * banner.test.ts) and, for the synthetic Escape, removal every 10 ms and popovers every 50 ms,
+ * in real Firefox (firefox.test.ts); `npm run bench` runs each fight for 10 s and measures the
+ * frames painted and what the fight costs the page.
  *
  * - Place: the host sits first under <html>, in the top layer (a manual popover), with
- *   `all: initial` and its own layout inline and `!important` (host.ts). While the page has a
- *   modal dialog open, everything outside that dialog is inert: the host then moves to the end
- *   of the dialog, where it is still painted on top and its buttons still work, and the page's
- *   dialog keeps working too. In the same way it moves into an element the page sends fullscreen
- *   (a fullscreen video is left alone: the person chose it). When the dialog closes or fullscreen
- *   ends, the host goes back under <html>.
- * - At once (within the page's own task, before the next frame): a MutationObserver sees the
- *   host removed or restyled, <html> restyled (content-visibility, display, opacity, zoom) or made
- *   inert, and modal dialogs opening and closing; capture listeners see the page's popovers and
- *   dialogs opening (`beforetoggle`), the host's popover closed, and fullscreen starting or ending.
- *   Each is put right in a microtask: the host put back, its style restored, `inert` taken off its
- *   ancestors, the hiding declaration of an ancestor overridden inline, the page's zoom cancelled
- *   on the host, and the host raised to the top of the top layer again.
- * - Looking: once a second, and shortly after the page adds style sheets, the keeper measures the
- *   host (its rendered size, which includes every zoom) and hit-tests three points across it: if
- *   anything else is hit there (a top-layer element opened later, a modal dialog's backdrop), it
- *   raises the host or moves it into that dialog.
- * - Bounds: repair-budget.ts limits repairs within one task (so a page undoing each repair in its
- *   own MutationObserver cannot hang the tab) and decides when a page has overpowered the keeper;
- *   then `overpowered` is called once and the keeper stops fighting.
+ *   `all: initial` and its own layout inline and `!important` (host.ts): it stays on top of the
+ *   page's full-screen overlays at the highest z-index and of a popover it opens later ("stays on
+ *   top of full-screen overlays…"). While the page has a modal dialog open, everything outside the
+ *   dialog is inert: the host then moves to the end of the dialog, where it is painted on top and
+ *   its buttons work, and so do the dialog's ("with the page's own modal dialog open…"). It moves
+ *   into an element the page sends fullscreen too, where Chromium would not show it otherwise
+ *   ("…sends <body> fullscreen"); a fullscreen video is left alone, as the person chose it ("leaves
+ *   a fullscreen video alone"). When the dialog closes or fullscreen ends, it goes back under <html>.
+ * - At once: a MutationObserver sees the host removed or its attributes changed, <html> (or the
+ *   dialog or fullscreen element the host is in) restyled or made inert, and dialogs opening and
+ *   closing; capture listeners see the page's popovers and dialogs opening (`beforetoggle`), the
+ *   host's popover closed, and fullscreen starting or ending. Each is put right in a microtask,
+ *   after the page's task and before the browser renders: the host put back, its style restored,
+ *   `inert` taken off its ancestors ("with <html> made inert…"), an ancestor's hiding declaration
+ *   overridden inline, the page's zoom cancelled by the host's own ("a page zoomed to 1%…"), the
+ *   host raised to the top of the top layer. Against each fight of hostile-fight.html (removal
+ *   every 10 ms; popover, modal dialog, inline content-visibility or zoom every 50 ms) the banner
+ *   is painted in at least 95% of frames ("outlasting a fight").
+ * - Looking: once a second, and 50 ms after the page adds style sheets, the keeper checks the
+ *   computed visibility of its ancestors (style sheets and adopted style sheets no observer sees:
+ *   "stays visible when the page injects…"), the host's rendered size (which includes every zoom)
+ *   and a hit test at three points across it: a modal dialog hit there takes the host in, anything
+ *   else hit raises it again. A problem found again at the next look is a repair that did not hold.
+ * - Bounds: repair-budget.ts limits repairs within one task, so a page undoing each repair in its
+ *   own MutationObserver cannot hang the tab, and decides when the page has overpowered the keeper;
+ *   then `overpowered` is called once and the keeper stops ("a page whose own observer undoes every
+ *   repair at once gets the warning as a page it cannot touch").
  *
  * Content scripts run in an isolated world: a page that replaces Element.prototype.attachShadow
- * or other DOM methods in its own world changes nothing here.
+ * or other DOM methods in its own world changes nothing here ("works when the page rewrote…").
  */
 import { hostStyle } from './host.ts';
 import { RepairBudget } from './repair-budget.ts';

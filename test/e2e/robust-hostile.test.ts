@@ -130,6 +130,19 @@ describe('readable, not just present', () => {
     await expectUsableBanner(page);
   });
 
+  it('leaves a fullscreen video alone: the banner stays out of it, and the page is not replaced', async () => {
+    const page = await openHostile('fight', '?fight=fullscreen-video');
+    await expect.poll(() => pageGlobal<number>(page, 'fightTicks'), { timeout: WARN_TIMEOUT }).toBe(1);
+    await page.mouse.click(640, 500);
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement?.localName), { timeout: 5_000 }).toBe('video');
+    await page.waitForTimeout(1_500);
+    expect(await page.evaluate(() => (window as unknown as { findBanner(): Element | null }).findBanner()?.parentElement?.localName)).toBe(
+      'html',
+    );
+    expect(await colorsInBanner(page)).toBeLessThan(PAINTED);
+    expect(page.url()).toBe(hostileUrl('fight', '?fight=fullscreen-video'));
+  });
+
   it('stays visible when the page injects `* { display: none !important }` and hides <html> after load', async () => {
     const page = await openHostile('hide-all');
     await expect.poll(() => pageGlobal<boolean>(page, 'hidden'), { timeout: WARN_TIMEOUT }).toBe(true);
