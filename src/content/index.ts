@@ -33,8 +33,10 @@ function render(view: WarningView | undefined): void {
   warned = view?.decision.banner ?? false;
   if (warned && view) banner.show(view);
   else banner.hide();
-  if (view?.markTiles) tiles.start();
-  else tiles.stop();
+  // Tiles are read once the page has arrived (the report at DOMContentLoaded starts them), not while it is parsed.
+  if (view?.markTiles) {
+    if (document.readyState !== 'loading') tiles.start();
+  } else tiles.stop();
 }
 
 /** Cheap signals first; the page's main area only when the background asks for it (the page named a vendor). */
