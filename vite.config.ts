@@ -116,8 +116,12 @@ export function contentScriptAsOneFile(browser: Browser): Plugin {
       });
       const file = path.join(outDir, 'manifest.json');
       const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-      // Vendor sites, known resellers, download portals and app stores; nothing else.
-      manifest['content_scripts'] = [{ matches: contentScriptMatches(), js: [CONTENT_SCRIPT_FILE], run_at: 'document_idle' }];
+      // Vendor sites, known resellers, download portals and app stores; nothing else. From the
+      // document's start (the warning can be there before the page paints), in every frame (a
+      // store embedded in another site's page).
+      manifest['content_scripts'] = [
+        { matches: contentScriptMatches(), js: [CONTENT_SCRIPT_FILE], run_at: 'document_start', all_frames: true },
+      ];
       writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
     },
   };

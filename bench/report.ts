@@ -8,6 +8,7 @@ import type { LogBenchResult } from './logs.ts';
 import type { PageBenchResult } from './pages.ts';
 import type { PartSize } from './sizes.ts';
 import type { ScalingRow, UrlBenchResult } from './url.ts';
+import type { Share, WarningBenchResult } from './warning.ts';
 import type { WorkerBenchResult } from './worker.ts';
 
 /** A figure beside its goal; a missed target is reported, not thrown. */
@@ -235,4 +236,51 @@ export function printLogs(logs: LogBenchResult): Target[] {
   );
   console.log(`  (a ratio of N× means the whole run takes N times as long as only reading the file; one core, one process)`);
   return [];
+}
+
+const share = (part: Share | null) => (part && part.frames > 0 ? part.painted / part.frames : NaN);
+const percent = (value: number) => (Number.isNaN(value) ? 'n/a' : `${(value * 100).toFixed(1)}%`);
+
+export function printWarning(warning: WarningBenchResult): Target[] {
+  table(
+    'First contentful paint → warning painted, Chromium (ms median / p95; 0: painted in the first contentful frame)',
+    ['page', 'FCP → painted', 'with first paint', 'loads'],
+    warning.firstPaint.map((row) => [row.page, dist(row.fcpToPaintedMs), row.withFirstPaint, row.fcpToPaintedMs.samples]),
+  );
+  table(
+    `Fights (${warning.fights[0]?.seconds ?? 0} s each): frames with the banner painted, and the page's main-thread time with and without the extension (Chromium)`,
+    ['the page', 'painted, Chromium', 'painted, Firefox', 'main thread with', 'without', 'ratio'],
+    warning.fights.map((row) => [
+      row.what,
+      `${percent(share(row.chromium))} of ${row.chromium.frames}`,
+      row.firefox ? `${percent(share(row.firefox))} of ${row.firefox.frames}` : 'n/a',
+      `${ms(row.mainThreadMs.withExtension)} ms`,
+      `${ms(row.mainThreadMs.without)} ms`,
+      ratio(row.mainThreadMs.withExtension / row.mainThreadMs.without),
+    ]),
+  );
+  if (warning.firefoxError) console.log(`  Firefox not measured: ${warning.firefoxError}`);
+  const stalled = warning.firstPaint.find((row) => row.page.startsWith('stalled'));
+  return [
+    ...(stalled
+      ? [
+          target(
+            'Stalled page: FCP → warning painted',
+            '≤ 100 ms median',
+            `${ms(stalled.fcpToPaintedMs.median)} ms`,
+            stalled.fcpToPaintedMs.median <= 100,
+          ),
+        ]
+      : []),
+    ...warning.fights.flatMap((row) => [
+      target(`Painted while the page ${row.what} (Chromium)`, '≥ 95% of frames', percent(share(row.chromium)), share(row.chromium) >= 0.95),
+      target(`Painted while the page ${row.what} (Firefox)`, '≥ 95% of frames', percent(share(row.firefox)), share(row.firefox) >= 0.95),
+      target(
+        `Main thread while the page ${row.what}`,
+        '≤ 2× without the extension',
+        ratio(row.mainThreadMs.withExtension / row.mainThreadMs.without),
+        row.mainThreadMs.withExtension <= 2 * row.mainThreadMs.without,
+      ),
+    ]),
+  ];
 }

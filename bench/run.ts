@@ -4,7 +4,7 @@
  * missed is printed as missed.
  *
  *   npm run bench                      everything (builds dist/chrome first; a few minutes)
- *   npm run bench -- --only url,sizes  some sections: url, scaling, logs, pages, sizes, worker
+ *   npm run bench -- --only url,sizes  some sections: url, scaling, logs, pages, sizes, worker, warning
  *   npm run bench -- --no-build        measure the dist/chrome already built
  *   npm run bench -- --quick           fewer rounds and navigations (a smoke run)
  */
@@ -20,13 +20,14 @@ import { buildCorpus } from './corpus.ts';
 import { table, verdict } from './format.ts';
 import { benchPages, type PageBenchResult } from './pages.ts';
 import { benchLogs, type LogBenchResult } from './logs.ts';
-import { printLogs, printPages, printScaling, printSizes, printUrl, printWorker, type Target } from './report.ts';
+import { printLogs, printPages, printScaling, printSizes, printUrl, printWarning, printWorker, type Target } from './report.ts';
 import { measureSizes, type PartSize } from './sizes.ts';
 import { benchScaling, benchUrls, checksum, type ScalingRow, type UrlBenchResult } from './url.ts';
+import { benchWarning, type WarningBenchResult } from './warning.ts';
 import { benchWorker, type WorkerBenchResult } from './worker.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SECTIONS = ['url', 'scaling', 'logs', 'pages', 'sizes', 'worker'] as const;
+const SECTIONS = ['url', 'scaling', 'logs', 'pages', 'sizes', 'worker', 'warning'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -46,6 +47,7 @@ interface Results {
   pages?: PageBenchResult;
   sizes?: PartSize[];
   worker?: WorkerBenchResult;
+  warning?: WarningBenchResult;
 }
 
 const results: Results = {
@@ -74,11 +76,16 @@ async function main(): Promise<void> {
   console.log(
     `Vendor Guard benchmark: ${results.environment['cpu']} ×${results.environment['cores']}, Node ${process.version}${quick ? ' (quick)' : ''}`,
   );
-  const needsBuild = only.has('pages') || only.has('sizes') || only.has('worker');
+  const needsBuild = only.has('pages') || only.has('sizes') || only.has('worker') || only.has('warning');
   if (needsBuild && !flag('no-build')) {
-    await timed('build', () => execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' }));
+    await timed('build', () => {
+      execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+      // The warning section runs the fights in Firefox too.
+      if (only.has('warning'))
+        execFileSync('npx', ['vite', 'build', '--mode', 'firefox', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    });
   }
-  if (only.has('pages') || only.has('worker')) {
+  if (only.has('pages') || only.has('worker') || only.has('warning')) {
     results.environment['chromium'] = execFileSync(chromePath(), ['--version'], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
@@ -102,7 +109,7 @@ async function main(): Promise<void> {
     results.sizes = await timed('sizes', () => measureSizes(DIST));
     results.targets.push(...printSizes(results.sizes));
   }
-  if (only.has('pages') || only.has('worker')) {
+  if (only.has('pages') || only.has('worker') || only.has('warning')) {
     const server = await startFixtureServer();
     try {
       if (only.has('pages')) {
@@ -115,6 +122,11 @@ async function main(): Promise<void> {
           benchWorker(server, { tabs: 50, navigations: quick ? 100 : 1_000, coldStarts: quick ? 2 : 5 }),
         );
         printWorker(results.worker);
+      }
+      if (only.has('warning')) {
+        const loads = quick ? { store: 3, large: 2, stalled: 2 } : { store: 12, large: 6, stalled: 6 };
+        results.warning = await timed('warning', () => benchWarning(server, { loads, fightSeconds: quick ? 2 : 10 }));
+        results.targets.push(...printWarning(results.warning));
       }
     } finally {
       await server.close();

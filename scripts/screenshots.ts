@@ -29,7 +29,7 @@ import type { Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../harness/fixture-server/server.ts';
 import { launchWithExtension } from '../harness/chromium/launch.ts';
 import { tabIdOf } from '../harness/chromium/tabs.ts';
-import { BANNER_TAG, bannerText, clickBannerButton, MARK_TAG } from '../harness/chromium/in-page.ts';
+import { bannerText, clickBannerButton, MARK_TAG } from '../harness/chromium/in-page.ts';
 import { extensionPage } from '../harness/chromium/extension-page.ts';
 import { DIST } from '../harness/paths.ts';
 
@@ -238,7 +238,7 @@ async function readmeScreenshots(server: FixtureServer, out: string): Promise<vo
     await still(blocked);
     await blocked.screenshot({ path: shot('blocked.png') });
     console.log(`  ${shot('blocked.png')}`);
-    if (await blocked.locator(BANNER_TAG).count()) throw new Error('A banner on the blocking page');
+    if ((await bannerText(blocked)) !== null) throw new Error('A banner on the blocking page');
   } finally {
     await browser.close();
   }

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { startFixtureServer, type FixtureServer } from '../harness/fixture-server/server.ts';
 import { FIXTURE_PAGES } from '../harness/fixture-server/fixture-pages.ts';
 import { chromePath, launchWithExtension, type ExtensionBrowser } from '../harness/chromium/launch.ts';
-import { BANNER_TAG } from '../harness/chromium/in-page.ts';
+import { bannerText } from '../harness/chromium/in-page.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BANNER_TIMEOUT_MS = 15_000;
@@ -110,12 +110,14 @@ async function main(): Promise<void> {
     await page.goto(server.url('kaspersky-store'));
 
     if (options.screenshot !== null) {
-      try {
-        await page.waitForSelector(BANNER_TAG, { state: 'attached', timeout: BANNER_TIMEOUT_MS });
-      } catch {
-        throw new Error(
-          `No <${BANNER_TAG}> appeared on ${page.url()} within ${BANNER_TIMEOUT_MS / 1000} s: ` + 'the extension did not show its warning.',
-        );
+      const deadline = Date.now() + BANNER_TIMEOUT_MS;
+      while ((await bannerText(page)) === null) {
+        if (Date.now() > deadline) {
+          throw new Error(
+            `No banner appeared on ${page.url()} within ${BANNER_TIMEOUT_MS / 1000} s: the extension did not show its warning.`,
+          );
+        }
+        await page.waitForTimeout(100);
       }
       await page.waitForTimeout(500);
       await page.screenshot({ path: options.screenshot, fullPage: true });

@@ -2,13 +2,20 @@
  * What the extension puts in a web page: whether its content script runs there, and the banner
  * and tile marks it draws. Both live in closed shadow roots, which page scripts and Playwright
  * locators cannot see; the helpers here read and click them through the Chrome DevTools
- * Protocol instead.
+ * Protocol instead. The banner's host has a fresh element name on every page (no page can find
+ * it by name): it is found as the element whose closed shadow root holds the banner's section.
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Frame, Page } from 'playwright-core';
 import { launchedExtensionId } from './launch.ts';
 
-export const BANNER_TAG = 'vendor-guard-banner';
 export const MARK_TAG = 'vendor-guard-mark';
+
+/**
+ * An expression that evaluates, in the content script's isolated world (see
+ * test/e2e/a11y-tools.ts isolatedWorld), to the banner's host element or null.
+ */
+export const BANNER_HOST_IN_WORLD = `([...document.querySelectorAll('*')].find((element) =>
+  element instanceof HTMLElement && chrome.dom.openOrClosedShadowRoot(element)?.querySelector(':scope > section.banner[data-vg-tokens]')) ?? null)`;
 
 /** The parts of a CDP DOM.Node these helpers use (Protocol.DOM.Node is assignable to it). */
 interface DomNode {
@@ -27,8 +34,12 @@ const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 const NON_TEXT_ELEMENTS = new Set(['style', 'script', 'template', 'noscript']);
 
-async function withSession<T>(page: Page, use: (session: CDPSession) => Promise<T>): Promise<T> {
-  const session = await page.context().newCDPSession(page);
+/** A page, or one of its frames running in a process of its own (a cross-site frame). */
+type Target = Page | Frame;
+
+async function withSession<T>(target: Target, use: (session: CDPSession) => Promise<T>): Promise<T> {
+  const page = 'page' in target ? target.page() : target;
+  const session = await page.context().newCDPSession(target);
   try {
     return await use(session);
   } finally {
@@ -69,7 +80,12 @@ function collectText(node: DomNode, out: string[]): void {
   for (const child of childrenOf(node)) collectText(child, out);
 }
 
-const isBannerHost = (n: DomNode) => n.nodeType === ELEMENT_NODE && n.localName === BANNER_TAG;
+/** The banner's host: its (closed) shadow root holds `<section class="banner" data-vg-tokens>`. */
+const isBannerHost = (n: DomNode) =>
+  n.nodeType === ELEMENT_NODE &&
+  (n.shadowRoots?.[0]?.children ?? []).some(
+    (child) => child.localName === 'section' && attribute(child, 'class') === 'banner' && attribute(child, 'data-vg-tokens') !== null,
+  );
 
 function findNodes(node: DomNode, test: (n: DomNode) => boolean, out: DomNode[] = []): DomNode[] {
   if (test(node)) out.push(node);
@@ -92,9 +108,10 @@ export async function tileMarks(page: Page): Promise<{ label: string; text: stri
 
 /**
  * All text inside the banner (its closed shadow root included, collapsed panels too), with
- * whitespace collapsed; null when the page has no `<vendor-guard-banner>` element.
+ * whitespace collapsed; null when the page has no banner. A cross-site frame (its own process)
+ * is read on its own: `bannerText(frame)`.
  */
-export async function bannerText(page: Page): Promise<string | null> {
+export async function bannerText(page: Target): Promise<string | null> {
   return withSession(page, async (session) => {
     const host = findNode(await piercedDocument(session), isBannerHost);
     if (!host) return null;
@@ -106,7 +123,7 @@ export async function bannerText(page: Page): Promise<string | null> {
 
 /**
  * The banner's rendered text (`innerText` of its shadow root's elements, so collapsed panels
- * and hidden parts are left out); null when the page has no `<vendor-guard-banner>` element.
+ * and hidden parts are left out); null when the page has no banner.
  */
 export async function bannerVisibleText(page: Page): Promise<string | null> {
   return withSession(page, async (session) => {
@@ -134,6 +151,38 @@ export async function bannerVisibleText(page: Page): Promise<string | null> {
 
 type Point = { x: number; y: number };
 
+/** How many banners the page holds (its frames' documents included where they share its process). */
+export async function bannerCount(page: Page): Promise<number> {
+  return withSession(page, async (session) => findNodes(await piercedDocument(session), isBannerHost).length);
+}
+
+/** The banner host's element name on the page (fresh on every page), or null when there is no banner. */
+export async function bannerTagName(page: Page): Promise<string | null> {
+  return withSession(page, async (session) => findNode(await piercedDocument(session), isBannerHost)?.localName ?? null);
+}
+
+/**
+ * The banner host's box in the viewport (CSS pixels), or null when there is no banner or it has
+ * no box. Read with getBoundingClientRect, which brings layout up to date first (the protocol's
+ * content quads can be stale right after the page or the keeper toggled a popover).
+ */
+export async function bannerBox(page: Page): Promise<{ x: number; y: number; width: number; height: number } | null> {
+  return withSession(page, async (session) => {
+    const host = findNode(await piercedDocument(session), isBannerHost);
+    if (!host) return null;
+    const { object } = await session.send('DOM.resolveNode', { backendNodeId: host.backendNodeId });
+    if (!object.objectId) return null;
+    const { result } = await session.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: 'function () { const r = this.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; }',
+      returnByValue: true,
+    });
+    await session.send('Runtime.releaseObject', { objectId: object.objectId });
+    const [x = 0, y = 0, width = 0, height = 0] = result.value as number[];
+    return width >= 1 && height >= 1 ? { x, y, width, height } : null;
+  });
+}
+
 async function centerOf(session: CDPSession, backendNodeId: number): Promise<Point | null> {
   const { quads } = await session.send('DOM.getContentQuads', { backendNodeId });
   const quad = quads[0];
@@ -152,29 +201,30 @@ function descendants(node: DomNode, out = new Set<number>()): Set<number> {
 /**
  * Clicks, with a real (trusted) mouse click, the banner button whose `data-action` is
  * `action`. The banner slides in, so this waits until the button stands still and a hit test at
- * its centre lands on the button itself.
+ * its centre lands on the button itself; a banner redrawn meanwhile (new nodes) is looked up again.
  */
 export async function clickBannerButton(page: Page, action: string): Promise<void> {
   const point = await withSession(page, async (session) => {
-    const host = findNode(await piercedDocument(session), isBannerHost);
-    if (!host) throw new Error(`No <${BANNER_TAG}> on ${page.url()}`);
-    const button = findNode(host, (n) => n.nodeType === ELEMENT_NODE && attribute(n, 'data-action') === action);
-    if (!button) throw new Error(`The banner has no button with data-action="${action}"`);
-    const { backendNodeId } = button;
-    const inside = descendants(button);
-    await session.send('DOM.scrollIntoViewIfNeeded', { backendNodeId });
     const deadline = Date.now() + 3_000;
     let previous: Point | null = null;
-    for (;;) {
-      const center = await centerOf(session, backendNodeId);
-      const still = center !== null && previous !== null && center.x === previous.x && center.y === previous.y;
-      if (center && still) {
+    let button: DomNode | null = null;
+    for (; ; await new Promise((resolve) => setTimeout(resolve, 80))) {
+      if (!button) {
+        const host = findNode(await piercedDocument(session), isBannerHost);
+        if (!host) throw new Error(`No banner on ${page.url()}`);
+        button = findNode(host, (n) => n.nodeType === ELEMENT_NODE && attribute(n, 'data-action') === action);
+        if (!button) throw new Error(`The banner has no button with data-action="${action}"`);
+        await session.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: button.backendNodeId }).catch(() => undefined);
+      }
+      const center = await centerOf(session, button.backendNodeId).catch(() => undefined);
+      if (center === undefined) button = null; // the node is gone: the banner was redrawn
+      const still = center && previous !== null && center.x === previous.x && center.y === previous.y;
+      if (button && center && still) {
         const hit = await session.send('DOM.getNodeForLocation', { x: Math.round(center.x), y: Math.round(center.y) }).catch(() => null);
-        if (hit && inside.has(hit.backendNodeId)) return center;
+        if (hit && descendants(button).has(hit.backendNodeId)) return center;
       }
       if (Date.now() > deadline) throw new Error(`The banner button "${action}" cannot be clicked (hidden, covered or moving)`);
-      previous = center;
-      await new Promise((resolve) => setTimeout(resolve, 80));
+      previous = center ?? null;
     }
   });
   await page.mouse.click(point.x, point.y);

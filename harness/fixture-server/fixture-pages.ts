@@ -168,10 +168,19 @@ export const FIXTURE_PAGES = [
 
 export type FixturePageId = (typeof FIXTURE_PAGES)[number]['id'];
 
+/** A store an organisation's policy blocks (`blockedDomains`), outside the content script's sites. */
+export const BLOCKED_VENDOR_HOST = 'store.blocked-vendor.example';
+
 /**
  * Every host name the browser must send to 127.0.0.1. Includes hosts that pages link to (the
  * installer host) so a stray request gets a local 404 instead of leaving the machine.
  */
 export const FIXTURE_HOSTS: readonly string[] = [
-  ...new Set<string>([...FIXTURE_PAGES.map((p) => p.host), 'devbuilds.s.kaspersky-labs.com', 'downloads.kaspersky-labs.com']),
+  ...new Set<string>([
+    ...FIXTURE_PAGES.map((p) => p.host),
+    'devbuilds.s.kaspersky-labs.com',
+    'downloads.kaspersky-labs.com',
+    // A host an organisation blocks in the frame tests: no content script runs there.
+    BLOCKED_VENDOR_HOST,
+  ]),
 ];

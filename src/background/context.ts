@@ -1,6 +1,6 @@
 import { extensionHosts, onKnownShopSite } from '../core/classify/content-script-matches.ts';
 import type { ParsedUrl } from '../core/classify/url-parts.ts';
-import { NO_VERDICT, type Verdict } from '../core/classify/verdict.ts';
+import { isFlagged, NO_VERDICT, type Verdict } from '../core/classify/verdict.ts';
 import { compileBlockRules, type CompiledBlockRules } from '../core/policy/block-rules.ts';
 import { compilePolicy, findVendor, type CompiledPolicy } from '../core/policy/compile.ts';
 import { decide, type Decision } from '../core/policy/decide.ts';
@@ -9,7 +9,7 @@ import type { Reader } from '../core/reader.ts';
 import { reachOf } from '../core/vendors/standing.ts';
 import { vendorViewOf } from '../core/vendors/view.ts';
 import type { VendorView, WarningView } from '../platform/messages.ts';
-import type { LoadedState, Ports, TabRecord } from './ports.ts';
+import type { FrameRecord, LoadedState, Ports, TabRecord } from './ports.ts';
 
 /*
  * What every feature handler shares: the settings with the policy compiled from them, and
@@ -43,6 +43,16 @@ export interface Worker {
 /** The session list of hosts the user chose "Proceed" for on the blocking page. */
 export const PROCEEDED_HOSTS = 'proceededHosts';
 
+/**
+ * The session list of hosts whose page kept hiding the banner, where the user chose "Proceed" on
+ * the page that showed the warning instead (see page-reports.ts warningOverpowered): the banner
+ * stays away from them, as if dismissed, until the browser closes.
+ */
+export const WARNED_HOSTS = 'warnedHosts';
+
+/** Flagged frames kept per tab at most: a page with hundreds of frames costs no more. */
+const MAX_FRAMES = 8;
+
 /** Hosts the extension may redirect; elsewhere block rules can only block (see navigation.ts onNavigationBlocked). */
 const PERMITTED_HOSTS: ReadonlySet<string> = new Set(extensionHosts());
 
@@ -57,9 +67,22 @@ export function hostOf(url: string): string {
 
 export const withoutFragment = (url: string): string => url.split('#')[0] ?? url;
 
-/** A tab's record for a page it just arrived at: the URL's verdict, nothing dismissed. */
+/** A tab's record for a page it just arrived at: the URL's verdict, nothing dismissed, no frames yet. */
 export function freshRecord(parsed: ParsedUrl, verdict: Verdict): TabRecord {
-  return { url: parsed.url, site: parsed.site, verdict, dismissed: false };
+  return { url: parsed.url, site: parsed.site, verdict, dismissed: false, frames: [] };
+}
+
+/** The frame whose page decides for the tab: the first flagged one, when the tab's own page is not flagged. */
+export function decidingFrame(record: TabRecord | null): FrameRecord | null {
+  if (!record || isFlagged(record.verdict)) return null;
+  return record.frames?.find((frame) => isFlagged(frame.verdict)) ?? null;
+}
+
+/** The record with frame `frameId` showing the page `parsed` judged `verdict` (kept only when flagged). */
+export function withFrame(record: TabRecord, frameId: number, parsed: ParsedUrl, verdict: Verdict): TabRecord {
+  const others = (record.frames ?? []).filter((frame) => frame.frameId !== frameId);
+  const keep = isFlagged(verdict) && others.length < MAX_FRAMES;
+  return { ...record, frames: keep ? [...others, { frameId, url: parsed.url, site: parsed.site, verdict }] : others };
 }
 
 /** The verdict's vendor as the UI shows it to this reader. */
@@ -75,6 +98,11 @@ export function blockRulesFor(ctx: Context, ports: Ports): CompiledBlockRules {
 /** The blocking page in place of `url` ("replaced": the browser did not stop the page itself). */
 export function blockingPageFor(ports: Ports, url: string): string {
   return `${ports.blockRules.blockedPageUrl()}?replaced=1#${url}`;
+}
+
+/** The same page as a warning, in place of a page that kept hiding the banner ("warned"). */
+export function warningPageFor(ports: Ports, url: string): string {
+  return `${ports.blockRules.blockedPageUrl()}?replaced=1&warned=1#${url}`;
 }
 
 export function createWorker(ports: Ports): Worker {
@@ -97,12 +125,18 @@ export function createWorker(ports: Ports): Worker {
   };
 
   const decisionFor = async (record: TabRecord | null, ctx: Context): Promise<Decision> => {
-    const proceeded = record ? (await ports.tabStore.readList(PROCEEDED_HOSTS)).includes(hostOf(record.url)) : false;
-    const verdict = record?.verdict ?? NO_VERDICT;
+    const host = record ? hostOf(record.url) : '';
+    const proceeded = record ? (await ports.tabStore.readList(PROCEEDED_HOSTS)).includes(host) : false;
+    const warnedPast = record ? (await ports.tabStore.readList(WARNED_HOSTS)).includes(host) : false;
+    const settings = ctx.state.merged.effective;
+    // A frame's page decides under the page's site, or its own when the user allowed that one.
+    const frame = decidingFrame(record);
+    const site = frame && settings.allowedSites.includes(frame.site) ? frame.site : (record?.site ?? '');
+    const verdict = frame?.verdict ?? record?.verdict ?? NO_VERDICT;
     const vendor = findVendor(ctx.policy, verdict.vendor);
-    const reach = vendor ? reachOf(vendor.restrictions, ctx.reader, ctx.state.merged.effective.warnFor) : undefined;
-    const choices = { dismissed: record?.dismissed ?? false, proceeded };
-    return decide(verdict, ctx.state.merged.effective, record?.site ?? '', choices, reach);
+    const reach = vendor ? reachOf(vendor.restrictions, ctx.reader, settings.warnFor) : undefined;
+    const choices = { dismissed: (record?.dismissed ?? false) || warnedPast, proceeded };
+    return decide(verdict, settings, site, choices, reach);
   };
 
   const badgeTitle = (decision: Decision, vendor: VendorView | null): string => {
@@ -116,8 +150,8 @@ export function createWorker(ports: Ports): Worker {
     const decision = await decisionFor(record, current);
     const vendor = vendorView(current, decision.verdict);
     await ports.badge.set(tabId, decision.badge, badgeTitle(decision, vendor));
-    // Block rules stop most pages before they load; this covers pages found from their content.
-    if (decision.block && record) await ports.tabs.navigate(tabId, blockingPageFor(ports, record.url));
+    // Block rules stop most pages before they load; this covers pages found from their content, and frames.
+    if (decision.block && record) await ports.tabs.navigate(tabId, blockingPageFor(ports, decidingFrame(record)?.url ?? record.url));
     const markTiles = record !== null && decision.verdict.vendor === null && onKnownShopSite(record.url);
     return { decision, vendor, markTiles };
   };

@@ -6,6 +6,7 @@ import {
   onInstalledOrStarted,
   onNavigationBlocked,
   onRequest,
+  onSubframeNavigation,
   onTabClosed,
   onTopLevelNavigation,
   openTabUrls,
@@ -43,6 +44,7 @@ const handlers = requestHandlers(worker);
 
 // Listeners are added synchronously at the top level: the browser wakes the worker for them.
 onTopLevelNavigation((tabId, url, sameDocument) => void navigation.onNavigation(worker, tabId, url, sameDocument));
+onSubframeNavigation((tabId, frameId, url) => void navigation.onFrameNavigation(worker, tabId, frameId, url));
 onTabClosed((tabId) => void navigation.onTabClosed(worker, tabId));
 onNavigationBlocked((tabId, url) => void navigation.onNavigationBlocked(worker, tabId, url));
 

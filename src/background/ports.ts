@@ -12,7 +12,7 @@ import type { TabRecord } from '../platform/tab-store.ts';
  * are function-typed properties, not methods, so the compiler checks their parameters strictly.
  */
 
-export type { TabRecord } from '../platform/tab-store.ts';
+export type { FrameRecord, TabRecord } from '../platform/tab-store.ts';
 export type { LoadedState } from '../platform/policy.ts';
 export type { DownloadFacts } from '../platform/downloads.ts';
 
@@ -36,8 +36,8 @@ export interface Badge {
 export interface Tabs {
   /** Sends a tab to `url` (a page that must be blocked is replaced with the blocking page). */
   navigate: (tabId: number, url: string) => Promise<void>;
-  /** Tells a tab's content script something; nothing happens where none runs. */
-  send: (tabId: number, message: ContentMessage) => Promise<void>;
+  /** Tells the content script in a tab's top frame something; false (and nothing happens) where none runs. */
+  send: (tabId: number, message: ContentMessage) => Promise<boolean>;
   /** URLs of the top frames of open tabs. */
   openTabUrls: () => Promise<{ tabId: number; url: string }[]>;
 }

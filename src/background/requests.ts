@@ -1,6 +1,6 @@
 import type { BackgroundRequest, BackgroundResponse, CONTENT_REQUESTS } from '../platform/messages.ts';
 import type { Worker } from './context.ts';
-import { allowSite, dismissPage, pageSignals } from './page-reports.ts';
+import { allowSite, dismissPage, pageSignals, pageStart, warningOverpowered } from './page-reports.ts';
 import { listingTiles } from './tile-marks.ts';
 import { blockInfo, clearImportedPolicy, importPolicy, optionsState, proceed, saveSettings, tabState } from './ui-requests.ts';
 
@@ -14,10 +14,11 @@ export type RequestType = BackgroundRequest['type'];
 export type RequestOf<K extends RequestType> = Extract<BackgroundRequest, { type: K }>;
 type ContentRequestType = (typeof CONTENT_REQUESTS)[number];
 
-/** A content script in a tab's top frame, asking about the page it runs in. */
+/** A content script in one of a tab's frames (0: the top frame), asking about the page it runs in. */
 export interface ContentSender {
   kind: 'content';
   tabId: number;
+  frameId: number;
   url: string;
 }
 
@@ -35,7 +36,9 @@ export type RequestHandlers = {
 
 /** Who may ask what: content scripts about their own page, extension pages the rest (checked again at dispatch). */
 const ASKED_BY: { [K in RequestType]: SenderOf<K>['kind'] } = {
+  'page-start': 'content',
   'page-signals': 'content',
+  'warning-overpowered': 'content',
   'dismiss-page': 'content',
   'allow-site': 'content',
   'listing-tiles': 'content',
@@ -50,13 +53,15 @@ const ASKED_BY: { [K in RequestType]: SenderOf<K>['kind'] } = {
 
 export function requestHandlers(worker: Worker): RequestHandlers {
   return {
+    'page-start': (_request, sender) => pageStart(worker, sender),
     'page-signals': (request, sender) => pageSignals(worker, request, sender),
+    'warning-overpowered': (_request, sender) => warningOverpowered(worker, sender),
     'dismiss-page': (_request, sender) => dismissPage(worker, sender),
     'allow-site': (_request, sender) => allowSite(worker, sender),
     'listing-tiles': (request, sender) => listingTiles(worker, request, sender),
     'get-tab-state': (request) => tabState(worker, request.tabId),
     'get-block-info': (request) => blockInfo(worker, request.url),
-    proceed: (request) => proceed(worker, request.url, request.remember),
+    proceed: (request) => proceed(worker, request.url, request.remember, request.warned ?? false),
     'get-options-state': () => optionsState(worker),
     'save-settings': (request) => saveSettings(worker, request.settings),
     'import-policy': (request) => importPolicy(worker, request.contents),

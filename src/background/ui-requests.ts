@@ -4,7 +4,7 @@ import { VENDORS } from '../core/vendors/index.ts';
 import { parsePolicyFile } from '../core/policy/schema.ts';
 import { parseStoredSettings, withSiteAllowed, type Settings } from '../core/policy/settings.ts';
 import type { BackgroundResponse, BlockInfo, OptionsState, TabState } from '../platform/messages.ts';
-import { blockRulesFor, hostOf, PROCEEDED_HOSTS, vendorView, type Context, type Worker } from './context.ts';
+import { blockRulesFor, decidingFrame, hostOf, PROCEEDED_HOSTS, vendorView, WARNED_HOSTS, type Context, type Worker } from './context.ts';
 
 /*
  * Requests from the extension's own pages: the popup (a tab's state), the blocking page (what
@@ -16,7 +16,15 @@ export async function tabState(worker: Worker, tabId: number): Promise<TabState 
   const record = await worker.ports.tabStore.read(tabId);
   if (!record) return null;
   const decision = await worker.decisionFor(record, ctx);
-  return { url: record.url, site: record.site, decision, vendor: vendorView(ctx, decision.verdict), reader: ctx.reader };
+  const frame = decidingFrame(record);
+  return {
+    url: record.url,
+    site: record.site,
+    decision,
+    vendor: vendorView(ctx, decision.verdict),
+    reader: ctx.reader,
+    ...(frame ? { frameUrl: frame.url } : {}),
+  };
 }
 
 export async function blockInfo(worker: Worker, url: string): Promise<BlockInfo> {
@@ -40,11 +48,19 @@ export async function blockInfo(worker: Worker, url: string): Promise<BlockInfo>
   };
 }
 
-/** "Proceed" on the blocking page: through to the host for this session, and allowed for good if asked and permitted. */
-export async function proceed(worker: Worker, url: string, remember: boolean): Promise<{ ok: boolean }> {
+/**
+ * "Proceed" on the blocking page: through to the host for this session, and allowed for good if
+ * asked and permitted. From the page that showed the warning in place of a page that kept hiding
+ * the banner (`warned`), the host gets no banner for the session: the person has read the warning.
+ */
+export async function proceed(worker: Worker, url: string, remember: boolean, warned = false): Promise<{ ok: boolean }> {
   const ctx = await worker.context();
   const { effective } = ctx.state.merged;
   const host = hostOf(url);
+  if (warned && host) {
+    await worker.ports.tabStore.addToList(WARNED_HOSTS, host);
+    return { ok: true };
+  }
   if (!effective.allowProceed || !host) return { ok: false };
   await worker.ports.tabStore.addToList(PROCEEDED_HOSTS, host);
   await worker.ports.blockRules.allowHostForSession(host);

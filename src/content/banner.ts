@@ -9,8 +9,6 @@ import { Keeper } from './keeper.ts';
 
 export type BannerAction = 'dismiss' | 'allow-site';
 
-const HOST_TAG = 'vendor-guard-banner';
-
 /** The colours are the pages' tokens (src/theme/tokens.css), defined on the section itself, light and dark. */
 const STYLE = `${TOKENS}
 :host { all: initial; }
@@ -36,6 +34,7 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
 a { color: var(--accent); }
 .muted { color: var(--muted); font-size: 13px; }
 @media (prefers-reduced-motion: no-preference) { .banner { animation: enter 160ms ease-out; } }
+.banner[data-still] { animation: none; }
 @keyframes enter { from { transform: translateY(-100%); } to { transform: none; } }
 `;
 
@@ -71,11 +70,22 @@ export function restrictionLine(vendor: VendorView | null, locale: string): stri
   return vendor ? (readerStatement(vendor, { t, locale }) ?? '') : '';
 }
 
+/** Ends the banner's entrance animation at once. */
+const skipEntrance = (root: ShadowRoot) => root.getAnimations().forEach((animation) => animation.finish());
+
+/** Opens or closes the panel a toggle button controls. */
+function togglePanel(button: HTMLButtonElement, panel: HTMLElement): void {
+  panel.hidden = !panel.hidden;
+  button.setAttribute('aria-expanded', String(!panel.hidden));
+}
+
 const link = (href: string, text: string) => element('a', { href, target: '_blank', rel: 'noreferrer', textContent: text });
 
 /**
  * The in-page warning: a closed shadow root on its own element under <html>, so page scripts
- * and styles cannot read or restyle it, and it comes back if the page removes it.
+ * and styles cannot read or restyle it, and it comes back if the page removes it. Its listeners
+ * are inside the shadow root, where a page cannot dispatch events, and act only on the person's
+ * own input (`isTrusted`).
  */
 export class Banner {
   /** Keeps the host attached, on top and visible while the banner is shown (see keeper.ts). */
@@ -87,41 +97,56 @@ export class Banner {
   /** The page element that had focus before the person moved into the banner: focus goes back there when it closes. */
   private returnFocus: Element | null = null;
 
-  constructor(private readonly onAction: (action: BannerAction) => void) {}
+  /**
+   * @param onAction the person chose an action.
+   * @param onOverpowered the page fought the banner past the keeper's bound (see keeper.ts): it
+   *   can no longer be shown here.
+   */
+  constructor(
+    private readonly onAction: (action: BannerAction) => void,
+    private readonly onOverpowered: () => void,
+  ) {}
 
   /**
    * Shows the warning. The background sends it again whenever settings or policy are (re)read,
    * for example a few seconds after start-up: the same warning leaves the banner as it is, and a
-   * changed one is redrawn with the same panels open and focus on the same button, so a person
-   * in the middle of reading or tabbing through it is not thrown out.
+   * changed one is redrawn in place (the same element, still kept by the same keeper) with the
+   * same panels open and focus on the same button, so a person in the middle of reading or tabbing
+   * through it is not thrown out.
    */
   show(view: WarningView): void {
     const key = JSON.stringify(view);
     if (this.keeper && this.shown === key) return;
     const previous = this.interaction();
-    this.remove();
-    const host = createHost(HOST_TAG);
+    this.shown = key;
+    if (this.root) {
+      const section = this.render(view);
+      // A view that changed in nothing shown (the verdict's reasons, say) leaves the banner alone.
+      if (this.root.lastElementChild?.isEqualNode(section)) return;
+      this.root.replaceChildren(element('style', { textContent: STYLE }), section);
+      skipEntrance(this.root);
+      if (previous) this.restoreInteraction(this.root, previous);
+      return;
+    }
+    const host = createHost();
     const root = host.attachShadow({ mode: 'closed' });
     root.append(element('style', { textContent: STYLE }), this.render(view));
-    host.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') this.onAction('dismiss');
+    root.addEventListener('keydown', (event) => {
+      if (event.isTrusted && (event as KeyboardEvent).key === 'Escape') this.onAction('dismiss');
     });
-    host.addEventListener('focusin', (event) => {
-      // Focus coming from inside the shadow root is retargeted to the host itself.
-      const from = event.relatedTarget;
-      if (from instanceof Element && from !== host) this.returnFocus = from;
+    root.addEventListener('focusin', (event) => {
+      const from = (event as FocusEvent).relatedTarget;
+      if (event.isTrusted && from instanceof Element && from.getRootNode() !== root) this.returnFocus = from;
     });
     this.host = host;
     this.root = root;
-    this.shown = key;
-    const skipEntrance = () => root.getAnimations().forEach((animation) => animation.finish());
-    // Put back after the page removed it, the banner is simply there again, without sliding in.
-    this.keeper = new Keeper(host, skipEntrance);
+    // Put back after the page removed it, the banner is simply there again, without sliding in
+    // (an attribute, not finishing the animation: that would make the browser style the page at once).
+    const still = () => root.querySelector('.banner')?.setAttribute('data-still', '');
+    this.keeper = new Keeper(host, { restored: still, overpowered: this.onOverpowered });
     this.keeper.start();
-    if (previous) {
-      skipEntrance();
-      this.restoreInteraction(root, previous);
-    }
+    // Shown while the page is still loading, it is part of the page from its first frames: no slide.
+    if (document.readyState !== 'complete') skipEntrance(root);
   }
 
   hide(): void {
@@ -158,7 +183,11 @@ export class Banner {
 
   private restoreInteraction(root: ShadowRoot, { open, focused }: { open: string[]; focused: string | null }): void {
     const button = (action: string) => root.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
-    for (const action of open) button(action)?.click();
+    for (const action of open) {
+      const toggle = button(action);
+      const panel = root.getElementById(toggle?.getAttribute('aria-controls') ?? '');
+      if (toggle && panel) togglePanel(toggle, panel);
+    }
     if (focused) button(focused)?.focus({ preventScroll: true });
   }
 
@@ -193,16 +222,17 @@ export class Banner {
       button.dataset['action'] = action;
       button.setAttribute('aria-expanded', 'false');
       button.setAttribute('aria-controls', panel.id);
-      button.addEventListener('click', () => {
-        panel.hidden = !panel.hidden;
-        button.setAttribute('aria-expanded', String(!panel.hidden));
+      button.addEventListener('click', (event) => {
+        if (event.isTrusted) togglePanel(button, panel);
       });
       return button;
     };
     const command = (label: string, action: BannerAction, primary = false) => {
       const button = element('button', { type: 'button', textContent: label, className: primary ? 'primary' : '' });
       button.dataset['action'] = action;
-      button.addEventListener('click', () => this.onAction(action));
+      button.addEventListener('click', (event) => {
+        if (event.isTrusted) this.onAction(action);
+      });
       return button;
     };
 

@@ -14,6 +14,15 @@ export function onTopLevelNavigation(listener: (tabId: number, url: string, same
   browser.webNavigation.onReferenceFragmentUpdated.addListener(sameDocument);
 }
 
+/** Navigations inside a tab's frames (not its top frame): a committed page, or a frame's own URL change. */
+export function onSubframeNavigation(listener: (tabId: number, frameId: number, url: string) => void): void {
+  const frame = (details: { tabId: number; frameId: number; url: string }) => {
+    if (details.frameId !== 0) listener(details.tabId, details.frameId, details.url);
+  };
+  browser.webNavigation.onCommitted.addListener(frame);
+  browser.webNavigation.onHistoryStateUpdated.addListener(frame);
+}
+
 /** A top-level navigation the browser refused because a block rule matched (it shows an error page). */
 export function onNavigationBlocked(listener: (tabId: number, url: string) => void): void {
   // Chrome reports the net error as `error`; the polyfill's types omit it.
@@ -31,12 +40,12 @@ export function onInstalledOrStarted(listener: () => void): void {
   browser.runtime.onStartup.addListener(() => listener());
 }
 
-/** Who sent a request: a content script in a tab's top frame, or one of the extension's own pages. */
-export type Sender = { kind: 'content'; tabId: number; url: string } | { kind: 'extension-page' };
+/** Who sent a request: a content script in one of a tab's frames (0: the top frame), or one of the extension's own pages. */
+export type Sender = { kind: 'content'; tabId: number; frameId: number; url: string } | { kind: 'extension-page' };
 
 /**
- * Answers typed requests, and only from this extension: its content scripts (top frame)
- * and its own pages. Anything else is refused.
+ * Answers typed requests, and only from this extension: its content scripts (in any frame of a
+ * tab) and its own pages. Anything else is refused.
  */
 export function onRequest(handler: (request: BackgroundRequest, sender: Sender) => Promise<unknown>): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
@@ -51,8 +60,8 @@ export function onRequest(handler: (request: BackgroundRequest, sender: Sender) 
 function identify(sender: Runtime.MessageSender): Sender | null {
   if (sender.id !== browser.runtime.id) return null;
   const ownOrigin = browser.runtime.getURL('');
-  if (sender.tab?.id !== undefined && sender.frameId === 0 && sender.url && !sender.url.startsWith(ownOrigin)) {
-    return { kind: 'content', tabId: sender.tab.id, url: sender.url };
+  if (sender.tab?.id !== undefined && sender.frameId !== undefined && sender.url && !sender.url.startsWith(ownOrigin)) {
+    return { kind: 'content', tabId: sender.tab.id, frameId: sender.frameId, url: sender.url };
   }
   if (sender.url?.startsWith(ownOrigin)) return { kind: 'extension-page' };
   return null;
@@ -64,11 +73,13 @@ function isRequest(message: unknown): message is BackgroundRequest {
   return typeof message === 'object' && message !== null && REQUEST_TYPES.has(String((message as { type?: unknown }).type));
 }
 
-export async function sendToTab(tabId: number, message: ContentMessage): Promise<void> {
+/** Tells the content script in a tab's top frame; false when none runs there (an unrelated site, or not loaded yet). */
+export async function sendToTab(tabId: number, message: ContentMessage): Promise<boolean> {
   try {
     await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+    return true;
   } catch {
-    // No content script in that tab (unrelated site, or not loaded yet): nothing to tell.
+    return false;
   }
 }
 

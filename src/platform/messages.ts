@@ -51,6 +51,8 @@ export interface TabState {
   vendor: VendorView | null;
   /** Whom the popup speaks to (where they are, their role): it orders every vendor's actions for them. */
   reader: Reader;
+  /** The address of the frame whose page decided, when a frame inside the page did (not the page itself). */
+  frameUrl?: string;
 }
 
 /** What the blocking page shows for a URL. */
@@ -90,14 +92,17 @@ export interface OptionsState {
 /** Messages to the background, from content scripts and extension pages. */
 export type BackgroundRequest =
   // From content scripts:
+  | { type: 'page-start' }
   | { type: 'page-signals'; signals: PageSignals }
+  | { type: 'warning-overpowered' }
   | { type: 'dismiss-page' }
   | { type: 'allow-site' }
   | { type: 'listing-tiles'; links: TileLink[] }
   // From extension pages:
   | { type: 'get-tab-state'; tabId: number }
   | { type: 'get-block-info'; url: string }
-  | { type: 'proceed'; url: string; remember: boolean }
+  /** `warned`: from the page that shows the warning in place of a page that kept hiding the banner. */
+  | { type: 'proceed'; url: string; remember: boolean; warned?: boolean }
   | { type: 'get-options-state' }
   | { type: 'save-settings'; settings: Settings }
   | { type: 'import-policy'; contents: string }
@@ -105,7 +110,9 @@ export type BackgroundRequest =
 
 /** What the background answers to each request type. */
 export interface BackgroundResponse {
+  'page-start': WarningView;
   'page-signals': PageSignalsAnswer;
+  'warning-overpowered': { replaced: boolean };
   'dismiss-page': WarningView;
   'allow-site': WarningView;
   'listing-tiles': TileMarksView;
@@ -118,7 +125,14 @@ export interface BackgroundResponse {
   'clear-imported-policy': OptionsState;
 }
 
-export const CONTENT_REQUESTS = ['page-signals', 'dismiss-page', 'allow-site', 'listing-tiles'] as const;
+export const CONTENT_REQUESTS = [
+  'page-start',
+  'page-signals',
+  'warning-overpowered',
+  'dismiss-page',
+  'allow-site',
+  'listing-tiles',
+] as const;
 export const PAGE_REQUESTS = [
   'get-tab-state',
   'get-block-info',

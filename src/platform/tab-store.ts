@@ -1,6 +1,14 @@
 import browser from 'webextension-polyfill';
 import type { Verdict } from '../core/classify/verdict.ts';
 
+/** A page in one of a tab's frames that a rule flagged (a vendor's store embedded in another site's page). */
+export interface FrameRecord {
+  frameId: number;
+  url: string;
+  site: string;
+  verdict: Verdict;
+}
+
 /** What the background remembers about a tab, in storage.session so a restarted worker loses nothing. */
 export interface TabRecord {
   url: string;
@@ -8,6 +16,8 @@ export interface TabRecord {
   verdict: Verdict;
   /** The user dismissed the banner on this page (cleared when the tab moves to another page). */
   dismissed: boolean;
+  /** Flagged pages in the tab's frames (cleared when the tab moves to another page; absent in older records). */
+  frames?: FrameRecord[];
 }
 
 const keyOf = (tabId: number) => `tab:${tabId}`;
@@ -20,16 +30,36 @@ const queues = new Map<number, Promise<unknown>>();
 function isTabRecord(value: unknown): value is TabRecord {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  const verdict = record['verdict'] as Record<string, unknown> | null | undefined;
+  const frames = record['frames'];
   return (
     typeof record['url'] === 'string' &&
     typeof record['site'] === 'string' &&
     typeof record['dismissed'] === 'boolean' &&
+    isVerdict(record['verdict']) &&
+    (frames === undefined || (Array.isArray(frames) && frames.every(isFrameRecord)))
+  );
+}
+
+function isVerdict(value: unknown): boolean {
+  const verdict = value as Record<string, unknown> | null | undefined;
+  return (
     typeof verdict === 'object' &&
     verdict !== null &&
     (typeof verdict['vendor'] === 'string' || verdict['vendor'] === null) &&
     typeof verdict['kind'] === 'string' &&
     Array.isArray(verdict['reasons'])
+  );
+}
+
+function isFrameRecord(value: unknown): boolean {
+  const frame = value as Record<string, unknown> | null;
+  return (
+    typeof frame === 'object' &&
+    frame !== null &&
+    typeof frame['frameId'] === 'number' &&
+    typeof frame['url'] === 'string' &&
+    typeof frame['site'] === 'string' &&
+    isVerdict(frame['verdict'])
   );
 }
 

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tabIdOf } from '../../harness/chromium/tabs.ts';
-import { bannerText, bannerVisibleText } from '../../harness/chromium/in-page.ts';
+import { BANNER_HOST_IN_WORLD, bannerText, bannerVisibleText } from '../../harness/chromium/in-page.ts';
 import { extensionPage } from '../../harness/chromium/extension-page.ts';
 import { axeOnBanner, axeOnPage, isolatedWorld } from './a11y-tools.ts';
 import { useExtensionSuite, WARN_TIMEOUT } from './suite.ts';
@@ -90,10 +90,8 @@ describe.each(Object.entries(LANGUAGES))('in %s', (locale, expected) => {
       expect(bannerWords.indexOf(expected.lead)).toBeLessThan(bannerWords.indexOf(expected.salesDate));
       const world = await isolatedWorld(store, browser.extensionId);
       try {
-        expect(await world.evaluate(`document.querySelector('vendor-guard-banner').shadowRoot.querySelector('section').lang`)).toMatch(
-          languageTag,
-        );
-        if (expected.axe) expectNoViolations((await axeOnBanner(world)).violations, `${locale} banner`);
+        expect(await world.evaluate(`${BANNER_HOST_IN_WORLD}.shadowRoot.querySelector('section').lang`)).toMatch(languageTag);
+        if (expected.axe) expectNoViolations((await axeOnBanner(world, store)).violations, `${locale} banner`);
       } finally {
         await world.close();
       }

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { CDPSession, Page } from 'playwright-core';
-import { BANNER_TAG, MARK_TAG } from '../../harness/chromium/in-page.ts';
+import { BANNER_HOST_IN_WORLD, bannerTagName, clickBannerButton, MARK_TAG } from '../../harness/chromium/in-page.ts';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -102,15 +102,23 @@ export async function isolatedWorld(page: Page, extensionId: string): Promise<Is
   return { evaluate, close: () => session.detach().catch(() => undefined) };
 }
 
-/** axe on the banner, inside its closed shadow root (its collapsed panels opened first, so they are checked too). */
-export async function axeOnBanner(world: IsolatedWorld, { openPanels = true } = {}): Promise<AxeReport> {
-  if (openPanels) {
-    await world.evaluate(`(() => {
-      const root = document.querySelector(${JSON.stringify(BANNER_TAG)}).shadowRoot;
-      for (const button of root.querySelectorAll('button[aria-expanded="false"]')) button.click();
-    })()`);
-  }
-  return axeInHosts(world, BANNER_TAG);
+/**
+ * axe on the banner of `page`, inside its closed shadow root, its collapsed panels opened first
+ * (with real clicks: the banner acts on trusted input only), so they are checked too.
+ */
+export async function axeOnBanner(world: IsolatedWorld, page: Page): Promise<AxeReport> {
+  const collapsed = await world.evaluate<string[]>(
+    `[...${BANNER_HOST_IN_WORLD}.shadowRoot.querySelectorAll('button[aria-expanded="false"]')].map((button) => button.dataset.action)`,
+  );
+  for (const action of collapsed) await clickBannerButton(page, action);
+  return axeInHosts(world, await bannerTag(page));
+}
+
+/** The banner host's element name (fresh on every page). */
+async function bannerTag(page: Page): Promise<string> {
+  const tag = await bannerTagName(page);
+  if (!tag) throw new Error(`No banner on ${page.url()}`);
+  return tag;
 }
 
 /** axe on every tile mark, inside their closed shadow roots. */
@@ -193,9 +201,9 @@ export function contrastOnPage(page: Page): Promise<ContrastResult> {
   return page.evaluate(CONTRAST_AUDIT(null)) as Promise<ContrastResult>;
 }
 
-/** Text contrast inside the banner. */
-export function contrastInBanner(world: IsolatedWorld): Promise<ContrastResult> {
-  return world.evaluate<ContrastResult>(CONTRAST_AUDIT(BANNER_TAG));
+/** Text contrast inside the banner of `page`. */
+export async function contrastInBanner(world: IsolatedWorld, page: Page): Promise<ContrastResult> {
+  return world.evaluate<ContrastResult>(CONTRAST_AUDIT(await bannerTag(page)));
 }
 
 /** Text contrast inside the first tile mark (they are all alike). */
@@ -223,7 +231,7 @@ export const FOCUS_STATE = `(() => {
   let el = document.activeElement;
   let insideBanner = false;
   while (el && el.shadowRoot && el.shadowRoot.activeElement) {
-    if (el.localName === ${JSON.stringify(BANNER_TAG)}) insideBanner = true;
+    if (el.shadowRoot.querySelector(':scope > section.banner')) insideBanner = true;
     el = el.shadowRoot.activeElement;
   }
   if (!el || el === document.body || el === document.documentElement) return { element: '', text: '', focusVisible: false, ringVisible: false, insideBanner };

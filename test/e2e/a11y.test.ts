@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tabIdOf } from '../../harness/chromium/tabs.ts';
-import { BANNER_TAG, bannerText, MARK_TAG } from '../../harness/chromium/in-page.ts';
+import { BANNER_HOST_IN_WORLD, bannerText, MARK_TAG } from '../../harness/chromium/in-page.ts';
 import { extensionPage } from '../../harness/chromium/extension-page.ts';
 import {
   axeOnBanner,
@@ -60,7 +60,7 @@ async function storeWithBanner(): Promise<{ page: Page; world: IsolatedWorld }> 
   await expect.poll(() => bannerText(page), { timeout: WARN_TIMEOUT }).toContain('Kaspersky');
   const world = await isolatedWorld(page, suite.browser.extensionId);
   // Let the entrance animation finish (it is 160 ms).
-  await world.evaluate(`Promise.all(document.querySelector('${BANNER_TAG}').shadowRoot.getAnimations().map((a) => a.finished))`);
+  await world.evaluate(`Promise.all(${BANNER_HOST_IN_WORLD}.shadowRoot.getAnimations().map((a) => a.finished))`);
   return { page, world };
 }
 
@@ -70,8 +70,8 @@ describe('axe-core, light and dark', () => {
     try {
       for (const colorScheme of SCHEMES) {
         await page.emulateMedia({ colorScheme });
-        expectClean(await axeOnBanner(world), `banner, ${colorScheme}`);
-        const contrast = await contrastInBanner(world);
+        expectClean(await axeOnBanner(world, page), `banner, ${colorScheme}`);
+        const contrast = await contrastInBanner(world, page);
         expect(contrast.problems, `banner, ${colorScheme}: text contrast`).toEqual([]);
         // Headline, line, four buttons, the two opened panels.
         expect(contrast.checked).toBeGreaterThan(10);
@@ -187,13 +187,13 @@ const MOTION = (rootExpression: string) => `(() => {
 describe('prefers-color-scheme and prefers-reduced-motion', () => {
   it('the banner turns dark with the system and does not slide in when motion is reduced', async () => {
     const { page, world } = await storeWithBanner();
-    const banner = `document.querySelector('${BANNER_TAG}').shadowRoot.querySelector('.banner')`;
-    const button = `document.querySelector('${BANNER_TAG}').shadowRoot.querySelector('button.primary')`;
+    const banner = `${BANNER_HOST_IN_WORLD}.shadowRoot.querySelector('.banner')`;
+    const button = `${BANNER_HOST_IN_WORLD}.shadowRoot.querySelector('button.primary')`;
     try {
       await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
       const light = await world.evaluate<{ background: string; color: string }>(LOOK(banner));
       const lightButton = await world.evaluate<{ background: string; color: string }>(LOOK(button));
-      expect(await world.evaluate<string[]>(MOTION(`document.querySelector('${BANNER_TAG}').shadowRoot`))).toEqual([
+      expect(await world.evaluate<string[]>(MOTION(`${BANNER_HOST_IN_WORLD}.shadowRoot`))).toEqual([
         expect.stringMatching(/^section\.banner enter /),
       ]);
 
@@ -203,7 +203,7 @@ describe('prefers-color-scheme and prefers-reduced-motion', () => {
       expect(dark.background).not.toBe(light.background);
       expect(dark.color).not.toBe(light.color);
       expect(darkButton.background).not.toBe(lightButton.background);
-      expect(await world.evaluate<string[]>(MOTION(`document.querySelector('${BANNER_TAG}').shadowRoot`))).toEqual([]);
+      expect(await world.evaluate<string[]>(MOTION(`${BANNER_HOST_IN_WORLD}.shadowRoot`))).toEqual([]);
     } finally {
       await world.close();
     }

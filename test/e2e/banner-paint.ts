@@ -3,17 +3,7 @@
  * that fight it (robust-hostile.test.ts).
  */
 import type { Page } from 'playwright-core';
-import { BANNER_TAG } from '../../harness/chromium/in-page.ts';
-
-/** The banner host's box in the viewport, or null when there is none or it has no size. */
-export async function bannerBox(page: Page): Promise<{ x: number; y: number; width: number; height: number } | null> {
-  return page.evaluate((tag) => {
-    const host = document.querySelector(tag);
-    if (!host) return null;
-    const rect = host.getBoundingClientRect();
-    return rect.width >= 1 && rect.height >= 1 ? { x: rect.x, y: rect.y, width: rect.width, height: rect.height } : null;
-  }, BANNER_TAG);
-}
+import { bannerBox } from '../../harness/chromium/in-page.ts';
 
 /**
  * How many distinct colours the screen shows where the banner is: a painted banner (text,

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tabIdOf } from '../../harness/chromium/tabs.ts';
-import { bannerText } from '../../harness/chromium/in-page.ts';
+import { BANNER_HOST_IN_WORLD, bannerText } from '../../harness/chromium/in-page.ts';
 import { extensionPage } from '../../harness/chromium/extension-page.ts';
 import { focusInWorld, focusOnPage, isolatedWorld, type FocusState, type IsolatedWorld } from './a11y-tools.ts';
 import { useExtensionSuite, WARN_TIMEOUT } from './suite.ts';
@@ -44,7 +44,7 @@ function expectVisibleFocus(stops: readonly FocusState[], what: string): void {
 }
 
 const BANNER_STATE = `(() => {
-  const root = document.querySelector('vendor-guard-banner')?.shadowRoot;
+  const root = ${BANNER_HOST_IN_WORLD}?.shadowRoot;
   if (!root) return null;
   const expanded = (action) => root.querySelector('button[data-action="' + action + '"]').getAttribute('aria-expanded');
   return { why: expanded('why'), alternatives: expanded('alternatives'), whyHidden: root.querySelector('#vg-why').hidden, alternativesHidden: root.querySelector('#vg-alternatives').hidden };

@@ -60,12 +60,17 @@ export function needsPageContent(signals: PageSignals, verdict: Verdict, registr
 export function verdictWithoutSignals(stored: Verdict, urlVerdict: Verdict): Verdict {
   if (urlVerdict.reasons.some((reason) => reason.startsWith('policy-'))) return urlVerdict;
   const fromPage = stored.reasons.some((reason) => reason.startsWith('page-'));
-  const cleared =
-    stored.kind === 'none' &&
-    stored.reasons.length === 0 &&
-    isFlagged(urlVerdict) &&
-    urlVerdict.reasons.every((reason) => LISTING_URL_REASONS.has(reason));
+  const cleared = stored.kind === 'none' && stored.reasons.length === 0 && pageMayClear(urlVerdict);
   return fromPage || cleared ? stored : urlVerdict;
+}
+
+/**
+ * A flagged URL verdict that only a third party's listing path decided: the page itself may yet
+ * contradict it (see contradictsListingUrl). Every other flagged URL verdict stands whatever the
+ * page shows, so a warning on it need not wait for the page.
+ */
+export function pageMayClear(urlVerdict: Verdict): boolean {
+  return isFlagged(urlVerdict) && urlVerdict.reasons.every((reason) => LISTING_URL_REASONS.has(reason));
 }
 
 /** URL rules that read a third party's path (a shop, portal or store listing), not the vendor's own site or a file. */

@@ -42,11 +42,13 @@ export interface ManifestContentScript {
   css?: string[];
   matches?: string[];
   run_at?: string;
+  all_frames?: boolean;
 }
 
 /**
- * The script to register: the same files as the manifest's content script, on every http(s)
- * page except those the manifest's script already covers, so no page ever gets it twice.
+ * The script to register: the same files as the manifest's content script, run as it runs (when,
+ * and in which frames), on every http(s) page except those the manifest's script already covers,
+ * so no page ever gets it twice.
  */
 export function scanScriptFor(manifestScript: ManifestContentScript | undefined): ScanScript | null {
   const js = manifestScript?.js ?? [];
@@ -59,7 +61,7 @@ export function scanScriptFor(manifestScript: ManifestContentScript | undefined)
     matches: [...ALL_SITES_ORIGINS],
     excludeMatches: [...(manifestScript?.matches ?? [])],
     runAt: runAt === 'document_start' || runAt === 'document_end' ? runAt : 'document_idle',
-    allFrames: false,
+    allFrames: manifestScript?.all_frames ?? false,
     persistAcrossSessions: true,
   };
 }

@@ -27,6 +27,8 @@ export interface BlockedProps {
   /** The blocked URL, from the page's fragment. */
   url: string;
   replaced: boolean;
+  /** The warning in place of a page that kept hiding it (see view.ts BlockedLocation), not a block. */
+  warned?: boolean;
   loadBlockInfo: (url: string) => Promise<BlockInfo>;
   proceed: (url: string, remember: boolean) => Promise<{ ok: boolean }>;
   navigation: PageNavigation;
@@ -43,7 +45,7 @@ export const CLOSE_TIMEOUT_MS = 800;
  */
 export const BACK_TIMEOUT_MS = 3000;
 
-export function Blocked({ i18n, url, replaced, loadBlockInfo, proceed, navigation }: BlockedProps) {
+export function Blocked({ i18n, url, replaced, warned = false, loadBlockInfo, proceed, navigation }: BlockedProps) {
   const { t } = i18n;
   const [loaded, setLoaded] = useState<Loaded>({ status: url ? 'loading' : 'error' });
   const [detailsOpen, setDetailsOpen] = useState(false);
@@ -104,7 +106,7 @@ export function Blocked({ i18n, url, replaced, loadBlockInfo, proceed, navigatio
     setProceeding(true);
     setNotice(null);
     try {
-      const result = await proceed(url, info.allowUserAllowlist && remember);
+      const result = await proceed(url, !warned && info.allowUserAllowlist && remember);
       if (result.ok) {
         navigation.replace(url);
         return;
@@ -116,7 +118,7 @@ export function Blocked({ i18n, url, replaced, loadBlockInfo, proceed, navigatio
     setProceeding(false);
   };
 
-  const heading = organization?.name ? t('blocked_heading_org', organization.name) : t('blocked_heading');
+  const heading = warned ? t('warned_heading') : organization?.name ? t('blocked_heading_org', organization.name) : t('blocked_heading');
   let lede: string;
   if (!url) lede = t('blocked_no_url');
   else if (loaded.status === 'loading') lede = t('blocked_loading');
@@ -127,7 +129,8 @@ export function Blocked({ i18n, url, replaced, loadBlockInfo, proceed, navigatio
   } else lede = t('blocked_lede_rule');
 
   const lead = vendor && !byOrganization ? restrictionLead(vendor, i18n) : null;
-  const canProceed = Boolean(info?.allowProceed) && canProceedTo(url);
+  // A warning (not a block) always lets the person go on, as the in-page banner's "Dismiss" would.
+  const canProceed = (warned || Boolean(info?.allowProceed)) && canProceedTo(url);
   const supportUrl = organization && isWebUrl(organization.supportUrl) ? organization.supportUrl : '';
   const reasons = info ? info.verdict.reasons : [];
 
@@ -137,6 +140,7 @@ export function Blocked({ i18n, url, replaced, loadBlockInfo, proceed, navigatio
         <BlockedMark />
         <h1 id="blocked-heading">{heading}</h1>
         <p class="blocked-lede">{lede}</p>
+        {warned ? <p class="blocked-warned">{t('warned_overpowered')}</p> : null}
         {lead ? (
           <p class="blocked-restriction">
             <span class={vendor?.restriction?.summary !== undefined ? 'as-written' : undefined}>{lead}</span>{' '}
@@ -154,7 +158,7 @@ export function Blocked({ i18n, url, replaced, loadBlockInfo, proceed, navigatio
 
         {url ? (
           <dl class="blocked-address">
-            <dt class="blocked-url-label">{t('blocked_url_label')}</dt>
+            <dt class="blocked-url-label">{t(warned ? 'warned_url_label' : 'blocked_url_label')}</dt>
             <dd class="blocked-url" ref={addressBox}>
               {url}
             </dd>
@@ -186,7 +190,7 @@ export function Blocked({ i18n, url, replaced, loadBlockInfo, proceed, navigatio
         {info ? (
           <div id="blocked-details" class="blocked-details" hidden={!detailsOpen}>
             <section class="section" aria-labelledby="blocked-reasons-heading">
-              <h2 id="blocked-reasons-heading">{t('blocked_reasons_heading')}</h2>
+              <h2 id="blocked-reasons-heading">{t(warned ? 'popup_reasons_heading' : 'blocked_reasons_heading')}</h2>
               {reasons.length > 0 ? <ReasonList reasons={reasons} i18n={i18n} /> : <p>{t('blocked_reason_rule')}</p>}
             </section>
             {vendor && !byOrganization ? <RestrictionSection vendor={vendor} i18n={i18n} idPrefix="blocked-restrictions" /> : null}
@@ -195,9 +199,9 @@ export function Blocked({ i18n, url, replaced, loadBlockInfo, proceed, navigatio
 
         {info && canProceed ? (
           <div class="blocked-proceed">
-            <p class="muted">{t('blocked_proceed_explain')}</p>
+            <p class="muted">{t(warned ? 'warned_proceed_explain' : 'blocked_proceed_explain')}</p>
             <div class="blocked-proceed-controls">
-              {info.allowUserAllowlist ? (
+              {info.allowUserAllowlist && !warned ? (
                 <label class="checkbox">
                   <input type="checkbox" checked={remember} onChange={(event) => setRemember(event.currentTarget.checked)} />
                   <span>{t('blocked_remember')}</span>
@@ -213,7 +217,8 @@ export function Blocked({ i18n, url, replaced, loadBlockInfo, proceed, navigatio
         {vendor ? <AlternativesSection alternatives={vendor.alternatives} i18n={i18n} idSuffix="blocked" /> : null}
 
         <footer class="blocked-footer">
-          {supportUrl ? (
+          {/* "Report a mistake" reports a block; the warning page has nothing blocked to report. */}
+          {warned ? null : supportUrl ? (
             <ExternalLink href={supportUrl} class="report-link">
               {t('blocked_report')}
             </ExternalLink>

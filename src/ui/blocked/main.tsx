@@ -30,9 +30,9 @@ const navigation: PageNavigation = {
 
 const i18n: I18n = pageI18n(t, uiLanguage());
 document.documentElement.lang = i18n.locale;
-document.title = t('blocked_title');
+const { url, replaced, warned } = blockedLocation(location);
+document.title = t(warned ? 'warned_title' : 'blocked_title');
 
-const { url, replaced } = blockedLocation(location);
 const root = document.getElementById('app');
 if (root) {
   render(
@@ -40,8 +40,9 @@ if (root) {
       i18n={i18n}
       url={url}
       replaced={replaced}
+      warned={warned}
       loadBlockInfo={(blocked) => sendToBackground({ type: 'get-block-info', url: blocked })}
-      proceed={(blocked, remember) => sendToBackground({ type: 'proceed', url: blocked, remember })}
+      proceed={(blocked, remember) => sendToBackground({ type: 'proceed', url: blocked, remember, warned })}
       navigation={navigation}
     />,
     root,

@@ -10,12 +10,19 @@ export interface BlockedLocation {
   url: string;
   /** `?replaced=1`: the background replaced a page that had loaded, so the flagged page is in history too. */
   replaced: boolean;
+  /**
+   * `?warned=1`: not a block. The page kept hiding the in-page warning, so the background shows
+   * the warning here instead (see src/background/page-reports.ts warningOverpowered).
+   */
+  warned: boolean;
 }
 
 export function blockedLocation({ hash, search }: { hash: string; search: string }): BlockedLocation {
+  const params = new URLSearchParams(search);
   return {
     url: hash.startsWith('#') ? hash.slice(1) : hash,
-    replaced: new URLSearchParams(search).get('replaced') === '1',
+    replaced: params.get('replaced') === '1',
+    warned: params.get('warned') === '1',
   };
 }
 

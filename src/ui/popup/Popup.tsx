@@ -120,6 +120,11 @@ export function Popup({ i18n, loadTabState, loadBlockInfo, vendors, onOpenSettin
           <span>{view.site}</span>
         </p>
         <h1 id="status-heading">{headline}</h1>
+        {view.frameUrl ? (
+          <p class="status-frame">
+            {t('popup_frame_note')} <span class="status-frame-url">{view.frameUrl}</span>
+          </p>
+        ) : null}
         {lead ? <p class={leadAsWritten ? 'status-lead as-written' : 'status-lead'}>{lead}</p> : null}
         {loaded.blocked ? <p class="status-blocked">{t('popup_blocked_note')}</p> : null}
         {view.reasons.length > 0 ? (

@@ -11,6 +11,8 @@ export type PopupView =
       site: string;
       reasons: ReasonCode[];
       silencedBy: Silence | null;
+      /** The address of the frame inside the page that sells or offers the download, when the page itself does not. */
+      frameUrl: string | null;
     }
   | {
       kind: 'clear';
@@ -30,6 +32,7 @@ export function popupView(state: TabState | null): PopupView {
       site: state.site,
       reasons: [...new Set(verdict.reasons)],
       silencedBy,
+      frameUrl: state.frameUrl ?? null,
     };
   }
   return { kind: 'clear', vendorId: verdict.kind === 'vendor' ? verdict.vendor : null, site: state.site || null };

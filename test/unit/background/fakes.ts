@@ -27,6 +27,8 @@ export interface FakeSetup {
   refuse?: (rule: BlockRule) => boolean;
   /** The first region of the browser's languages (LoadedState.browserRegion). */
   browserRegion?: string;
+  /** Whether a content script runs in the tab's top frame to receive messages (default: yes). */
+  topScripted?: (tabId: number) => boolean;
 }
 
 export interface FakeBrowser {
@@ -112,7 +114,11 @@ export function fakeBrowser(setup: FakeSetup = {}): FakeBrowser {
     badge: { set: async (tabId, flagged, title) => void fake.badges.push({ tabId, flagged, title }) },
     tabs: {
       navigate: async (tabId, url) => void fake.navigated.push({ tabId, url }),
-      send: async (tabId, message) => void fake.sent.push({ tabId, message: copy(message) }),
+      send: async (tabId, message) => {
+        const delivered = setup.topScripted?.(tabId) ?? true;
+        if (delivered) fake.sent.push({ tabId, message: copy(message) });
+        return delivered;
+      },
       openTabUrls: async () => setup.openTabs ?? [],
     },
     settings: {
@@ -144,8 +150,8 @@ export function fakeBrowser(setup: FakeSetup = {}): FakeBrowser {
   return Object.assign(fake, { ports, worker: createWorker(ports) });
 }
 
-/** A content script in tab `tabId`'s top frame showing `url`. */
-export const contentSender = (tabId: number, url: string): ContentSender => ({ kind: 'content', tabId, url });
+/** A content script in tab `tabId`'s top frame (or frame `frameId`) showing `url`. */
+export const contentSender = (tabId: number, url: string, frameId = 0): ContentSender => ({ kind: 'content', tabId, frameId, url });
 
 /** Page signals as the content script sends them: only what the test names, the rest empty. */
 export function signals(

@@ -15,6 +15,7 @@ describe('navigation', () => {
       site: 'kaspersky.com',
       verdict: classifyUrl(STORE),
       dismissed: false,
+      frames: [],
     });
     expect(classifyUrl(STORE)).toMatchObject({ vendor: 'kaspersky', kind: 'purchase' });
     expect(fake.badgeOf(3)).toEqual({ flagged: true, title: 'banner_headline_purchase(Kaspersky)' });

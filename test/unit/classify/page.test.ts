@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyPage, needsPageContent, verdictWithoutSignals } from '../../../src/core/classify/page.ts';
+import { classifyPage, needsPageContent, pageMayClear, verdictWithoutSignals } from '../../../src/core/classify/page.ts';
 import {
   EMPTY_CONTENT,
   EMPTY_SIGNALS,
@@ -322,6 +322,14 @@ describe('verdictWithoutSignals: when the settings change and only the URL can b
     expect(verdictWithoutSignals(classify(listing), { ...exempt, reasons: [...exempt.reasons] })).toMatchObject({
       reasons: ['policy-exempt'],
     });
+  });
+});
+
+describe('pageMayClear: whether a warning on the URL alone must wait for the page', () => {
+  it('only for a listing URL of a third party, which the page may contradict', () => {
+    expect(pageMayClear(classifyUrl('https://www.amazon.com/Kaspersky-Premium-Total-Security-Devices/dp/B0CFWQ1JKZ'))).toBe(true);
+    expect(pageMayClear(classifyUrl('https://usa.kaspersky.com/premium'))).toBe(false);
+    expect(pageMayClear(classifyUrl('https://www.example.org/'))).toBe(false);
   });
 });
 

@@ -27,15 +27,18 @@ describe('onRequest', () => {
   const contentScript = { id: 'own-extension-id', tab: { id: 7 }, frameId: 0, url: 'https://usa.kaspersky.com/premium' };
   const popup = { id: 'own-extension-id', url: 'chrome-extension://own-extension-id/src/ui/popup/index.html' };
 
-  it('answers its own content script (top frame) and its own pages', async () => {
+  it('answers its own content scripts (any frame, which it names) and its own pages', async () => {
     await expect(deliver({ type: 'dismiss-page' }, contentScript)).resolves.toBe('answered');
-    expect(handler).toHaveBeenLastCalledWith({ type: 'dismiss-page' }, { kind: 'content', tabId: 7, url: contentScript.url });
+    expect(handler).toHaveBeenLastCalledWith({ type: 'dismiss-page' }, { kind: 'content', tabId: 7, frameId: 0, url: contentScript.url });
+    const framed = { ...contentScript, frameId: 3, url: 'https://usa.kaspersky.com/embedded-store' };
+    await expect(deliver({ type: 'page-start' }, framed)).resolves.toBe('answered');
+    expect(handler).toHaveBeenLastCalledWith({ type: 'page-start' }, { kind: 'content', tabId: 7, frameId: 3, url: framed.url });
     await expect(deliver({ type: 'get-tab-state', tabId: 7 }, popup)).resolves.toBe('answered');
   });
 
   it.each([
     ['another extension', { ...contentScript, id: 'someone-else' }, { type: 'dismiss-page' }],
-    ['a sub-frame', { ...contentScript, frameId: 3 }, { type: 'dismiss-page' }],
+    ['a content script that names no frame', { ...contentScript, frameId: undefined }, { type: 'dismiss-page' }],
     ['a page asking for another tab’s state', contentScript, { type: 'get-tab-state', tabId: 1 }],
     ['an extension page posing as a content script', popup, { type: 'allow-site' }],
     ['an unknown message type', popup, { type: 'delete-everything' }],

@@ -66,10 +66,10 @@ describe('scanScriptFor: the content script for every site', () => {
     expect(wanted.matches).toEqual([...ALL_SITES_ORIGINS]);
   });
 
-  it("keeps the manifest's stylesheets and run_at, and copies its lists", () => {
-    const manifest = { ...MANIFEST_SCRIPT, css: ['assets/x.css'], run_at: 'document_end' };
+  it("keeps the manifest's stylesheets, run_at and all_frames, and copies its lists", () => {
+    const manifest = { ...MANIFEST_SCRIPT, css: ['assets/x.css'], run_at: 'document_start', all_frames: true };
     const script = scanScriptFor(manifest);
-    expect(script).toMatchObject({ css: ['assets/x.css'], runAt: 'document_end' });
+    expect(script).toMatchObject({ css: ['assets/x.css'], runAt: 'document_start', allFrames: true });
     script?.js.push('changed.js');
     expect(manifest.js).toEqual(['assets/index.ts-loader-AbC123.js']);
   });

@@ -54,7 +54,7 @@ function fakeNavigation(historyLength: number): FakeNavigation {
 
 async function show(
   answer: BlockInfo | Error,
-  { url = STORE, replaced = false, historyLength = 2, proceedResult = { ok: true } as { ok: boolean } | Error } = {},
+  { url = STORE, replaced = false, warned = false, historyLength = 2, proceedResult = { ok: true } as { ok: boolean } | Error } = {},
 ) {
   const navigation = fakeNavigation(historyLength);
   const proceed = vi.fn((_url: string, _remember: boolean) =>
@@ -63,7 +63,15 @@ async function show(
   const loadBlockInfo = vi.fn((_url: string) => (answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer)));
   await act(async () => {
     render(
-      <Blocked i18n={i18n} url={url} replaced={replaced} loadBlockInfo={loadBlockInfo} proceed={proceed} navigation={navigation} />,
+      <Blocked
+        i18n={i18n}
+        url={url}
+        replaced={replaced}
+        warned={warned}
+        loadBlockInfo={loadBlockInfo}
+        proceed={proceed}
+        navigation={navigation}
+      />,
       root.current,
     );
   });
@@ -83,13 +91,15 @@ const click = (element: HTMLElement | undefined) =>
   });
 
 describe('blocked page location', () => {
-  it('takes the blocked URL from the fragment exactly as written, and ?replaced=1', () => {
-    expect(blockedLocation({ hash: `#${STORE}`, search: '' })).toEqual({ url: STORE, replaced: false });
+  it('takes the blocked URL from the fragment exactly as written, ?replaced=1 and ?warned=1', () => {
+    expect(blockedLocation({ hash: `#${STORE}`, search: '' })).toEqual({ url: STORE, replaced: false, warned: false });
     expect(blockedLocation({ hash: '#https://a.example/x%20y?q=1', search: '?replaced=1' })).toEqual({
       url: 'https://a.example/x%20y?q=1',
       replaced: true,
+      warned: false,
     });
-    expect(blockedLocation({ hash: '', search: '?replaced=0' })).toEqual({ url: '', replaced: false });
+    expect(blockedLocation({ hash: '', search: '?replaced=0' })).toEqual({ url: '', replaced: false, warned: false });
+    expect(blockedLocation({ hash: `#${STORE}`, search: '?replaced=1&warned=1' })).toMatchObject({ replaced: true, warned: true });
   });
 
   it('goes back one entry, two over a replaced page, and closes the tab when history is too short', () => {
@@ -224,6 +234,21 @@ describe('Blocked page', () => {
     expect(root.current.querySelector('[role="status"]')?.textContent).toBe(
       'Vendor Guard could not open this page. Your organisation may not allow it.',
     );
+  });
+
+  it('as the warning in place of a page that kept hiding it: says so, and always offers Proceed, without "don\'t warn me again"', async () => {
+    const { proceed, navigation } = await show(info({ allowProceed: false }), { warned: true, replaced: true });
+    expect(root.current.querySelector('h1')?.textContent).toBe("Vendor Guard's warning about this page");
+    expect(text()).toContain("This page kept hiding or covering Vendor Guard's warning, so Vendor Guard shows it here instead.");
+    expect(text()).toContain('Address of the page');
+    // The page's own words never say it was blocked (the governments' actions listed below may block sites).
+    const details = root.current.querySelector('#blocked-details');
+    const ownWords = text().replace(details?.textContent ?? '', '');
+    expect(ownWords).not.toMatch(/block/i);
+    expect(root.current.querySelector('input[type="checkbox"]')).toBeNull();
+    await click(button('Proceed anyway'));
+    expect(proceed).toHaveBeenCalledWith(STORE, false);
+    expect(navigation.calls).toEqual([`replace ${STORE}`]);
   });
 
   it('never proceeds to an address that is not a web page', async () => {

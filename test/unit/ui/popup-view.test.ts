@@ -49,6 +49,7 @@ describe('popupView', () => {
       site: 'kaspersky.com',
       reasons: ['vendor-storefront', 'page-buy-control'],
       silencedBy: null,
+      frameUrl: null,
     });
     expect(
       popupView(state({ vendor: 'kaspersky', kind: 'download', reasons: [], rule: 'vendor-download-page' }, 'dismissed')),
@@ -56,6 +57,14 @@ describe('popupView', () => {
       kind: 'flagged',
       pageKind: 'download',
       silencedBy: 'dismissed',
+    });
+  });
+
+  it('names the frame whose page decided, when a frame in the page sells it', () => {
+    const framed = { ...state({ vendor: 'kaspersky', kind: 'purchase', reasons: [], rule: 'vendor-store-page' }) };
+    expect(popupView({ ...framed, frameUrl: 'https://usa.kaspersky.com/premium' })).toMatchObject({
+      kind: 'flagged',
+      frameUrl: 'https://usa.kaspersky.com/premium',
     });
   });
 
