@@ -200,13 +200,18 @@ export function RestrictionSection({
   idPrefix?: string;
 }) {
   if (vendor.restrictions.length === 0) return null;
+  const name = vendorDisplayName(vendor, i18n.t);
   return (
     <>
       {restrictionGroups(vendor, i18n).map((group, index) => {
         const headingId = `${idPrefix}-${group.key}-${vendor.id}`;
         return (
           <section key={group.key} class="section" aria-labelledby={headingId} data-restriction-group={group.key}>
-            <h2 id={headingId}>{group.heading}</h2>
+            <h2 id={headingId}>
+              {group.heading}
+              {/* Several vendors on one page: screen readers tell their groups apart by the vendor's name. */}
+              {group.heading.includes(name) ? null : <span class="visually-hidden"> ({name})</span>}
+            </h2>
             {index === 0 && lead ? <p class="section-intro">{lead}</p> : null}
             {group.note ? <p class="section-note">{group.note}</p> : null}
             {group.ids.length > 0 ? <RestrictionList vendor={vendor} ids={group.ids} i18n={i18n} /> : null}
