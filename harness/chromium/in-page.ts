@@ -15,7 +15,7 @@ export const MARK_TAG = 'vendor-guard-mark';
  * test/e2e/a11y-tools.ts isolatedWorld), to the banner's host element or null.
  */
 export const BANNER_HOST_IN_WORLD = `([...document.querySelectorAll('*')].find((element) =>
-  element instanceof HTMLElement && chrome.dom.openOrClosedShadowRoot(element)?.querySelector(':scope > section.banner[data-vg-tokens]')) ?? null)`;
+  element instanceof HTMLElement && [...(chrome.dom.openOrClosedShadowRoot(element)?.children ?? [])].some((child) => child.matches('section.banner[data-vg-tokens]'))) ?? null)`;
 
 /** The parts of a CDP DOM.Node these helpers use (Protocol.DOM.Node is assignable to it). */
 interface DomNode {

@@ -39,17 +39,23 @@ function render(view: WarningView | undefined): void {
   } else tiles.stop();
 }
 
+/** Reports started: a report overtaken by a newer one goes no further (its page is older news). */
+let reports = 0;
+
 /** Cheap signals first; the page's main area only when the background asks for it (the page named a vendor). */
 async function report(): Promise<void> {
+  const current = ++reports;
   const start = performance.now();
   const signals = collectSignals();
   let collectMs = performance.now() - start;
   let answer = await sendToBackground({ type: 'page-signals', signals });
+  if (current !== reports) return;
   if (answer?.needsContent) {
     const walkStart = performance.now();
     const content = collectContent();
     collectMs += performance.now() - walkStart;
     answer = await sendToBackground({ type: 'page-signals', signals: { ...signals, content } });
+    if (current !== reports) return;
   }
   const decided = performance.now();
   reported = true;

@@ -231,7 +231,7 @@ export const FOCUS_STATE = `(() => {
   let el = document.activeElement;
   let insideBanner = false;
   while (el && el.shadowRoot && el.shadowRoot.activeElement) {
-    if (el.shadowRoot.querySelector(':scope > section.banner')) insideBanner = true;
+    if ([...el.shadowRoot.children].some((child) => child.matches('section.banner'))) insideBanner = true;
     el = el.shadowRoot.activeElement;
   }
   if (!el || el === document.body || el === document.documentElement) return { element: '', text: '', focusVisible: false, ringVisible: false, insideBanner };
