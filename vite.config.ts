@@ -133,6 +133,9 @@ export function contentScriptAsOneFile(browser: Browser): Plugin {
  * has no use for them. This drops every "examples" member from those JSON files as the build
  * reads them (vitest and the CLI read the files whole). test/e2e/build.test.ts checks the bundles.
  */
+/** Keys that hold URLs only the tests read: examples by kind, and requests that must not count as installed software. */
+const EXAMPLE_KEYS: ReadonlySet<string> = new Set(['examples', 'notExamples']);
+
 export function dataWithoutExamples(): Plugin {
   const DATA_FILE = /[\\/]src[\\/]data[\\/].+\.json$/;
   return {
@@ -140,7 +143,7 @@ export function dataWithoutExamples(): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (!DATA_FILE.test(id.split('?')[0] ?? '')) return null;
-      const data: unknown = JSON.parse(code, (key, value: unknown) => (key === 'examples' ? undefined : value));
+      const data: unknown = JSON.parse(code, (key, value: unknown) => (EXAMPLE_KEYS.has(key) ? undefined : value));
       return { code: JSON.stringify(data), map: null };
     },
   };
