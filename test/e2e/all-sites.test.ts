@@ -171,7 +171,7 @@ describe('checking every shopping and download site', () => {
     await suite.restart();
     const after = await options();
     await expect.poll(() => scanSwitch(after).isChecked()).toBe(true);
-    expect(await registered(after)).toHaveLength(1);
+    await expect.poll(() => registered(after).then((scripts) => scripts.length), { timeout: 10_000 }).toBe(1);
     await expectWarned(await open(suite.server.url(SHOP)));
   });
 
@@ -233,7 +233,8 @@ describe('checking every shopping and download site', () => {
     await expect.poll(() => toggle.isEnabled()).toBe(true);
     await toggle.click();
     await expect.poll(() => toggle.isChecked()).toBe(true);
-    expect(await registered(page)).toHaveLength(1);
+    // The switch shows the permission; the background registers the script just after it.
+    await expect.poll(() => registered(page).then((scripts) => scripts.length), { timeout: 10_000 }).toBe(1);
 
     // chrome://extensions, the page where users remove an extension's site access.
     const extensions = await open(`chrome://extensions/?id=${suite.browser.extensionId}`);
