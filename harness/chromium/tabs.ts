@@ -63,3 +63,20 @@ export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('load');
   await page.waitForTimeout(SETTLE_MS);
 }
+
+/**
+ * Waits until the tab shows an address that passes `arrived`, then for that page's DOM. It polls
+ * the address: Playwright's waitForURL follows the navigation in flight, and fails when the
+ * extension's redirect (to the blocking page, say) aborts that navigation.
+ */
+export async function waitForAddress(page: Page, arrived: (url: string) => boolean, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!arrived(page.url())) {
+    if (Date.now() > deadline) throw new Error(`the tab stayed on ${page.url()}`);
+    await page.waitForTimeout(50);
+  }
+  await page.waitForLoadState('domcontentloaded');
+}
+
+/** Whether the address is the extension's blocking page. */
+export const isBlockingPage = (url: string): boolean => /^chrome-extension:\/\/[a-p]{32}\/src\/ui\/blocked\/index\.html/.test(url);

@@ -106,8 +106,8 @@ function reportWhileLoading(): void {
 onBackgroundMessage((message: ContentMessage) => {
   if (message.type === 'warning-changed') render(message.view);
   else if (message.type === 'url-changed') {
-    // The same links may now show other products: the next report's answer starts the marks afresh.
-    tiles.stop();
+    // The same links may now show other products, or the settings changed: every link is read again.
+    tiles.refresh();
     reportAfterPageChange();
   }
 });

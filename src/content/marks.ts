@@ -45,7 +45,8 @@ function linkText(link: HTMLAnchorElement): string {
  */
 export class TileMarker {
   private seen = new WeakSet<HTMLAnchorElement>();
-  private readonly marks = new Set<HTMLElement>();
+  /** Each marked link and its mark. */
+  private readonly marks = new Map<HTMLAnchorElement, HTMLElement>();
   private observer: MutationObserver | null = null;
   /** Subtrees whose links are still to be read, oldest first. */
   private queue: Element[] = [];
@@ -87,6 +88,21 @@ export class TileMarker {
     this.marks.clear();
     this.seen = new WeakSet();
     this.linksRead = 0;
+  }
+
+  /**
+   * Reads every link again (the settings changed, or a single-page app changed its URL and the
+   * same links may now show other products). The marks stay until their link's new answer
+   * keeps or removes them: no blink on every settings change.
+   */
+  refresh(): void {
+    if (!this.observer) return;
+    this.generation++;
+    this.seen = new WeakSet();
+    this.partial = null;
+    this.linksRead = 0;
+    this.queue = [document.body];
+    this.schedule();
   }
 
   private schedule(): void {
@@ -136,10 +152,19 @@ export class TileMarker {
     recordTileLook(links.length, performance.now() - start);
     const view = await this.ask(read).catch(() => undefined);
     if (!view || generation !== this.generation) return;
-    for (const { index, vendor } of view.marks) {
-      const link = links[index];
-      const vendorView = view.vendors[vendor];
-      if (link?.isConnected && vendorView) this.place(link, vendorView);
+    const vendorOf = new Map(view.marks.map(({ index, vendor }) => [index, view.vendors[vendor]]));
+    links.forEach((link, index) => {
+      const vendor = link.isConnected ? vendorOf.get(index) : undefined;
+      this.marks.get(link)?.remove();
+      this.marks.delete(link);
+      if (vendor) this.place(link, vendor);
+    });
+    // Links the page took away take their marks with them.
+    for (const [link, mark] of this.marks) {
+      if (!link.isConnected) {
+        mark.remove();
+        this.marks.delete(link);
+      }
     }
   }
 
@@ -165,6 +190,6 @@ export class TileMarker {
     style.textContent = STYLE;
     root.append(style, mark);
     link.after(host);
-    this.marks.add(host);
+    this.marks.set(link, host);
   }
 }

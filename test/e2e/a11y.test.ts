@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { tabIdOf } from '../../harness/chromium/tabs.ts';
+import { isBlockingPage, tabIdOf, waitForAddress } from '../../harness/chromium/tabs.ts';
 import { BANNER_HOST_IN_WORLD, bannerText, MARK_TAG } from '../../harness/chromium/in-page.ts';
 import { extensionPage } from '../../harness/chromium/extension-page.ts';
 import {
@@ -144,7 +144,7 @@ describe('axe-core, light and dark', () => {
     try {
       const blocked = await suite.open('about:blank');
       await blocked.goto(suite.server.url('kaspersky-store')).catch(() => undefined);
-      await blocked.waitForURL(/\/src\/ui\/blocked\/index\.html/, { timeout: 10_000 });
+      await waitForAddress(blocked, isBlockingPage);
       await blocked.getByRole('button', { name: /details/i }).waitFor({ timeout: 10_000 });
       await checkPage(blocked, 'blocking page');
       await blocked.getByRole('button', { name: /details/i }).click();

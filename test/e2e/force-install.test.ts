@@ -7,6 +7,7 @@
  * --load-extension. Then a newer version on the same update URL is picked up, and what the user
  * chose survives the update.
  */
+import { waitForAddress } from '../../harness/chromium/tabs.ts';
 import { spawn } from 'node:child_process';
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -162,7 +163,7 @@ describe('force-installed from a self-hosted update URL', () => {
     const page = await browser!.context.newPage();
     try {
       await page.goto(fixtures.url('kaspersky-store')).catch(() => undefined); // the redirect aborts the first load
-      await page.waitForURL((url) => url.href.startsWith(`chrome-extension://${printedId}/src/ui/blocked/index.html`), { timeout: 10_000 });
+      await waitForAddress(page, (url) => url.startsWith(`chrome-extension://${printedId}/src/ui/blocked/index.html`));
     } finally {
       await page.close();
     }

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { tabIdOf } from '../../harness/chromium/tabs.ts';
+import { isBlockingPage, tabIdOf, waitForAddress } from '../../harness/chromium/tabs.ts';
 import { BANNER_HOST_IN_WORLD, bannerText } from '../../harness/chromium/in-page.ts';
 import { extensionPage } from '../../harness/chromium/extension-page.ts';
 import { focusInWorld, focusOnPage, isolatedWorld, type FocusState, type IsolatedWorld } from './a11y-tools.ts';
@@ -280,7 +280,7 @@ describe('keyboard only', () => {
       const page = await suite.open('about:blank');
       const target = suite.server.url('kaspersky-store');
       await page.goto(target).catch(() => undefined);
-      await page.waitForURL(/\/src\/ui\/blocked\/index\.html/, { timeout: 10_000 });
+      await waitForAddress(page, isBlockingPage);
       await page.getByRole('button', { name: /details/i }).waitFor({ timeout: 10_000 });
       const focus = () => focusOnPage(page);
       await expect.poll(async () => (await focus()).text).toMatch(/back to safety/i);
@@ -303,7 +303,7 @@ describe('keyboard only', () => {
       visited.push(...(await tabUntil(page, focus, (s) => /proceed anyway/i.test(s.text))));
       expectVisibleFocus(visited, 'blocking page');
       await page.keyboard.press('Enter');
-      await page.waitForURL(target, { timeout: 10_000 });
+      await waitForAddress(page, (url) => url === target);
     } finally {
       await options.locator('input[name="mode"][value="warn"]').check();
     }

@@ -49,6 +49,41 @@ describe('inline marks on list pages', () => {
     expect((await markedLinks(page))[2]).toMatch(/^Kaspersky Plus \(5 Devices\)/);
   });
 
+  it('reads the links again when the settings change, without the marks blinking; a vendor switched off loses its marks', async () => {
+    const page = await suite.browser.context.newPage();
+    const probe = await ContentScriptProbe.attach(page, suite.browser.extensionId);
+    try {
+      await page.goto(`${suite.server.url('bestbuy-search')}?st=antivirus`);
+      await expect.poll(() => markedLinks(page), { timeout: WARN_TIMEOUT }).toHaveLength(2);
+      // Every 4 ms, between the page's tasks, the fewest marks seen: a blink would show as fewer than 2.
+      await page.evaluate((tag) => {
+        const sampled = globalThis as unknown as { fewestMarks: number };
+        sampled.fewestMarks = Infinity;
+        setInterval(() => (sampled.fewestMarks = Math.min(sampled.fewestMarks, document.querySelectorAll(tag).length)), 4);
+      }, MARK_TAG);
+      const fewestMarks = () => page.evaluate(() => (globalThis as unknown as { fewestMarks: number }).fewestMarks);
+      const looksBefore = (await probe.tileLooks()).length;
+
+      const options = await suite.openExtensionPage('src/ui/options/index.html');
+      const region = options.locator('select#region');
+      await region.waitFor({ timeout: 10_000 });
+      await region.selectOption('GB');
+      await expect.poll(async () => (await probe.tileLooks()).length, { timeout: WARN_TIMEOUT }).toBeGreaterThan(looksBefore);
+      await page.waitForTimeout(1_000);
+      expect(await markedLinks(page)).toHaveLength(2);
+      expect(await fewestMarks()).toBe(2);
+
+      const kaspersky = options.locator('input#vendor-kaspersky');
+      await kaspersky.uncheck();
+      await expect.poll(() => markedLinks(page), { timeout: WARN_TIMEOUT }).toHaveLength(0);
+      await kaspersky.check();
+      await expect.poll(() => markedLinks(page), { timeout: WARN_TIMEOUT }).toHaveLength(2);
+    } finally {
+      await probe.detach();
+      await page.close();
+    }
+  });
+
   it('reads the links of a page that changes every 20 ms once, not on every change', async () => {
     const page = await suite.browser.context.newPage();
     const probe = await ContentScriptProbe.attach(page, suite.browser.extensionId);

@@ -6,7 +6,7 @@
 import type { Page, Worker } from 'playwright-core';
 import { parse as parsePlist } from 'plist';
 import { describe, expect, it } from 'vitest';
-import { badgeText, settle, tabIdOf } from '../../harness/chromium/tabs.ts';
+import { badgeText, settle, tabIdOf, waitForAddress } from '../../harness/chromium/tabs.ts';
 import { bannerText } from '../../harness/chromium/in-page.ts';
 import { CHROME_EXTENSION_ID as EXTENSION_ID } from '../../src/core/identity.ts';
 import { useExtensionSuite } from './suite.ts';
@@ -59,7 +59,7 @@ describe('organisation policy', () => {
 
       const storeUrl = server.url('kaspersky-store');
       const store = await open(storeUrl);
-      await store.waitForURL((url) => url.href.startsWith(blockedPagePrefix), { timeout: 10_000 });
+      await waitForAddress(store, (url) => url.startsWith(blockedPagePrefix));
       expect(decodeURIComponent(new URL(store.url()).hash.slice(1))).toBe(storeUrl);
       await expect.poll(() => store.locator('body').innerText(), { timeout: 5_000 }).toContain(MESSAGE);
       const body = await store.locator('body').innerText();
@@ -71,7 +71,7 @@ describe('organisation policy', () => {
       expect(await store.locator('[data-restriction-group="here"]').innerText()).toContain('Where you are: Germany');
 
       await store.getByRole('button', { name: /proceed/i }).click();
-      await store.waitForURL(storeUrl, { timeout: 10_000 });
+      await waitForAddress(store, (url) => url === storeUrl);
       await expect.poll(() => bannerText(store), { timeout: 10_000 }).toContain('Federal Office for Information Security (BSI)');
       expect(await bannerText(store)).not.toContain('private buyers');
 
@@ -117,7 +117,7 @@ describe('organisation policy', () => {
       await waitForBlockRules(browser.serviceWorker);
 
       const download = await open(server.url('kaspersky-download'));
-      await download.waitForURL((url) => url.href.startsWith(blockedPagePrefix), { timeout: 10_000 });
+      await waitForAddress(download, (url) => url.startsWith(blockedPagePrefix));
       await expect.poll(() => download.locator('body').innerText(), { timeout: 5_000 }).toContain(MESSAGE);
       expect(await download.getByRole('button', { name: /proceed/i }).count()).toBe(0);
       await expect(download.getByRole('button', { name: /back to safety/i })).toBeDefined();

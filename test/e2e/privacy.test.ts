@@ -15,7 +15,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_HOSTS, FIXTURE_PAGES } from '../../harness/fixture-server/fixture-pages.ts';
 import { DIST } from '../../harness/paths.ts';
-import { settle, tabIdOf } from '../../harness/chromium/tabs.ts';
+import { isBlockingPage, settle, tabIdOf, waitForAddress } from '../../harness/chromium/tabs.ts';
 import { bannerText, clickBannerButton } from '../../harness/chromium/in-page.ts';
 import { extensionPage } from '../../harness/chromium/extension-page.ts';
 import { useExtensionSuite, WARN_TIMEOUT } from './suite.ts';
@@ -127,10 +127,10 @@ describe('privacy', () => {
 
     // The blocking page, its details, and Proceed.
     const blocked = await visit(server.url('kaspersky-download'));
-    await blocked.waitForURL(/\/src\/ui\/blocked\/index\.html/, { timeout: 10_000 });
+    await waitForAddress(blocked, isBlockingPage);
     await blocked.getByRole('button', { name: /details/i }).click();
     await blocked.getByRole('button', { name: /proceed/i }).click();
-    await blocked.waitForURL(server.url('kaspersky-download'), { timeout: 10_000 });
+    await waitForAddress(blocked, (url) => url === server.url('kaspersky-download'));
     await options.locator('input[name="mode"][value="warn"]').check();
     await options.waitForTimeout(500);
 

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hostilePath } from '../../harness/fixture-server/robust-pages.ts';
 import type { PaintProbe } from '../../harness/fixture-server/paint-probe.ts';
-import { badgeText, tabIdOf } from '../../harness/chromium/tabs.ts';
+import { badgeText, isBlockingPage, tabIdOf, waitForAddress } from '../../harness/chromium/tabs.ts';
 import { bannerBox, bannerTagName, bannerText, bannerVisibleText, clickBannerButton } from '../../harness/chromium/in-page.ts';
 import { popupText } from '../../harness/chromium/extension-page.ts';
 import { colorsInBanner } from './banner-paint.ts';
@@ -194,13 +194,13 @@ describe('outlasting a fight', () => {
 
   it('a page whose own observer undoes every repair at once gets the warning as a page it cannot touch, with Proceed', async () => {
     const page = await suite.open(hostileUrl('remove-sync'));
-    await page.waitForURL(/\/src\/ui\/blocked\/index\.html\?replaced=1&warned=1#/, { timeout: WARN_TIMEOUT });
+    await waitForAddress(page, (url) => isBlockingPage(url) && url.includes('?replaced=1&warned=1#'), WARN_TIMEOUT);
     await page.getByRole('heading', { level: 1, name: "Vendor Guard's warning about this page" }).waitFor({ timeout: 10_000 });
     const text = await page.locator('body').innerText();
     expect(text).toContain("This page kept hiding or covering Vendor Guard's warning");
     expect(text).toContain('Kaspersky');
     await page.getByRole('button', { name: 'Proceed anyway' }).click();
-    await page.waitForURL(hostileUrl('remove-sync'), { timeout: 10_000 });
+    await waitForAddress(page, (url) => url === hostileUrl('remove-sync'));
     // The person has read the warning: the page opens without the banner, and the badge stays.
     await page.waitForLoadState('load');
     await page.waitForTimeout(1_000);
