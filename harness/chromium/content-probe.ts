@@ -28,6 +28,17 @@ export class ContentScriptProbe {
     return probe;
   }
 
+  /** Whether a content script of the extension runs in the page's main frame (it starts at document_start). */
+  async injected(): Promise<boolean> {
+    const mainFrame = await this.mainFrameId();
+    return [...this.contexts.values()].some((context) => context.frameId === mainFrame && context.origin.startsWith(this.origin));
+  }
+
+  private async mainFrameId(): Promise<string> {
+    const { frameTree } = (await this.session.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    return frameTree.frame.id;
+  }
+
   /** The timings of the content script now in the page, or [] when it has none (yet). */
   timings(): Promise<ReportTiming[]> {
     return this.read<ReportTiming>(TIMINGS_GLOBAL);
@@ -39,9 +50,9 @@ export class ContentScriptProbe {
   }
 
   private async read<T>(global: string): Promise<T[]> {
-    const { frameTree } = (await this.session.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    const mainFrame = await this.mainFrameId();
     for (const [id, context] of this.contexts) {
-      if (context.frameId !== frameTree.frame.id || !context.origin.startsWith(this.origin)) continue;
+      if (context.frameId !== mainFrame || !context.origin.startsWith(this.origin)) continue;
       const { result } = await this.session
         .send('Runtime.evaluate', { contextId: id, expression: `JSON.stringify(globalThis.${global} ?? [])`, returnByValue: true })
         .catch(() => ({ result: { value: '[]' } }));
@@ -60,6 +71,20 @@ export class ContentScriptProbe {
       if (Date.now() > deadline) throw new Error(`The content script made ${list.length} reports, expected more than ${count}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+  }
+
+  /**
+   * Waits until the content script has reported on the page as loaded (its last report unless
+   * the page changes later) and had the answer shown: then the worker's record of the tab and
+   * the banner are what they will stay. False when no such report came within `timeout`.
+   */
+  async waitForReportAfterLoad(timeout = 10_000): Promise<boolean> {
+    const deadline = Date.now() + timeout;
+    while (!(await this.timings()).some((timing) => timing.afterLoad)) {
+      if (Date.now() > deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return true;
   }
 
   async detach(): Promise<void> {

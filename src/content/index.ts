@@ -46,6 +46,7 @@ let reports = 0;
 async function report(): Promise<void> {
   const current = ++reports;
   const start = performance.now();
+  const afterLoad = document.readyState !== 'loading';
   const signals = collectSignals();
   let collectMs = performance.now() - start;
   let answer = await sendToBackground({ type: 'page-signals', signals });
@@ -60,7 +61,7 @@ async function report(): Promise<void> {
   const decided = performance.now();
   reported = true;
   render(answer?.view);
-  recordReport(start, start + collectMs, decided, performance.now());
+  recordReport(start, start + collectMs, decided, performance.now(), afterLoad);
 }
 
 /** Single-page apps render the new listing some time after the URL or title changes: look twice, then stop. */

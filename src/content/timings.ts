@@ -12,6 +12,8 @@ export interface ReportTiming {
   decideMs: number;
   /** Showing or hiding the banner. */
   renderMs: number;
+  /** The page had arrived (DOMContentLoaded) when it was read: the reports before it read a page still loading. */
+  afterLoad: boolean;
 }
 
 const LIMIT = 1_000;
@@ -21,12 +23,13 @@ const timings: ReportTiming[] = [];
 export const TIMINGS_GLOBAL = '__vendorGuardTimings';
 (globalThis as unknown as Record<string, unknown>)[TIMINGS_GLOBAL] = timings;
 
-export function recordReport(start: number, collected: number, decided: number, rendered: number): void {
+export function recordReport(start: number, collected: number, decided: number, rendered: number, afterLoad: boolean): void {
   if (timings.length >= LIMIT) timings.shift();
   timings.push({
     collectMs: collected - start,
     decideMs: decided - collected,
     renderMs: rendered - decided,
+    afterLoad,
   });
 }
 

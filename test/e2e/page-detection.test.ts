@@ -10,10 +10,11 @@ import { CONTENT_PAGES, type ContentPage } from '../../harness/fixture-server/co
 import { badgeText, SETTLE_MS, tabIdOf } from '../../harness/chromium/tabs.ts';
 import { contentScriptInjected } from '../../harness/chromium/in-page.ts';
 import { ExtensionPage } from '../../harness/chromium/extension-page.ts';
+import { ContentScriptProbe } from '../../harness/chromium/content-probe.ts';
 import { useExtensionSuite } from './suite.ts';
 
-/** Pages loaded at once (each in its own tab): the machine has two cores. */
-const BATCH = 4;
+/** Pages loaded at once, each in its own tab: a visit mostly waits for the page's report. */
+const BATCH = 6;
 
 interface Outcome {
   page: ContentPage;
@@ -40,14 +41,17 @@ async function until(condition: () => Promise<boolean>, timeoutMs: number): Prom
 async function visit(page: ContentPage, extension: ExtensionPage): Promise<Outcome> {
   const { browser, server } = suite;
   const tab = await browser.context.newPage();
+  const probe = await ContentScriptProbe.attach(tab, browser.extensionId);
   try {
     await tab.goto(server.url(page.id, { https: true }));
     const tabId = await tabIdOf(tab, browser.serviceWorker);
     const read = () => extension.tabState(tabId);
     // On a busy machine the worker may not have recorded the navigation yet.
     await until(async () => (await read())?.url === tab.url(), 15_000);
-    // A listing URL may be flagged at navigation and cleared by the page's report: read the settled state.
-    await tab.waitForTimeout(SETTLE_MS);
+    // A listing URL may be flagged at navigation and cleared by the page's report: read the state
+    // once the page has reported as loaded (where no content script runs, after a pause).
+    if (await probe.injected()) expect(await probe.waitForReportAfterLoad(15_000), `${page.id}: no report on the loaded page`).toBe(true);
+    else await tab.waitForTimeout(SETTLE_MS);
     if (flagged(page.expected)) await until(async () => flagged((await read())?.decision.verdict.kind ?? 'none'), 8_000);
     const state = await read();
     return {
@@ -57,6 +61,7 @@ async function visit(page: ContentPage, extension: ExtensionPage): Promise<Outco
       badge: await badgeText(browser.serviceWorker, tabId),
     };
   } finally {
+    await probe.detach();
     await tab.close();
   }
 }
