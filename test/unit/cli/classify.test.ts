@@ -1,20 +1,33 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+/**
+ * The classify command: URLs from standard input or arguments, --policy, --region and --audience.
+ * The first case starts the real command (tsx, stdin and stdout as pipes); the rest run it in
+ * this process, where a process start would cost seconds each on a loaded machine.
+ */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_EXTENSION_ID } from '../../../src/core/identity.ts';
+import { runInProcess } from './in-process.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const run = (args: string[], input = '') =>
-  execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/classify.ts', ...args], { cwd: root, input, encoding: 'utf8' });
 
-it('classifies URLs from stdin in order, one JSON object per line, and never fails on bad input', () => {
-  const output = run(
-    [],
-    'https://usa.kaspersky.com/premium\nnot a url\nhttps://www.kaspersky.com/blog/post/1/\n\u0000\u00ff%%%\nhttps://example.org/\n',
-  );
+/** The command's standard output; it must succeed. */
+const run = async (args: string[], input = '') => {
+  const result = await runInProcess(args, input);
+  expect(result.code, result.stderr).toBe(0);
+  return result.stdout;
+};
+const spawn = runInProcess;
+
+it('classifies URLs from stdin in order, one JSON object per line, and never fails on bad input (a real process)', async () => {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/classify.ts'], {
+    cwd: root,
+    encoding: 'utf8',
+    input: 'https://usa.kaspersky.com/premium\nnot a url\nhttps://www.kaspersky.com/blog/post/1/\n\u0000\u00ff%%%\nhttps://example.org/\n',
+  });
   const lines = output
     .trim()
     .split('\n')
@@ -30,8 +43,8 @@ it('classifies URLs from stdin in order, one JSON object per line, and never fai
   expect(Object.keys(lines[0]!)).toEqual(['url', 'vendor', 'kind', 'reasons']);
 });
 
-it('takes URLs as arguments', () => {
-  const output = run(['https://www.kaspersky.co.uk/plus', 'https://kaspersky.com@evil.example/']);
+it('takes URLs as arguments', async () => {
+  const output = await run(['https://www.kaspersky.co.uk/plus', 'https://kaspersky.com@evil.example/']);
   expect(
     output
       .trim()
@@ -40,9 +53,7 @@ it('takes URLs as arguments', () => {
   ).toEqual(['purchase', 'none']);
 });
 
-describe('--policy', { timeout: 30_000 }, () => {
-  const spawn = (args: string[], input = '') =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/classify.ts', ...args], { cwd: root, input, encoding: 'utf8' });
+describe('--policy', () => {
   const parse = (stdout: string) =>
     stdout
       .trim()
@@ -62,9 +73,9 @@ describe('--policy', { timeout: 30_000 }, () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('adds the decision under a valid block policy: "block" on a store page, "none" elsewhere', () => {
+  it('adds the decision under a valid block policy: "block" on a store page, "none" elsewhere', async () => {
     const lines = parse(
-      run([
+      await run([
         '--policy',
         'docs/policies/block-locked.json',
         'https://usa.kaspersky.com/premium',
@@ -82,9 +93,9 @@ describe('--policy', { timeout: 30_000 }, () => {
     expect(Object.keys(lines[0]!)).toEqual(['url', 'vendor', 'kind', 'reasons', 'decision']);
   });
 
-  it('never flags an exempt domain, and still blocks the vendor elsewhere', () => {
+  it('never flags an exempt domain, and still blocks the vendor elsewhere', async () => {
     const lines = parse(
-      run(
+      await run(
         ['--policy', 'docs/policies/exempt-licence-portal.json'],
         'https://licences.example.com/kaspersky-premium-download\nhttps://www.kaspersky.com/downloads\n',
       ),
@@ -107,12 +118,21 @@ describe('--policy', { timeout: 30_000 }, () => {
     ]);
   });
 
-  it('gives "warn" in warn mode, "none" in off mode, and flags blocked domains and extra vendors', () => {
-    expect(parse(run(['--policy', 'docs/policies/warn-with-contact.json', 'https://usa.kaspersky.com/premium']))[0]?.decision).toBe('warn');
+  it('gives "warn" in warn mode, "none" in off mode, and flags blocked domains and extra vendors', async () => {
+    expect(parse(await run(['--policy', 'docs/policies/warn-with-contact.json', 'https://usa.kaspersky.com/premium']))[0]?.decision).toBe(
+      'warn',
+    );
     const off = write('off.json', '{"mode":"off"}');
-    expect(parse(run(['--policy', off, 'https://usa.kaspersky.com/premium']))[0]).toMatchObject({ kind: 'purchase', decision: 'none' });
+    expect(parse(await run(['--policy', off, 'https://usa.kaspersky.com/premium']))[0]).toMatchObject({
+      kind: 'purchase',
+      decision: 'none',
+    });
     const lines = parse(
-      run(['--policy=docs/policies/extra-vendor.json', 'https://www.cheap-av-keys.example/deal', 'https://www.nordvale.example/store']),
+      await run([
+        '--policy=docs/policies/extra-vendor.json',
+        'https://www.cheap-av-keys.example/deal',
+        'https://www.nordvale.example/store',
+      ]),
     );
     expect(lines.map((line) => [line.vendor, line.reasons, line.decision])).toEqual([
       ['organization', ['policy-blocked-domain'], 'warn'],
@@ -120,22 +140,24 @@ describe('--policy', { timeout: 30_000 }, () => {
     ]);
   });
 
-  it('accepts a Chrome/Linux policy file and a Firefox policies.json', () => {
+  it('accepts a Chrome/Linux policy file and a Firefox policies.json', async () => {
     const linux = write(
       'linux.json',
       JSON.stringify({ ExtensionInstallForcelist: [], '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: { mode: 'block' } } } }),
     );
-    expect(parse(run(['--policy', linux, 'https://usa.kaspersky.com/premium']))[0]?.decision).toBe('block');
-    expect(parse(run(['--policy', 'docs/policies/firefox-policies.json', 'https://usa.kaspersky.com/premium']))[0]?.decision).toBe('block');
+    expect(parse(await run(['--policy', linux, 'https://usa.kaspersky.com/premium']))[0]?.decision).toBe('block');
+    expect(parse(await run(['--policy', 'docs/policies/firefox-policies.json', 'https://usa.kaspersky.com/premium']))[0]?.decision).toBe(
+      'block',
+    );
   });
 
-  it('rejects an invalid policy with exit code 2, every problem listed, and nothing classified', () => {
+  it('rejects an invalid policy with exit code 2, every problem listed, and nothing classified', async () => {
     const bad = write(
       'bad.json',
       JSON.stringify({ mode: 'loud', supportUrl: 'javascript:alert(1)', blockedDomains: ['ok.example', 'not a host'], colour: 'red' }),
     );
-    const result = spawn(['--policy', bad, 'https://usa.kaspersky.com/premium']);
-    expect(result.status).toBe(2);
+    const result = await spawn(['--policy', bad, 'https://usa.kaspersky.com/premium']);
+    expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     // The words are the English ones the options page shows (public/_locales/en/messages.json).
     expect(result.stderr).toBe(
@@ -147,15 +169,15 @@ describe('--policy', { timeout: 30_000 }, () => {
     );
   });
 
-  it('rejects a bad policy inside a Chrome/Linux wrapper, and a wrapper without this extension', () => {
+  it('rejects a bad policy inside a Chrome/Linux wrapper, and a wrapper without this extension', async () => {
     const wrapped = write('wrapped.json', JSON.stringify({ '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: { mode: 1 } } } }));
-    const result = spawn(['--policy', wrapped], 'https://usa.kaspersky.com/premium\n');
-    expect([result.status, result.stdout]).toEqual([2, '']);
+    const result = await spawn(['--policy', wrapped], 'https://usa.kaspersky.com/premium\n');
+    expect([result.code, result.stdout]).toEqual([2, '']);
     expect(result.stderr).toContain(`in 3rdparty.extensions.${CHROME_EXTENSION_ID}`);
     expect(result.stderr).toContain('mode: must be "off", "warn" or "block"');
     const other = write('other.json', JSON.stringify({ '3rdparty': { extensions: { a: {}, b: {} } } }));
-    const missing = spawn(['--policy', other, 'https://usa.kaspersky.com/premium']);
-    expect([missing.status, missing.stdout]).toEqual([2, '']);
+    const missing = await spawn(['--policy', other, 'https://usa.kaspersky.com/premium']);
+    expect([missing.code, missing.stdout]).toEqual([2, '']);
     expect(missing.stderr).toContain(`has no policy for ${CHROME_EXTENSION_ID} in "3rdparty.extensions" (found: a, b)`);
   });
 
@@ -168,58 +190,58 @@ describe('--policy', { timeout: 30_000 }, () => {
       JSON.stringify({ blockedDomains: Array.from({ length: 100_001 }, (_, i) => `h${i}.example`) }),
       'blockedDomains: has more than 100,000 entries\n',
     ],
-  ])('rejects %s with exit code 2', (_label, contents, message) => {
-    const result = spawn(['--policy', write('file.json', contents), 'https://usa.kaspersky.com/premium']);
-    expect([result.status, result.stdout]).toEqual([2, '']);
+  ])('rejects %s with exit code 2', async (_label, contents, message) => {
+    const result = await spawn(['--policy', write('file.json', contents), 'https://usa.kaspersky.com/premium']);
+    expect([result.code, result.stdout]).toEqual([2, '']);
     expect(result.stderr).toContain(message);
   });
 
-  it('exits 2 with a clear message when the policy file is missing', () => {
-    const result = spawn(['--policy', join(dir, 'no-such-policy.json'), 'https://usa.kaspersky.com/premium']);
-    expect([result.status, result.stdout]).toEqual([2, '']);
+  it('exits 2 with a clear message when the policy file is missing', async () => {
+    const result = await spawn(['--policy', join(dir, 'no-such-policy.json'), 'https://usa.kaspersky.com/premium']);
+    expect([result.code, result.stdout]).toEqual([2, '']);
     expect(result.stderr).toBe(`classify: cannot read the policy file ${join(dir, 'no-such-policy.json')}: no such file\n`);
   });
 
-  it('exits 2 on --policy without a file and on unknown options; --help prints usage and exits 0', () => {
+  it('exits 2 on --policy without a file and on unknown options; --help prints usage and exits 0', async () => {
     for (const args of [['--policy'], ['--polcy', 'x.json', 'https://example.org/']]) {
-      const result = spawn(args);
-      expect([result.status, result.stdout]).toEqual([2, '']);
+      const result = await spawn(args);
+      expect([result.code, result.stdout]).toEqual([2, '']);
       expect(result.stderr).toContain('Usage: npm run classify');
     }
-    const help = spawn(['--help']);
-    expect(help.status).toBe(0);
+    const help = await spawn(['--help']);
+    expect(help.code).toBe(0);
     expect(help.stdout).toContain('--policy FILE');
   });
 });
 
-// Each case starts the CLI (tsx) once or more: seconds each on a loaded machine.
-describe('--region and --audience', { timeout: 30_000 }, () => {
-  const lineOf = (args: string[]) => JSON.parse(run(args).trim().split('\n')[0]!) as { actions: string[]; decision: string };
-  const spawn = (args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/classify.ts', ...args], { cwd: root, encoding: 'utf8' });
+describe('--region and --audience', () => {
+  const lineOf = async (args: string[]) => JSON.parse((await run(args)).trim().split('\n')[0]!) as { actions: string[]; decision: string };
 
-  it('prints the actions that apply where the reader is, most relevant first, and the decision', () => {
-    expect(lineOf(['--region', 'de', 'https://usa.kaspersky.com/premium'])).toMatchObject({
+  it('prints the actions that apply where the reader is, most relevant first, and the decision', async () => {
+    expect(await lineOf(['--region', 'de', 'https://usa.kaspersky.com/premium'])).toMatchObject({
       actions: ['de_bsi_warning_2022', 'ep_resolution_2018'],
       decision: 'warn',
     });
-    expect(lineOf(['--region', 'US', '--audience', 'federal_contractor', 'https://usa.kaspersky.com/premium']).actions).toEqual([
+    expect((await lineOf(['--region', 'US', '--audience', 'federal_contractor', 'https://usa.kaspersky.com/premium'])).actions).toEqual([
       'bis_final_determination',
       'ndaa_fy2018_1634',
       'bis_entity_list',
       'fcc_covered_list',
       'dhs_bod_17_01',
     ]);
-    expect(lineOf(['--region', 'AU', '--audience', 'government', 'https://example.org/'])).toMatchObject({ actions: [], decision: 'none' });
+    expect(await lineOf(['--region', 'AU', '--audience', 'government', 'https://example.org/'])).toMatchObject({
+      actions: [],
+      decision: 'none',
+    });
   });
 
-  it("applies the policy's warnFor to the reader's place: no action in Brazil, no warning", () => {
+  it("applies the policy's warnFor to the reader's place: no action in Brazil, no warning", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vg-reader-'));
     try {
       const policy = join(dir, 'policy.json');
       writeFileSync(policy, JSON.stringify({ warnFor: 'here', jurisdictions: ['BR'] }));
-      expect(lineOf(['--policy', policy, 'https://usa.kaspersky.com/premium'])).toMatchObject({ decision: 'none' });
-      expect(lineOf(['--policy', policy, '--region', 'DE', 'https://usa.kaspersky.com/premium'])).toMatchObject({ decision: 'warn' });
+      expect(await lineOf(['--policy', policy, 'https://usa.kaspersky.com/premium'])).toMatchObject({ decision: 'none' });
+      expect(await lineOf(['--policy', policy, '--region', 'DE', 'https://usa.kaspersky.com/premium'])).toMatchObject({ decision: 'warn' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -229,9 +251,9 @@ describe('--region and --audience', { timeout: 30_000 }, () => {
     [['--region', 'XX'], 'unknown region "XX"'],
     [['--region', 'Germany'], 'unknown region "Germany"'],
     [['--audience', 'boss'], 'unknown audience "boss"'],
-  ])('rejects %j with exit code 2, naming the value', (args, message) => {
-    const result = spawn([...args, 'https://usa.kaspersky.com/premium']);
-    expect(result.status).toBe(2);
+  ])('rejects %j with exit code 2, naming the value', async (args, message) => {
+    const result = await spawn([...args, 'https://usa.kaspersky.com/premium']);
+    expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(message);
   });

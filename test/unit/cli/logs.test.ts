@@ -8,7 +8,6 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -19,27 +18,15 @@ import { classifyUrl } from '../../../src/core/classify/url.ts';
 import { isFlagged } from '../../../src/core/classify/verdict.ts';
 import { VENDORS } from '../../../src/core/vendors/index.ts';
 import { compileSoftwareTraffic } from '../../../src/core/vendors/software-traffic.ts';
-import { runClassify } from '../../../src/cli/run.ts';
 import type { SummaryData } from '../../../src/cli/summary.ts';
 import { getVendor } from '../../../src/core/vendors/index.ts';
 import { levelFor } from '../../../src/core/vendors/standing.ts';
 import { UNKNOWN_READER } from '../../../src/core/vendors/view.ts';
+import { runInProcess } from './in-process.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** Runs the command in this process with `stdin` as its input. */
-async function run(args: string[], stdin: string | Buffer = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  const collect = () => {
-    const stream = new PassThrough();
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-  };
-  const stdout = collect();
-  const stderr = collect();
-  const code = await runClassify(args, { stdin: Readable.from([Buffer.from(stdin)]), stdout: stdout.stream, stderr: stderr.stream });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
+const run = runInProcess;
 
 const summaryOf = async (args: string[], stdin: string | Buffer = '') => {
   const result = await run([...args, '--summary', '--json'], stdin);
