@@ -8,6 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
           environment: 'node',
+          // Every core (Vitest leaves one free by default: half of this 2-core machine). The e2e
+          // files, one at a time, start once these are done.
+          maxWorkers: '100%',
         },
       },
       {
