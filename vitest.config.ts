@@ -14,6 +14,17 @@ export default defineConfig({
         },
       },
       {
+        // Checks of the built extension and the store packages that start no browser: beside the
+        // unit tests, on every core.
+        test: {
+          name: 'packages',
+          include: ['test/packages/**/*.test.ts'],
+          environment: 'node',
+          maxWorkers: '100%',
+          testTimeout: 60_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { labelledExamples } from '../../src/core/classify/examples.ts';
 import { DIST, ROOT } from '../../harness/paths.ts';
 import { PRIVACY_PAGE, privacyPageHtml } from '../../scripts/privacy-page.ts';
-import { FIREFOX_DIST } from './firefox-runner.ts';
+import { FIREFOX_DIST } from '../../harness/firefox/runner.ts';
 
 /** The text of every script of a build. */
 function scripts(dir: string): string {

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPackages, type PackageFile } from '../../scripts/package.ts';
-import { FIREFOX_DIST } from './firefox-runner.ts';
+import { FIREFOX_DIST } from '../../harness/firefox/runner.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const LINTER = path.join(ROOT, 'node_modules/addons-linter/bin/addons-linter');
