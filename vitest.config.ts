@@ -29,8 +29,12 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          // One real browser at a time on a 2-core machine.
+          // One real browser at a time on a 2-core machine, after the unit and package tests.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          // The files share one module graph (playwright-core and the harness load once, not per
+          // file: seconds each); each file still launches and closes its own browser and server.
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 90_000,
         },
