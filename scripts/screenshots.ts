@@ -5,6 +5,7 @@
  *   banner.png               the warning on a Kaspersky store page
  *   banner-why.png           the warning with "Why?" open, on another store page
  *   marks.png                marks beside the Kaspersky products of a shop's search results
+ *   notice.png               the calmer notice a private reader gets on a maker's store page (DJI)
  *   popup.png                the toolbar popup on that page (380 × 600, as Chrome shows it)
  *   popup-dark.png           the same in the dark colour scheme
  *   options.png              the options page of a person without an organisation
@@ -187,6 +188,14 @@ async function readmeScreenshots(server: FixtureServer, out: string): Promise<vo
     await still(search);
     await search.screenshot({ path: shot('marks.png') });
     console.log(`  ${shot('marks.png')}`);
+
+    // The notice on an equipment maker's store page, for a private reader.
+    const maker = await context.newPage();
+    await maker.goto(server.url('dji-store-product'));
+    await waitFor(async () => (await bannerText(maker)) !== null, 'the notice');
+    await still(maker);
+    await maker.screenshot({ path: shot('notice.png') });
+    console.log(`  ${shot('notice.png')}`);
 
     // "Why?" open.
     const why = await context.newPage();
