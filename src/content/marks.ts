@@ -2,7 +2,7 @@ import type { TileLink } from '../core/classify/tiles.ts';
 import type { TileMarksView, VendorView } from '../platform/messages.ts';
 import { t } from '../platform/runtime.ts';
 import TOKENS from '../theme/tokens.css?inline';
-import { bannerLocale, restrictionLine, shieldIcon } from './banner.ts';
+import { bannerLocale, levelIcon, restrictionLine } from './banner.ts';
 import { recordTileLook } from './timings.ts';
 
 const HOST_TAG = 'vendor-guard-mark';
@@ -181,7 +181,7 @@ export class TileMarker {
     mark.setAttribute('aria-label', label);
     mark.title = label;
     mark.lang = bannerLocale();
-    const icon = shieldIcon();
+    const icon = levelIcon();
     const text = document.createElement('span');
     text.setAttribute('aria-hidden', 'true');
     text.textContent = t('mark_text');

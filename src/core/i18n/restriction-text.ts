@@ -64,6 +64,48 @@ function roleRecord(view: StatementSource, lead: RestrictionRecord, i18n: I18n):
   return view.restrictions.find((record) => forRole(record) && restrictionLine(record, i18n) !== null) ?? null;
 }
 
+/** One sentence of a statement, with the record it quotes (none for the sentence that says whom the lead binds). */
+interface StatementPart {
+  text: string;
+  record: RestrictionRecord | null;
+}
+
+/** The reader's statement as sentences (see readerStatement). */
+function readerParts(view: StatementSource, i18n: I18n): StatementPart[] {
+  const lead = statedLead(view, i18n);
+  if (!lead) return [];
+  const role = roleRecord(view, lead, i18n);
+  const parts: StatementPart[] = [];
+  const quote = (record: RestrictionRecord) => {
+    const text = restrictionLine(record, i18n);
+    if (text) parts.push({ text, record });
+    return text;
+  };
+  if (role) quote(role);
+  const leadLine = quote(lead);
+  const standing = standingIn(view, lead);
+  if (leadLine && standing?.here && !standing.forReader && lead.appliesTo.length > 0) {
+    const key = view.reader.role === 'personal' ? 'restriction_scope_not_private' : 'restriction_scope_only';
+    parts.push({ text: i18n.t(key, audienceList(lead, i18n)), record: null });
+  }
+  const also = view.alsoPrimary;
+  if (also && also.id !== lead.id && also.id !== role?.id) quote(also);
+  return parts;
+}
+
+/** A notice's statement as sentences (see noticeStatement). */
+function noticeParts(view: StatementSource, i18n: I18n): StatementPart[] {
+  const parts = readerParts(view, i18n);
+  const quoted = new Set([view.restriction?.id, ...parts.map((part) => part.record?.id)]);
+  const others = view.restrictions.find(
+    (record) => !quoted.has(record.id) && bindsOthersOnly(view, record) && restrictionLine(record, i18n) !== null,
+  );
+  const othersLine = others ? restrictionLine(others, i18n) : null;
+  return others && othersLine ? [{ text: othersLine, record: others }, ...parts] : parts;
+}
+
+const joined = (parts: StatementPart[]): string | null => (parts.length > 0 ? parts.map((part) => part.text).join(' ') : null);
+
 /**
  * The reader's statement: the line of a record that binds the reader's role in particular, when
  * the lead is not one; the lead record's line (or, when the lead has none, such as FCC 25-71
@@ -73,23 +115,7 @@ function roleRecord(view: StatementSource, lead: RestrictionRecord, i18n: I18n):
  * elsewhere. Each record once; null when nothing has a line (an organisation's record without text).
  */
 export function readerStatement(view: StatementSource, i18n: I18n): string | null {
-  const lead = statedLead(view, i18n);
-  if (!lead) return null;
-  const role = roleRecord(view, lead, i18n);
-  const parts: string[] = [];
-  const roleLine = role ? restrictionLine(role, i18n) : null;
-  if (roleLine) parts.push(roleLine);
-  const leadLine = restrictionLine(lead, i18n);
-  if (leadLine) parts.push(leadLine);
-  const standing = standingIn(view, lead);
-  if (leadLine && standing?.here && !standing.forReader && lead.appliesTo.length > 0) {
-    const key = view.reader.role === 'personal' ? 'restriction_scope_not_private' : 'restriction_scope_only';
-    parts.push(i18n.t(key, audienceList(lead, i18n)));
-  }
-  const also = view.alsoPrimary;
-  const alsoLine = also && also.id !== lead.id && also.id !== role?.id ? restrictionLine(also, i18n) : null;
-  if (alsoLine) parts.push(alsoLine);
-  return parts.length > 0 ? parts.join(' ') : null;
+  return joined(readerParts(view, i18n));
 }
 
 /**
@@ -120,14 +146,7 @@ export function noticeTopic(view: Pick<VendorView, 'restrictions' | 'standings'>
  * once; null when nothing has a line.
  */
 export function noticeStatement(view: StatementSource, i18n: I18n): string | null {
-  const quoted = new Set([view.restriction?.id, view.alsoPrimary?.id, statedLead(view, i18n)?.id]);
-  const others = view.restrictions.find(
-    (record) => !quoted.has(record.id) && bindsOthersOnly(view, record) && restrictionLine(record, i18n) !== null,
-  );
-  const parts = [others ? restrictionLine(others, i18n) : null, readerStatement(view, i18n)].filter((part): part is string =>
-    Boolean(part),
-  );
-  return parts.length > 0 ? parts.join(' ') : null;
+  return joined(noticeParts(view, i18n));
 }
 
 /** The page's kind, as the warning's headline names it. */
@@ -165,4 +184,10 @@ export function markText(level: WarningLevel, vendor: Pick<VendorView, 'restrict
 /** The vendor's restrictions in a few sentences: the reader's statement, or at the notice level what it is and is not (noticeStatement). */
 export function statementFor(level: WarningLevel, view: StatementSource, i18n: I18n): string | null {
   return level === 'notice' ? noticeStatement(view, i18n) : readerStatement(view, i18n);
+}
+
+/** The records the statement for this level quotes, in its order: the banner links to their sources. */
+export function quotedRecords(level: WarningLevel, view: StatementSource, i18n: I18n): RestrictionRecord[] {
+  const parts = level === 'notice' ? noticeParts(view, i18n) : readerParts(view, i18n);
+  return parts.flatMap((part) => (part.record ? [part.record] : []));
 }

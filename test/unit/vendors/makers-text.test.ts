@@ -8,6 +8,7 @@ import {
   NOTICE_TOPICS,
   noticeStatement,
   noticeTopic,
+  quotedRecords,
   readerStatement,
   restrictionLine,
   statementFor,
@@ -189,6 +190,17 @@ describe('the notice: what it is about, what it says', () => {
     );
     const silent = { ...huawei, restrictions: [record('no_line', 'funding_ban', ['subsidy_recipients'])], primaryRestriction: 'no_line' };
     expect(noticeStatement(viewOf(silent, reader('US')), english)).toBeNull();
+  });
+
+  it('quotedRecords: the records each statement quotes, in its order (the banner links to their sources)', () => {
+    const ids = (level: 'warning' | 'notice', vendor: VendorDefinition, r: Reader) =>
+      quotedRecords(level, viewOf(vendor, r), english).map((record) => record.id);
+    expect(ids('notice', hikvision, reader('US'))).toEqual(['ndaa_fy2019_889_video', 'fcc_22_84_video']);
+    expect(ids('notice', dji, reader('DE'))).toEqual(['fcc_covered_list_uas_2025']);
+    expect(ids('warning', hikvision, reader('US', 'federal_contractor'))).toEqual(['ndaa_fy2019_889_video', 'fcc_22_84_video']);
+    expect(ids('warning', getVendor('kaspersky')!, reader('US'))).toEqual(['bis_final_determination']);
+    // The sentence on whom a rule binds quotes no record of its own.
+    expect(ids('warning', getVendor('kaspersky')!, reader('AU'))).toEqual(['au_pspf_direction_002_2025', 'bis_final_determination']);
   });
 
   it('statementFor: the reader statement for a warning, the notice statement for a notice', () => {
