@@ -92,7 +92,7 @@ export function vendorView(ctx: Pick<Context, 'policy' | 'reader'>, verdict: Ver
 }
 
 export function blockRulesFor(ctx: Context, ports: Ports): CompiledBlockRules {
-  return compileBlockRules(ctx.policy, ctx.state.merged.effective, ports.blockRules.blockedPageUrl(), PERMITTED_HOSTS);
+  return compileBlockRules(ctx.policy, ctx.state.merged.effective, ports.blockRules.blockedPageUrl(), PERMITTED_HOSTS, ctx.reader);
 }
 
 /** The blocking page in place of `url` ("replaced": the browser did not stop the page itself). */
