@@ -1,6 +1,7 @@
 import { extensionHosts, onKnownShopSite } from '../core/classify/content-script-matches.ts';
 import type { ParsedUrl } from '../core/classify/url-parts.ts';
 import { isFlagged, NO_VERDICT, type Verdict } from '../core/classify/verdict.ts';
+import { warningHeadline } from '../core/i18n/restriction-text.ts';
 import { compileBlockRules, type CompiledBlockRules } from '../core/policy/block-rules.ts';
 import { compilePolicy, findVendor, type CompiledPolicy } from '../core/policy/compile.ts';
 import { decide, type Decision } from '../core/policy/decide.ts';
@@ -139,17 +140,17 @@ export function createWorker(ports: Ports): Worker {
     return decide(verdict, settings, site, choices, reach);
   };
 
+  /** The badge's tooltip: the banner's headline (the notice's, at that level), or the extension's own title. */
   const badgeTitle = (decision: Decision, vendor: VendorView | null): string => {
     if (!decision.badge || !vendor) return ports.t('action_title');
-    const headline = decision.verdict.kind === 'purchase' ? 'banner_headline_purchase' : 'banner_headline_download';
-    return ports.t(headline, vendor.name || ports.t('organization_fallback_name'));
+    return warningHeadline(decision.level, decision.verdict.kind, vendor, { t: ports.t });
   };
 
   const applyNow = async (tabId: number, record: TabRecord | null, ctx?: Context): Promise<WarningView> => {
     const current = ctx ?? (await context());
     const decision = await decisionFor(record, current);
     const vendor = vendorView(current, decision.verdict);
-    await ports.badge.set(tabId, decision.badge, badgeTitle(decision, vendor));
+    await ports.badge.set(tabId, decision.badge ? decision.level : null, badgeTitle(decision, vendor));
     // Block rules stop most pages before they load; this covers pages found from their content, and frames.
     if (decision.block && record) await ports.tabs.navigate(tabId, blockingPageFor(ports, decidingFrame(record)?.url ?? record.url));
     const markTiles = record !== null && decision.verdict.vendor === null && onKnownShopSite(record.url);
