@@ -7,7 +7,7 @@ import { compilePolicy, findVendor, type CompiledPolicy } from '../core/policy/c
 import { decide, type Decision } from '../core/policy/decide.ts';
 import { readerOf } from '../core/policy/merge.ts';
 import type { Reader } from '../core/reader.ts';
-import { reachOf } from '../core/vendors/standing.ts';
+import { reachOf, type Reach } from '../core/vendors/standing.ts';
 import { vendorViewOf } from '../core/vendors/view.ts';
 import type { VendorView, WarningView } from '../platform/messages.ts';
 import type { FrameRecord, LoadedState, Ports, TabRecord } from './ports.ts';
@@ -86,6 +86,15 @@ export function withFrame(record: TabRecord, frameId: number, parsed: ParsedUrl,
   return { ...record, frames: keep ? [...others, { frameId, url: parsed.url, site: parsed.site, verdict }] : others };
 }
 
+/**
+ * What a vendor's actions mean for this reader under their choice of when to warn (core/vendors/
+ * standing.ts reachOf); undefined for a vendor the policy does not know (decide() then warns fully).
+ */
+export function vendorReach(ctx: Pick<Context, 'policy' | 'reader' | 'state'>, vendorId: string | null): Reach | undefined {
+  const vendor = findVendor(ctx.policy, vendorId);
+  return vendor ? reachOf(vendor.restrictions, ctx.reader, ctx.state.merged.effective.warnFor) : undefined;
+}
+
 /** The verdict's vendor as the UI shows it to this reader. */
 export function vendorView(ctx: Pick<Context, 'policy' | 'reader'>, verdict: Verdict): VendorView | null {
   const vendor = findVendor(ctx.policy, verdict.vendor);
@@ -134,8 +143,7 @@ export function createWorker(ports: Ports): Worker {
     const frame = decidingFrame(record);
     const site = frame && settings.allowedSites.includes(frame.site) ? frame.site : (record?.site ?? '');
     const verdict = frame?.verdict ?? record?.verdict ?? NO_VERDICT;
-    const vendor = findVendor(ctx.policy, verdict.vendor);
-    const reach = vendor ? reachOf(vendor.restrictions, ctx.reader, settings.warnFor) : undefined;
+    const reach = vendorReach(ctx, verdict.vendor);
     const choices = { dismissed: (record?.dismissed ?? false) || warnedPast, proceeded };
     return decide(verdict, settings, site, choices, reach);
   };
