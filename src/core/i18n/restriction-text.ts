@@ -152,28 +152,35 @@ export function noticeStatement(view: StatementSource, i18n: I18n): string | nul
 /** The page's kind, as the warning's headline names it. */
 export type HeadlineKind = 'purchase' | 'download' | 'vendor' | 'none';
 
-/** The warning's headlines: the banner's and the toolbar tooltip's sentences, the popup's heading. */
+/** The warning's headlines: the banner's and the toolbar tooltip's sentences, the popup's heading; a maker's shop sells products, not software. */
 const WARNING_HEADLINES = {
-  banner: { purchase: 'banner_headline_purchase', download: 'banner_headline_download' },
-  popup: { purchase: 'popup_headline_purchase', download: 'popup_headline_download' },
+  banner: { purchase: 'banner_headline_purchase', products: 'banner_headline_purchase_products', download: 'banner_headline_download' },
+  popup: { purchase: 'popup_headline_purchase', products: 'popup_headline_purchase_products', download: 'popup_headline_download' },
 } as const;
+
+/** Which of the warning's headlines a page gets: what it sells, or that it offers a download. */
+export function headlineKind(kind: HeadlineKind, vendor: Pick<VendorView, 'sellsEquipment'> | null): 'purchase' | 'products' | 'download' {
+  if (kind !== 'purchase') return 'download';
+  return vendor?.sellsEquipment ? 'products' : 'purchase';
+}
 
 /**
  * The headline of the banner, the badge's tooltip and the popup: at the notice level, the
  * vendor and what the notice is about ("Hikvision: restricted for US government buyers"), no
- * word of warning; otherwise what the page does ("This page sells Kaspersky software.").
- * `surface` picks the popup's variant of the warning headline (no full stop, as a heading).
+ * word of warning; otherwise what the page does ("This page sells Kaspersky software.", "This
+ * page sells Hikvision products."). `surface` picks the popup's variant of the warning headline
+ * (no full stop, as a heading).
  */
 export function warningHeadline(
   level: WarningLevel,
   kind: HeadlineKind,
-  vendor: Pick<VendorView, 'name' | 'restrictions' | 'standings'> | null,
+  vendor: Pick<VendorView, 'name' | 'restrictions' | 'standings' | 'sellsEquipment'> | null,
   { t }: Pick<I18n, 't'>,
   surface: keyof typeof WARNING_HEADLINES = 'banner',
 ): string {
   const name = vendor?.name || t('organization_fallback_name');
   if (level === 'notice' && vendor) return t(`notice_headline_${noticeTopic(vendor)}`, name);
-  return t(WARNING_HEADLINES[surface][kind === 'purchase' ? 'purchase' : 'download'], name);
+  return t(WARNING_HEADLINES[surface][headlineKind(kind, vendor)], name);
 }
 
 /** The short text of a tile mark: "Restricted vendor", or at the notice level what the notice is about ("US gov. restricted"). */

@@ -90,7 +90,7 @@ describe('the banner at each level', () => {
     const warning = show('hikvision', 'warning', { regions: ['US'], role: 'federal_contractor' });
     expect(warning.section.getAttribute('data-level')).toBe('warning');
     expect(warning.section.getAttribute('aria-label')).toBe('Vendor Guard warning');
-    expect(warning.headline).toBe('This page sells Hikvision software.');
+    expect(warning.headline).toBe('This page sells Hikvision products.');
     expect(warning.line).toMatch(/^US federal agencies may not buy/);
     expect(warning.icon).not.toBe(show('dji', 'notice').icon);
   });

@@ -305,7 +305,7 @@ describe('Popup', () => {
       await show(makerState('hikvision', 'warning', 'federal_contractor'));
       const status = root.current.querySelector('.status')!;
       expect(status.classList.contains('status-notice')).toBe(false);
-      expect(root.current.querySelector('h1')?.textContent).toBe('This page sells Hikvision software');
+      expect(root.current.querySelector('h1')?.textContent).toBe('This page sells Hikvision products');
       expect(status.querySelector('.status-lead')?.textContent).toMatch(/^US federal agencies may not buy/);
     });
   });

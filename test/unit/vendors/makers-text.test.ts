@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  headlineKind,
   markText,
   NOTICE_TOPICS,
   noticeStatement,
@@ -222,9 +223,15 @@ describe('the notice: what it is about, what it says', () => {
     expect(warningHeadline('notice', 'purchase', viewOf(funding, reader('US')), english)).toBe(
       'Hikvision: a government restriction, not a ban on buying',
     );
-    expect(warningHeadline('warning', 'purchase', view, english)).toBe('This page sells Hikvision software.');
+    expect(warningHeadline('warning', 'purchase', view, english)).toBe('This page sells Hikvision products.');
     expect(warningHeadline('warning', 'download', view, english)).toBe('This page offers Hikvision software for download.');
-    expect(warningHeadline('warning', 'purchase', view, english, 'popup')).toBe('This page sells Hikvision software');
+    expect(warningHeadline('warning', 'purchase', view, english, 'popup')).toBe('This page sells Hikvision products');
+    // Kaspersky's shops sell software; a maker's, products.
+    expect(warningHeadline('warning', 'purchase', viewOf(getVendor('kaspersky')!, reader('US')), english)).toBe(
+      'This page sells Kaspersky software.',
+    );
+    expect(headlineKind('purchase', null)).toBe('purchase');
+    expect(headlineKind('vendor', view)).toBe('download');
     // No vendor known: never a notice (decide gives the full warning), and the organisation's name stands in.
     expect(warningHeadline('notice', 'purchase', null, english)).toBe(
       english.t('banner_headline_purchase', english.t('organization_fallback_name')),
