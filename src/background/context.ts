@@ -51,6 +51,13 @@ export const PROCEEDED_HOSTS = 'proceededHosts';
  */
 export const WARNED_HOSTS = 'warnedHosts';
 
+/**
+ * The session list of pages the worker sent to the blocking page, each with the verdict that
+ * blocked it (as JSON): a page found from its content (a shop's listing) is not flagged by its
+ * address alone, and the blocking page must still say whose product it was.
+ */
+export const BLOCKED_PAGES = 'blockedPages';
+
 /** Flagged frames kept per tab at most: a page with hundreds of frames costs no more. */
 const MAX_FRAMES = 8;
 
@@ -160,7 +167,11 @@ export function createWorker(ports: Ports): Worker {
     const vendor = vendorView(current, decision.verdict);
     await ports.badge.set(tabId, decision.badge ? decision.level : null, badgeTitle(decision, vendor));
     // Block rules stop most pages before they load; this covers pages found from their content, and frames.
-    if (decision.block && record) await ports.tabs.navigate(tabId, blockingPageFor(ports, decidingFrame(record)?.url ?? record.url));
+    if (decision.block && record) {
+      const blocked = decidingFrame(record)?.url ?? record.url;
+      await ports.tabStore.addToList(BLOCKED_PAGES, JSON.stringify({ url: blocked, verdict: decision.verdict }));
+      await ports.tabs.navigate(tabId, blockingPageFor(ports, blocked));
+    }
     const markTiles = record !== null && decision.verdict.vendor === null && onKnownShopSite(record.url);
     return { decision, vendor, markTiles };
   };
