@@ -12,9 +12,10 @@
 import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { extensionPage } from '../../harness/chromium/extension-page.ts';
-import { bannerLevel, bannerText } from '../../harness/chromium/in-page.ts';
+import { BANNER_HOST_IN_WORLD, bannerLevel, bannerText } from '../../harness/chromium/in-page.ts';
 import { badgeText, tabIdOf, waitForAddress } from '../../harness/chromium/tabs.ts';
 import { CHROME_EXTENSION_ID } from '../../src/core/identity.ts';
+import { axeOnBanner, axeOnPage, contrastInBanner, contrastOnPage, isolatedWorld, type AxeReport } from './a11y-tools.ts';
 import { useExtensionSuite, WARN_TIMEOUT } from './suite.ts';
 
 const BLOCKED_PAGE = `chrome-extension://${CHROME_EXTENSION_ID}/src/ui/blocked/index.html`;
@@ -49,6 +50,21 @@ async function expectLevel(page: Page, sw: Worker, level: 'notice' | 'warning', 
   await expect.poll(() => bannerText(page), { timeout: WARN_TIMEOUT }).toContain(words);
   expect(await bannerLevel(page)).toBe(level);
   await expect.poll(async () => badgeText(sw, await tabIdOf(page, sw)), { timeout: WARN_TIMEOUT }).toBe(level === 'notice' ? 'i' : '!');
+}
+
+/** No axe violations, and measured text contrast without problems (the notice's own colours), in light and dark. */
+async function expectAccessible(page: Page, audit: () => Promise<[AxeReport, { problems: string[]; checked: number }]>, what: string) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const [report, contrast] = await audit();
+    expect(
+      report.violations.map((v) => `${v.id}: ${v.nodes.join(' | ')}`),
+      `${what}, ${colorScheme}`,
+    ).toEqual([]);
+    expect(contrast.problems, `${what}, ${colorScheme}: text contrast`).toEqual([]);
+    expect(contrast.checked, what).toBeGreaterThan(3);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 interface Language {
@@ -128,6 +144,15 @@ describe.each(Object.entries(LANGUAGES))('%s', (locale, expected) => {
       await waitForAddress(kaspersky, (url) => url.startsWith(BLOCKED_PAGE));
       expect(dji.url()).toBe(server.url('dji-store-product'));
       expect(camera.url()).toBe(server.url('newegg-hikvision-camera'));
+
+      // The notice's calmer colours stay accessible: axe inside its closed shadow root, panels open, and its text contrast.
+      const world = await isolatedWorld(dji, browser.extensionId);
+      try {
+        await world.evaluate(`Promise.all(${BANNER_HOST_IN_WORLD}.shadowRoot.getAnimations().map((a) => a.finished))`);
+        await expectAccessible(dji, async () => [await axeOnBanner(world, dji), await contrastInBanner(world, dji)], 'notice banner');
+      } finally {
+        await world.close();
+      }
     });
   }
 
@@ -154,5 +179,8 @@ describe.each(Object.entries(LANGUAGES))('%s', (locale, expected) => {
     expect(await popup.locator('.status-notice .status-lead').innerText()).toContain(expected.notABan);
     expect(await popup.evaluate(() => document.documentElement.lang)).toMatch(language);
     expect(await popup.locator('body').innerText()).not.toMatch(ENGLISH);
+    // The notice's popup in its calmer colours (checked once: the structure is the same in every language).
+    if (expected.by === 'policy')
+      await expectAccessible(popup, async () => [await axeOnPage(popup), await contrastOnPage(popup)], 'notice popup');
   });
 });
