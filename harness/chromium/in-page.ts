@@ -122,6 +122,18 @@ export async function bannerText(page: Target): Promise<string | null> {
 }
 
 /**
+ * The banner's level, 'warning' or the calmer 'notice' (the `data-level` of its section, inside
+ * the closed shadow root where the page cannot read it); null when the page has no banner.
+ */
+export async function bannerLevel(page: Target): Promise<string | null> {
+  return withSession(page, async (session) => {
+    const host = findNode(await piercedDocument(session), isBannerHost);
+    const section = host?.shadowRoots?.[0]?.children?.find((child) => child.localName === 'section');
+    return section ? attribute(section, 'data-level') : null;
+  });
+}
+
+/**
  * The banner's rendered text (`innerText` of its shadow root's elements, so collapsed panels
  * and hidden parts are left out); null when the page has no banner.
  */

@@ -1,12 +1,13 @@
 import { extensionHosts, onKnownShopSite } from '../core/classify/content-script-matches.ts';
 import type { ParsedUrl } from '../core/classify/url-parts.ts';
 import { isFlagged, NO_VERDICT, type Verdict } from '../core/classify/verdict.ts';
+import { warningHeadline } from '../core/i18n/restriction-text.ts';
 import { compileBlockRules, type CompiledBlockRules } from '../core/policy/block-rules.ts';
 import { compilePolicy, findVendor, type CompiledPolicy } from '../core/policy/compile.ts';
 import { decide, type Decision } from '../core/policy/decide.ts';
 import { readerOf } from '../core/policy/merge.ts';
 import type { Reader } from '../core/reader.ts';
-import { reachOf } from '../core/vendors/standing.ts';
+import { reachOf, type Reach } from '../core/vendors/standing.ts';
 import { vendorViewOf } from '../core/vendors/view.ts';
 import type { VendorView, WarningView } from '../platform/messages.ts';
 import type { FrameRecord, LoadedState, Ports, TabRecord } from './ports.ts';
@@ -50,6 +51,13 @@ export const PROCEEDED_HOSTS = 'proceededHosts';
  */
 export const WARNED_HOSTS = 'warnedHosts';
 
+/**
+ * The session list of pages the worker sent to the blocking page, each with the verdict that
+ * blocked it (as JSON): a page found from its content (a shop's listing) is not flagged by its
+ * address alone, and the blocking page must still say whose product it was.
+ */
+export const BLOCKED_PAGES = 'blockedPages';
+
 /** Flagged frames kept per tab at most: a page with hundreds of frames costs no more. */
 const MAX_FRAMES = 8;
 
@@ -85,6 +93,15 @@ export function withFrame(record: TabRecord, frameId: number, parsed: ParsedUrl,
   return { ...record, frames: keep ? [...others, { frameId, url: parsed.url, site: parsed.site, verdict }] : others };
 }
 
+/**
+ * What a vendor's actions mean for this reader under their choice of when to warn (core/vendors/
+ * standing.ts reachOf); undefined for a vendor the policy does not know (decide() then warns fully).
+ */
+export function vendorReach(ctx: Pick<Context, 'policy' | 'reader' | 'state'>, vendorId: string | null): Reach | undefined {
+  const vendor = findVendor(ctx.policy, vendorId);
+  return vendor ? reachOf(vendor.restrictions, ctx.reader, ctx.state.merged.effective.warnFor) : undefined;
+}
+
 /** The verdict's vendor as the UI shows it to this reader. */
 export function vendorView(ctx: Pick<Context, 'policy' | 'reader'>, verdict: Verdict): VendorView | null {
   const vendor = findVendor(ctx.policy, verdict.vendor);
@@ -92,7 +109,7 @@ export function vendorView(ctx: Pick<Context, 'policy' | 'reader'>, verdict: Ver
 }
 
 export function blockRulesFor(ctx: Context, ports: Ports): CompiledBlockRules {
-  return compileBlockRules(ctx.policy, ctx.state.merged.effective, ports.blockRules.blockedPageUrl(), PERMITTED_HOSTS);
+  return compileBlockRules(ctx.policy, ctx.state.merged.effective, ports.blockRules.blockedPageUrl(), PERMITTED_HOSTS, ctx.reader);
 }
 
 /** The blocking page in place of `url` ("replaced": the browser did not stop the page itself). */
@@ -133,25 +150,28 @@ export function createWorker(ports: Ports): Worker {
     const frame = decidingFrame(record);
     const site = frame && settings.allowedSites.includes(frame.site) ? frame.site : (record?.site ?? '');
     const verdict = frame?.verdict ?? record?.verdict ?? NO_VERDICT;
-    const vendor = findVendor(ctx.policy, verdict.vendor);
-    const reach = vendor ? reachOf(vendor.restrictions, ctx.reader, settings.warnFor) : undefined;
+    const reach = vendorReach(ctx, verdict.vendor);
     const choices = { dismissed: (record?.dismissed ?? false) || warnedPast, proceeded };
     return decide(verdict, settings, site, choices, reach);
   };
 
+  /** The badge's tooltip: the banner's headline (the notice's, at that level), or the extension's own title. */
   const badgeTitle = (decision: Decision, vendor: VendorView | null): string => {
     if (!decision.badge || !vendor) return ports.t('action_title');
-    const headline = decision.verdict.kind === 'purchase' ? 'banner_headline_purchase' : 'banner_headline_download';
-    return ports.t(headline, vendor.name || ports.t('organization_fallback_name'));
+    return warningHeadline(decision.level, decision.verdict.kind, vendor, { t: ports.t });
   };
 
   const applyNow = async (tabId: number, record: TabRecord | null, ctx?: Context): Promise<WarningView> => {
     const current = ctx ?? (await context());
     const decision = await decisionFor(record, current);
     const vendor = vendorView(current, decision.verdict);
-    await ports.badge.set(tabId, decision.badge, badgeTitle(decision, vendor));
+    await ports.badge.set(tabId, decision.badge ? decision.level : null, badgeTitle(decision, vendor));
     // Block rules stop most pages before they load; this covers pages found from their content, and frames.
-    if (decision.block && record) await ports.tabs.navigate(tabId, blockingPageFor(ports, decidingFrame(record)?.url ?? record.url));
+    if (decision.block && record) {
+      const blocked = decidingFrame(record)?.url ?? record.url;
+      await ports.tabStore.addToList(BLOCKED_PAGES, JSON.stringify({ url: blocked, verdict: decision.verdict }));
+      await ports.tabs.navigate(tabId, blockingPageFor(ports, blocked));
+    }
     const markTiles = record !== null && decision.verdict.vendor === null && onKnownShopSite(record.url);
     return { decision, vendor, markTiles };
   };

@@ -1,5 +1,5 @@
 import { classifyDownload } from '../core/policy/download.ts';
-import { vendorView, type Worker } from './context.ts';
+import { vendorReach, vendorView, type Worker } from './context.ts';
 import type { DownloadFacts } from './ports.ts';
 
 /** The session list of downloads already handled, by guard and id. */
@@ -7,8 +7,11 @@ const GUARDED_DOWNLOADS = 'guardedDownloads';
 
 /**
  * The download guard: a restricted vendor's installer (or any file from a host the organisation
- * blocks) gets a warning notification, or is cancelled with one. The browser reports a download
- * twice (when it starts and when its file name is known); each is handled once per guard setting.
+ * blocks) gets a warning notification, or is cancelled with one. As with pages, a vendor whose
+ * actions do not meet the reader's choice of when to warn is left alone, and a notice (a maker's
+ * app, for a private reader) is never cancelled: it gets the notification. The browser reports a
+ * download twice (when it starts and when its file name is known); each is handled once per
+ * guard setting.
  */
 export async function guardDownload(worker: Worker, download: DownloadFacts): Promise<void> {
   const ctx = await worker.context();
@@ -17,13 +20,15 @@ export async function guardDownload(worker: Worker, download: DownloadFacts): Pr
   if (guard === 'off' || effective.mode === 'off') return;
   const verdict = classifyDownload(download, ctx.policy);
   if (verdict.kind !== 'download' && !verdict.reasons.includes('policy-blocked-domain')) return;
+  const reach = vendorReach(ctx, verdict.vendor);
+  if (reach && !reach.warns) return;
   const { tabStore, downloads, t } = worker.ports;
   const key = `${guard}:${download.id}`;
   if ((await tabStore.readList(GUARDED_DOWNLOADS)).includes(key)) return;
   await tabStore.addToList(GUARDED_DOWNLOADS, key);
   const vendor = vendorView(ctx, verdict)?.name || t('organization_fallback_name');
   const { message } = effective;
-  if (guard === 'block') {
+  if (guard === 'block' && reach?.level !== 'notice') {
     await downloads.cancel(download.id);
     await downloads.notify(key, t('download_blocked_title'), [t('download_blocked_message', vendor), message].filter(Boolean).join('\n'));
   } else {

@@ -1,6 +1,7 @@
 import type { BlockRule } from '../core/policy/block-rules.ts';
 import type { OrgPolicy } from '../core/policy/schema.ts';
 import type { Settings } from '../core/policy/settings.ts';
+import type { WarningLevel } from '../core/vendors/standing.ts';
 import type { ContentMessage } from '../platform/messages.ts';
 import type { LoadedState } from '../platform/policy.ts';
 import type { TabRecord } from '../platform/tab-store.ts';
@@ -29,7 +30,8 @@ export interface TabStore {
 
 /** The toolbar icon's mark and title, per tab. */
 export interface Badge {
-  set: (tabId: number, flagged: boolean, title: string) => Promise<void>;
+  /** `level`: the warning's mark or the calmer notice's; null clears it. */
+  set: (tabId: number, level: WarningLevel | null, title: string) => Promise<void>;
 }
 
 /** Tabs and their pages. */

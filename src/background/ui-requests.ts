@@ -1,10 +1,21 @@
 import { parseUrl, siteOf } from '../core/classify/url-parts.ts';
+import { isFlagged, type Verdict } from '../core/classify/verdict.ts';
 import { classifyWithPolicy } from '../core/policy/compile.ts';
 import { VENDORS } from '../core/vendors/index.ts';
 import { parsePolicyFile } from '../core/policy/schema.ts';
 import { parseStoredSettings, withSiteAllowed, type Settings } from '../core/policy/settings.ts';
 import type { BackgroundResponse, BlockInfo, OptionsState, TabState } from '../platform/messages.ts';
-import { blockRulesFor, decidingFrame, hostOf, PROCEEDED_HOSTS, vendorView, WARNED_HOSTS, type Context, type Worker } from './context.ts';
+import {
+  BLOCKED_PAGES,
+  blockRulesFor,
+  decidingFrame,
+  hostOf,
+  PROCEEDED_HOSTS,
+  vendorView,
+  WARNED_HOSTS,
+  type Context,
+  type Worker,
+} from './context.ts';
 
 /*
  * Requests from the extension's own pages: the popup (a tab's state), the blocking page (what
@@ -27,11 +38,33 @@ export async function tabState(worker: Worker, tabId: number): Promise<TabState 
   };
 }
 
+/** The verdict with which the worker sent `url` to the blocking page this session, the latest first (context.ts BLOCKED_PAGES). */
+async function blockedVerdict(worker: Worker, url: string): Promise<Verdict | null> {
+  const entries = await worker.ports.tabStore.readList(BLOCKED_PAGES);
+  for (const entry of entries.toReversed()) {
+    try {
+      const { url: blocked, verdict } = JSON.parse(entry) as { url?: unknown; verdict?: Partial<Verdict> };
+      if (blocked !== url || !verdict || typeof verdict.vendor !== 'string') continue;
+      if (verdict.kind !== 'purchase' && verdict.kind !== 'download') continue;
+      const reasons = Array.isArray(verdict.reasons) ? verdict.reasons.filter((reason) => typeof reason === 'string') : [];
+      return { vendor: verdict.vendor, kind: verdict.kind, reasons, rule: typeof verdict.rule === 'string' ? verdict.rule : null };
+    } catch {
+      // Not one of ours: skip it.
+    }
+  }
+  return null;
+}
+
+/**
+ * What the blocking page shows for a URL: its address's verdict, or for a page found from its
+ * content (which its address alone does not flag) the verdict the worker blocked it with.
+ */
 export async function blockInfo(worker: Worker, url: string): Promise<BlockInfo> {
   const ctx = await worker.context();
   const { effective } = ctx.state.merged;
   const parsed = parseUrl(url);
-  const verdict = classifyWithPolicy(parsed, ctx.policy);
+  const byAddress = classifyWithPolicy(parsed, ctx.policy);
+  const verdict = isFlagged(byAddress) ? byAddress : ((await blockedVerdict(worker, url)) ?? byAddress);
   return {
     url,
     site: parsed.site,

@@ -1,6 +1,7 @@
 import { formatIsoDate } from '../core/i18n/format.ts';
-import { readerStatement } from '../core/i18n/restriction-text.ts';
+import { quotedRecords, statementFor, warningHeadline } from '../core/i18n/restriction-text.ts';
 import { intlLocale, MESSAGES_LOCALE_KEY } from '../core/i18n/locale.ts';
+import type { WarningLevel } from '../core/vendors/standing.ts';
 import type { VendorView, WarningView } from '../platform/messages.ts';
 import { t, uiLanguage } from '../platform/runtime.ts';
 import TOKENS from '../theme/tokens.css?inline';
@@ -33,20 +34,31 @@ button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline
 .details ul { margin: 4px 0; padding-left: 18px; }
 a { color: var(--accent); }
 .muted { color: var(--muted); font-size: 13px; }
+/* The notice: a restriction that informs the reader and forbids them nothing, in calmer colours. */
+.banner[data-level="notice"] { background: var(--info-bg); border-bottom-color: var(--info); }
+.banner[data-level="notice"] button { border-color: var(--info); color: var(--info-strong); }
+.banner[data-level="notice"] button:hover, .banner[data-level="notice"] button[aria-expanded="true"] { background: var(--info-soft); }
+.banner[data-level="notice"] button.primary { background: var(--info); color: var(--info-contrast); }
+.banner[data-level="notice"] button.primary:hover { background: var(--info-strong); color: var(--info-contrast); }
+.banner[data-level="notice"] .icon { color: var(--info); }
 @media (prefers-reduced-motion: no-preference) { .banner { animation: enter 160ms ease-out; } }
 .banner[data-still] { animation: none; }
 @keyframes enter { from { transform: translateY(-100%); } to { transform: none; } }
 `;
 
-const ICON_PATH = 'M12 2 3 6v6c0 5 3.8 9.3 9 10 5.2-.7 9-5 9-10V6l-9-4zm-1 6h2v6h-2V8zm0 8h2v2h-2v-2z';
+/** The warning's shield with an exclamation mark, and the notice's circle with an "i". */
+const ICON_PATHS: Record<WarningLevel, string> = {
+  warning: 'M12 2 3 6v6c0 5 3.8 9.3 9 10 5.2-.7 9-5 9-10V6l-9-4zm-1 6h2v6h-2V8zm0 8h2v2h-2v-2z',
+  notice: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm-1 8h2v8h-2v-8zm0-4h2v2h-2V6z',
+};
 
-/** The warning shield, decorative (the text next to it says what it means). */
-export function shieldIcon(): SVGSVGElement {
+/** The level's icon, decorative (the text next to it says what it means). */
+export function levelIcon(level: WarningLevel = 'warning'): SVGSVGElement {
   const icon = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   icon.setAttribute('viewBox', '0 0 24 24');
   icon.setAttribute('aria-hidden', 'true');
   const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-  path.setAttribute('d', ICON_PATH);
+  path.setAttribute('d', ICON_PATHS[level]);
   path.setAttribute('fill', 'currentColor');
   icon.append(path);
   return icon;
@@ -65,9 +77,12 @@ function element<K extends keyof HTMLElementTagNameMap>(
 /** Dates in the language of the banner's text (see intlLocale). */
 export const bannerLocale = () => intlLocale(uiLanguage(), t(MESSAGES_LOCALE_KEY));
 
-/** The vendor's restrictions for this reader, most relevant first (core/i18n/restriction-text.ts); an organisation's text as written. */
-export function restrictionLine(vendor: VendorView | null, locale: string): string {
-  return vendor ? (readerStatement(vendor, { t, locale }) ?? '') : '';
+/**
+ * The vendor's restrictions for this reader, most relevant first, or at the notice level what
+ * they are and are not (core/i18n/restriction-text.ts); an organisation's text as written.
+ */
+export function restrictionLine(vendor: VendorView | null, locale: string, level: WarningLevel = 'warning'): string {
+  return vendor ? (statementFor(level, vendor, { t, locale }) ?? '') : '';
 }
 
 /** Ends the banner's entrance animation at once. */
@@ -193,17 +208,29 @@ export class Banner {
 
   private render(view: WarningView): HTMLElement {
     const vendor = view.vendor;
-    const name = vendor?.name || t('organization_fallback_name');
+    const { level } = view.decision;
     const kind = view.decision.verdict.kind;
-    const restriction = vendor?.restriction ?? null;
     const locale = bannerLocale();
-    const lastStep = vendor?.primary?.effective.at(-1)?.date;
-    const headline = t(kind === 'purchase' ? 'banner_headline_purchase' : 'banner_headline_download', name);
-    const line = restrictionLine(vendor, locale);
+    const primary = vendor?.primary;
+    const lastStep = primary?.effective.at(-1)?.date;
+    const headline = warningHeadline(level, kind, vendor, { t });
+    const line = restrictionLine(vendor, locale, level);
+    // The sources of what the line quotes (an organisation's record without text: its own source).
+    const quoted = vendor ? quotedRecords(level, vendor, { t, locale }) : [];
+    const sources = (quoted.length > 0 ? quoted : vendor?.restriction ? [vendor.restriction] : []).filter((record) => record.sourceUrl);
+    // Only a ban on sales stops updates to what people already have (Kaspersky's, since its last step).
+    const existingUsers = primary?.effect === 'sales_ban' && lastStep ? t('banner_existing_users', formatIsoDate(lastStep, locale)) : null;
 
     const why = element('div', { className: 'details', id: 'vg-why', hidden: true }, [
-      element('p', { textContent: t('banner_existing_users', lastStep ? formatIsoDate(lastStep, locale) : '') }),
-      ...(restriction ? [element('p', {}, [`${t('banner_source_label')} `, link(restriction.sourceUrl, restriction.citation)])] : []),
+      ...(existingUsers ? [element('p', { textContent: existingUsers })] : []),
+      ...(sources.length > 0
+        ? [
+            element('p', {}, [
+              `${t('banner_source_label')} `,
+              ...sources.flatMap((record, index) => [...(index > 0 ? ['; '] : []), link(record.sourceUrl, record.citation)]),
+            ]),
+          ]
+        : []),
       element('p', { className: 'muted', textContent: t('banner_more_in_popup') }),
     ]);
     const alternatives = element('div', { className: 'details', id: 'vg-alternatives', hidden: true }, [
@@ -236,7 +263,7 @@ export class Banner {
       return button;
     };
 
-    const icon = shieldIcon();
+    const icon = levelIcon(level);
     icon.setAttribute('class', 'icon');
 
     const section = element('section', { className: 'banner' }, [
@@ -258,8 +285,10 @@ export class Banner {
     ]);
     // The colour tokens are defined here, inside the closed shadow root, where a page cannot set them.
     section.setAttribute('data-vg-tokens', '');
+    // Inside the closed shadow root: the page cannot read the level (tests reach it through the DevTools protocol).
+    section.setAttribute('data-level', level);
     section.setAttribute('role', 'region');
-    section.setAttribute('aria-label', t('banner_label'));
+    section.setAttribute('aria-label', t(level === 'notice' ? 'banner_label_notice' : 'banner_label'));
     section.lang = locale;
     return section;
   }

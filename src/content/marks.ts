@@ -1,8 +1,10 @@
 import type { TileLink } from '../core/classify/tiles.ts';
+import { markText } from '../core/i18n/restriction-text.ts';
+import type { WarningLevel } from '../core/vendors/standing.ts';
 import type { TileMarksView, VendorView } from '../platform/messages.ts';
 import { t } from '../platform/runtime.ts';
 import TOKENS from '../theme/tokens.css?inline';
-import { bannerLocale, restrictionLine, shieldIcon } from './banner.ts';
+import { bannerLocale, levelIcon, restrictionLine } from './banner.ts';
 import { recordTileLook } from './timings.ts';
 
 const HOST_TAG = 'vendor-guard-mark';
@@ -23,6 +25,7 @@ const STYLE = `${TOKENS}
 .mark { display: inline-flex; align-items: center; gap: 3px; margin: 2px 4px; padding: 1px 6px 1px 4px;
   font: 600 11px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--alert-strong); background: var(--warn-bg);
   border: 1px solid var(--alert); border-radius: 999px; white-space: nowrap; vertical-align: middle; cursor: help; }
+.mark[data-level="notice"] { color: var(--info-strong); background: var(--info-bg); border-color: var(--info); }
 svg { width: 12px; height: 12px; flex: none; }
 `;
 
@@ -152,12 +155,13 @@ export class TileMarker {
     recordTileLook(links.length, performance.now() - start);
     const view = await this.ask(read).catch(() => undefined);
     if (!view || generation !== this.generation) return;
-    const vendorOf = new Map(view.marks.map(({ index, vendor }) => [index, view.vendors[vendor]]));
+    const vendorOf = new Map(view.marks.map(({ index, vendor }) => [index, vendor]));
     links.forEach((link, index) => {
-      const vendor = link.isConnected ? vendorOf.get(index) : undefined;
+      const which = link.isConnected ? vendorOf.get(index) : undefined;
+      const vendor = which === undefined ? undefined : view.vendors[which];
       this.marks.get(link)?.remove();
       this.marks.delete(link);
-      if (vendor) this.place(link, vendor);
+      if (vendor && which !== undefined) this.place(link, vendor, view.levels[which] ?? 'warning');
     });
     // Links the page took away take their marks with them.
     for (const [link, mark] of this.marks) {
@@ -168,23 +172,25 @@ export class TileMarker {
     }
   }
 
-  private place(link: HTMLAnchorElement, vendor: VendorView): void {
+  /** A mark at the vendor's level: the warning's, or the calmer notice's (info colours, its own short text and icon). */
+  private place(link: HTMLAnchorElement, vendor: VendorView, level: WarningLevel): void {
     const host = document.createElement(HOST_TAG);
     host.style.cssText = 'all: initial !important; display: inline-block !important;';
     const root = host.attachShadow({ mode: 'closed' });
-    const label = t('mark_label', [vendor.name || t('organization_fallback_name'), restrictionLine(vendor, bannerLocale())]);
+    const label = t('mark_label', [vendor.name || t('organization_fallback_name'), restrictionLine(vendor, bannerLocale(), level)]);
     const mark = document.createElement('span');
     mark.className = 'mark';
     // The colour tokens are defined here, inside the closed shadow root, where a page cannot set them.
     mark.setAttribute('data-vg-tokens', '');
+    mark.setAttribute('data-level', level);
     mark.setAttribute('role', 'img');
     mark.setAttribute('aria-label', label);
     mark.title = label;
     mark.lang = bannerLocale();
-    const icon = shieldIcon();
+    const icon = levelIcon(level);
     const text = document.createElement('span');
     text.setAttribute('aria-hidden', 'true');
-    text.textContent = t('mark_text');
+    text.textContent = markText(level, vendor, { t });
     mark.append(icon, text);
     const style = document.createElement('style');
     style.textContent = STYLE;

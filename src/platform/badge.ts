@@ -1,14 +1,22 @@
 import browser from 'webextension-polyfill';
+import type { WarningLevel } from '../core/vendors/standing.ts';
 
-/** Amber, calm but visible; white text on it is above 4.5:1. */
-const WARNING_COLOR = '#9A3412';
+/**
+ * The toolbar mark of each level: the warning's "!" on amber-brown, the notice's "i" on blue.
+ * White text on either is above 7:1.
+ */
+export const BADGES: Readonly<Record<WarningLevel, { text: string; color: string }>> = {
+  warning: { text: '!', color: '#9A3412' },
+  notice: { text: 'i', color: '#0B57A4' },
+};
 
-/** Marks the toolbar icon on one tab, or clears the mark. */
-export async function setTabBadge(tabId: number, flagged: boolean, title: string): Promise<void> {
+/** Marks the toolbar icon on one tab at a level, or (null) clears the mark. */
+export async function setTabBadge(tabId: number, level: WarningLevel | null, title: string): Promise<void> {
+  const badge = level ? BADGES[level] : null;
   try {
     await Promise.all([
-      browser.action.setBadgeText({ tabId, text: flagged ? '!' : '' }),
-      flagged ? browser.action.setBadgeBackgroundColor({ tabId, color: WARNING_COLOR }) : Promise.resolve(),
+      browser.action.setBadgeText({ tabId, text: badge?.text ?? '' }),
+      badge ? browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }) : Promise.resolve(),
       browser.action.setTitle({ tabId, title }),
     ]);
   } catch {

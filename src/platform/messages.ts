@@ -7,6 +7,7 @@ import type { EffectiveSettings, LockedKey } from '../core/policy/merge.ts';
 import type { OrgPolicy, PolicyProblem } from '../core/policy/schema.ts';
 import type { Settings, SettingsProblem } from '../core/policy/settings.ts';
 import type { Reader } from '../core/reader.ts';
+import type { WarningLevel } from '../core/vendors/standing.ts';
 import type { VendorView } from '../core/vendors/view.ts';
 
 export type { VendorView };
@@ -40,6 +41,8 @@ export interface PageSignalsAnswer {
 export interface TileMarksView {
   marks: { index: number; vendor: number }[];
   vendors: VendorView[];
+  /** Each vendor's level, in the same order: the full warning's mark or the calmer notice's. */
+  levels: WarningLevel[];
 }
 
 /** The state of one tab as the background sees it. */

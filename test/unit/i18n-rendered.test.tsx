@@ -125,6 +125,25 @@ const tabState = (
   reader: kaspersky.reader,
 });
 
+const hikvision = vendorViewOf(
+  VENDORS.find((vendor) => vendor.id === 'hikvision')!,
+  { regions: ['US'], role: 'personal' },
+);
+const makerNotice: TabState = {
+  url: 'https://www.newegg.com/p/1B4-01HV-00099',
+  site: 'newegg.com',
+  decision: {
+    verdict: { vendor: 'hikvision', kind: 'purchase', reasons: ['page-product-data'], rule: 'page-content' },
+    banner: true,
+    block: false,
+    badge: true,
+    silencedBy: null,
+    level: 'notice',
+  },
+  vendor: hikvision,
+  reader: hikvision.reader,
+};
+
 describe('rendered pages use only messages and data', () => {
   const popupCases: [string, TabState | null][] = [
     ['popup: a store page', tabState('purchase')],
@@ -134,6 +153,7 @@ describe('rendered pages use only messages and data', () => {
     ['popup: a blocked page', tabState('purchase', null, true)],
     ['popup: a vendor page that sells nothing', tabState('vendor')],
     ['popup: a page with nothing to flag', null],
+    ['popup: a maker, at the notice level', makerNotice],
   ];
   for (const [name, state] of popupCases) {
     it(name, async () => {

@@ -47,3 +47,42 @@ describe('colour tokens', () => {
     }
   });
 });
+
+/** WCAG 2 relative luminance of a #rrggbb colour. */
+function luminance(hex: string): number {
+  const channel = (i: number) => {
+    const c = parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+}
+
+const contrast = (a: string, b: string) => {
+  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (high + 0.05) / (low + 0.05);
+};
+
+const valuesIn = (css: string) => Object.fromEntries([...css.matchAll(/(--[a-z-]+)\s*:\s*(#[0-9a-f]{6})\b/gi)].map((m) => [m[1]!, m[2]!]));
+
+describe("the notice's colours", () => {
+  const dark = tokens.indexOf('@media (prefers-color-scheme: dark)');
+  it.each([
+    ['light', valuesIn(tokens.slice(0, dark))],
+    ['dark', valuesIn(tokens.slice(dark))],
+  ])('keep text readable in %s (WCAG AA, 4.5:1): the banner, its buttons and the tile marks', (_scheme, values) => {
+    const pairs: [string, string][] = [
+      ['--text', '--info-bg'], // the notice banner's and the popup's text
+      ['--muted', '--info-bg'], // its fine print
+      ['--accent', '--info-bg'], // its links
+      ['--info-strong', '--surface-raised'], // its buttons
+      ['--info-strong', '--info-soft'], // a button hovered or open
+      ['--info-contrast', '--info'], // the primary button
+      ['--info-strong', '--info-bg'], // a tile mark's text, the popup's eyebrow
+    ];
+    for (const [fg, bg] of pairs) {
+      expect(values[fg], fg).toMatch(/^#/);
+      expect(values[bg], bg).toMatch(/^#/);
+      expect(contrast(values[fg]!, values[bg]!), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+});

@@ -1,5 +1,7 @@
 import { hostIn } from '../classify/rule.ts';
+import type { Reader } from '../reader.ts';
 import { escapeRegExp } from '../text.ts';
+import { reachOf } from '../vendors/standing.ts';
 import { INSTALLER_EXTENSIONS } from '../vocabulary.ts';
 import type { CompiledPolicy } from './compile.ts';
 import type { EffectiveSettings } from './merge.ts';
@@ -125,13 +127,16 @@ function chunks(alternatives: string[]): string[] {
 /**
  * `permittedHosts` are the hosts the extension may redirect (its host permissions). Elsewhere
  * a rule can only block; the background then replaces the browser's error page with the
- * blocking page.
+ * blocking page. Only vendors whose pages decide() would block for `reader` get rules: those
+ * with the full warning under the reader's `warnFor` (core/vendors/standing.ts reachOf); a
+ * notice never blocks (a maker's pages, for a private reader).
  */
 export function compileBlockRules(
   policy: CompiledPolicy,
   settings: EffectiveSettings,
   blockedPageUrl: string,
   permittedHosts: ReadonlySet<string>,
+  reader: Reader,
 ): CompiledBlockRules {
   const rules: BlockRule[] = [];
   // Only the matched start of the URL is replaced; the rest (query, fragment) follows inside our fragment.
@@ -146,7 +151,11 @@ export function compileBlockRules(
   const allowed = [...new Set([...settings.exemptDomains, ...settings.allowedSites])];
   if (allowed.length) add(ALLOW_PRIORITY, { type: 'allow' }, { requestDomains: allowed });
 
-  for (const vendor of policy.vendors) {
+  const blocking = policy.vendors.filter((vendor) => {
+    const reach = reachOf(vendor.restrictions, reader, settings.warnFor);
+    return reach.warns && reach.level === 'warning';
+  });
+  for (const vendor of blocking) {
     const { site, installers } = vendor;
     // Regional storefront hosts (www.kaspersky.de, usa.kaspersky.com, …); the bare domain would
     // also cover support and blog subdomains, so its pages are left to the after-load check.

@@ -22,6 +22,8 @@ export interface VendorView {
   /** Whom the view was made for. */
   reader: Reader;
   alternatives: Alternative[];
+  /** A maker of equipment (VendorDefinition.soldAsLicences false): its shops sell products, not software. */
+  sellsEquipment?: boolean;
 }
 
 /** A reader of unknown place and no special role: every record is "elsewhere", the headline record leads. */
@@ -39,5 +41,6 @@ export function vendorViewOf(vendor: VendorDefinition, reader: Reader = UNKNOWN_
     primary: vendor.restrictions.find((record) => record.id === vendor.primaryRestriction) ?? null,
     reader,
     alternatives: vendor.alternatives,
+    sellsEquipment: vendor.soldAsLicences === false,
   };
 }

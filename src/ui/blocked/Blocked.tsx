@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isFlagged } from '../../core/classify/verdict.ts';
+import { headlineKind } from '../../core/i18n/restriction-text.ts';
 import type { I18n } from '../../core/i18n/translate.ts';
 import type { BlockInfo } from '../../platform/messages.ts';
 import { ExternalLink } from '../components/ExternalLink.tsx';
@@ -125,7 +126,12 @@ export function Blocked({ i18n, url, replaced, warned = false, loadBlockInfo, pr
   else if (loaded.status === 'error') lede = t('blocked_load_failed');
   else if (byOrganization) lede = t('blocked_lede_organization');
   else if (vendor && isFlagged(loaded.info.verdict)) {
-    lede = t(loaded.info.verdict.kind === 'download' ? 'blocked_lede_download' : 'blocked_lede_purchase', vendorDisplayName(vendor, t));
+    const ledes = {
+      purchase: 'blocked_lede_purchase',
+      products: 'blocked_lede_purchase_products',
+      download: 'blocked_lede_download',
+    } as const;
+    lede = t(ledes[headlineKind(loaded.info.verdict.kind, vendor)], vendorDisplayName(vendor, t));
   } else lede = t('blocked_lede_rule');
 
   const lead = vendor && !byOrganization ? restrictionLead(vendor, i18n) : null;

@@ -1,6 +1,6 @@
 import { formatIsoDate, formatList, regionName } from '../../core/i18n/format.ts';
-import { audienceList, readerStatement } from '../../core/i18n/restriction-text.ts';
-import type { Standing } from '../../core/vendors/standing.ts';
+import { audienceList, statementFor } from '../../core/i18n/restriction-text.ts';
+import type { Standing, WarningLevel } from '../../core/vendors/standing.ts';
 import {
   restrictionAuthorityKey,
   restrictionEffectiveKey,
@@ -18,11 +18,12 @@ import { displayHost, lastEffectiveDate } from './format.ts';
 import { isOrganizationVendor, isPolicyRecord, vendorDisplayName } from './vendor-view.ts';
 
 /**
- * The vendor's restrictions in a few sentences for its reader: the most relevant action first
- * (core/i18n/restriction-text.ts), or an organisation's own text as written; null when none.
+ * The vendor's restrictions in a few sentences for its reader: the most relevant action first,
+ * or at the notice level what the restriction is and is not (core/i18n/restriction-text.ts), or
+ * an organisation's own text as written; null when none.
  */
-export function restrictionLead(vendor: VendorView, i18n: I18n): string | null {
-  return readerStatement(vendor, i18n);
+export function restrictionLead(vendor: VendorView, i18n: I18n, level: WarningLevel = 'warning'): string | null {
+  return statementFor(level, vendor, i18n);
 }
 
 /** The record's title: the localized title of a built-in record, or for an organisation's record who set it. */

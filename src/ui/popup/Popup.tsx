@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { warningHeadline } from '../../core/i18n/restriction-text.ts';
 import type { I18n } from '../../core/i18n/translate.ts';
 import type { VendorDefinition } from '../../core/vendors/types.ts';
 import type { BlockInfo, OrganizationView, TabState, VendorView } from '../../platform/messages.ts';
@@ -108,15 +109,18 @@ export function Popup({ i18n, loadTabState, loadBlockInfo, vendors, onOpenSettin
     const vendorName = vendor ? vendorDisplayName(vendor, t) : (view.vendorId ?? '');
     detailVendors = vendor ? [vendor] : builtIn;
     leadInStatus = Boolean(vendor);
-    const lead = vendor && !isOrganizationVendor(vendor) ? restrictionLead(vendor, i18n) : null;
+    const notice = view.level === 'notice';
+    const lead = vendor && !isOrganizationVendor(vendor) ? restrictionLead(vendor, i18n, view.level) : null;
     const leadAsWritten = vendor?.restriction?.summary !== undefined;
-    const headline = isOrganizationVendor(vendor)
-      ? t('popup_headline_organization')
-      : t(view.pageKind === 'purchase' ? 'popup_headline_purchase' : 'popup_headline_download', vendorName);
+    let headline: string;
+    if (isOrganizationVendor(vendor)) headline = t('popup_headline_organization');
+    // A notice is information: its heading names the vendor and what it is about, not what the page does.
+    else if (vendor) headline = warningHeadline(view.level, view.pageKind, vendor, i18n, 'popup');
+    else headline = t(view.pageKind === 'purchase' ? 'popup_headline_purchase' : 'popup_headline_download', vendorName);
     status = (
-      <section class="status status-flagged" aria-labelledby="status-heading">
+      <section class={notice ? 'status status-flagged status-notice' : 'status status-flagged'} aria-labelledby="status-heading">
         <p class="status-eyebrow">
-          <WarningIcon />
+          {notice ? <InfoIcon /> : <WarningIcon />}
           <span>{view.site}</span>
         </p>
         <h1 id="status-heading">{headline}</h1>
@@ -202,6 +206,16 @@ function WarningIcon() {
       <path d="M8 1.5 15 14H1Z" fill="currentColor" />
       <path d="M8 6v3.6" stroke="var(--warn-bg)" stroke-width="1.6" stroke-linecap="round" />
       <circle cx="8" cy="11.8" r="0.95" fill="var(--warn-bg)" />
+    </svg>
+  );
+}
+
+function InfoIcon() {
+  return (
+    <svg class="status-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <circle cx="8" cy="8" r="7" fill="currentColor" />
+      <path d="M8 7.2v4.4" stroke="var(--info-bg)" stroke-width="1.6" stroke-linecap="round" />
+      <circle cx="8" cy="4.8" r="0.95" fill="var(--info-bg)" />
     </svg>
   );
 }

@@ -1,5 +1,6 @@
 import { isFlagged, type ReasonCode } from '../../core/classify/verdict.ts';
 import type { Silence } from '../../core/policy/decide.ts';
+import type { WarningLevel } from '../../core/vendors/standing.ts';
 import type { TabState } from '../../platform/messages.ts';
 
 /** What the popup shows, derived only from what the background decided for the tab. */
@@ -11,6 +12,8 @@ export type PopupView =
       site: string;
       reasons: ReasonCode[];
       silencedBy: Silence | null;
+      /** The full warning, or the calmer notice (a restriction that informs the reader and forbids them nothing). */
+      level: WarningLevel;
       /** The address of the frame inside the page that sells or offers the download, when the page itself does not. */
       frameUrl: string | null;
     }
@@ -23,7 +26,7 @@ export type PopupView =
 
 export function popupView(state: TabState | null): PopupView {
   if (!state) return { kind: 'clear', vendorId: null, site: null };
-  const { verdict, silencedBy } = state.decision;
+  const { verdict, silencedBy, level } = state.decision;
   if (isFlagged(verdict) && (verdict.kind === 'purchase' || verdict.kind === 'download')) {
     return {
       kind: 'flagged',
@@ -32,6 +35,7 @@ export function popupView(state: TabState | null): PopupView {
       site: state.site,
       reasons: [...new Set(verdict.reasons)],
       silencedBy,
+      level,
       frameUrl: state.frameUrl ?? null,
     };
   }

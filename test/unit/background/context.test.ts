@@ -25,11 +25,11 @@ describe('the shared context', () => {
     const fake = fakeBrowser();
     let release = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const marks: boolean[] = [];
+    const marks: (string | null)[] = [];
     fake.ports.badge = {
-      set: async (_tabId, flagged) => {
-        if (flagged) await gate;
-        marks.push(flagged);
+      set: async (_tabId, level) => {
+        if (level) await gate;
+        marks.push(level);
       },
     };
     const first = fake.worker.apply(1, record(STORE));
@@ -39,14 +39,14 @@ describe('the shared context', () => {
     release();
     await Promise.all([first, second]);
     // The later decision (nothing flagged) is the one the badge keeps.
-    expect(marks).toEqual([true, false]);
+    expect(marks).toEqual(['warning', null]);
   });
 
   it('goes on with the next decision when one fails', async () => {
     const fake = fakeBrowser();
     const set = fake.ports.badge.set;
     fake.ports.badge = {
-      set: async (tabId, flagged, title) => (flagged ? Promise.reject(new Error('tab closed')) : set(tabId, flagged, title)),
+      set: async (tabId, level, title) => (level ? Promise.reject(new Error('tab closed')) : set(tabId, level, title)),
     };
     const failed = fake.worker.apply(1, record(STORE));
     const next = fake.worker.apply(1, record('https://www.example.org/'));

@@ -61,4 +61,25 @@ describe('download guard', () => {
     expect(fake.cancelled).toEqual([11]);
     expect(fake.lists.get('guardedDownloads')).toEqual(['block:11']);
   });
+
+  it("never cancels a notice (a maker's installer, for a private reader): it notifies; a US federal contractor's guard cancels it", async () => {
+    const MAKER = download(21, 'https://cdn.mirror.example/files/9', '/home/u/Downloads/hikvision_ivms-4200_setup.exe');
+    const privateReader = await guarded({ user: { downloadGuard: 'block' }, browserRegion: 'US' }, MAKER);
+    expect(privateReader.cancelled).toEqual([]);
+    expect(privateReader.notifications.map((n) => n.title)).toEqual(['download_warning_title']);
+    const contractor = await guarded(
+      { user: { downloadGuard: 'block' }, policy: { audience: 'federal_contractor' }, browserRegion: 'US' },
+      MAKER,
+    );
+    expect(contractor.cancelled).toEqual([21]);
+    expect(contractor.notifications.map((n) => n.title)).toEqual(['download_blocked_title']);
+  });
+
+  it("leaves alone a vendor whose actions do not meet the reader's choice of when to warn", async () => {
+    // A private reader in Germany who wants only bans that apply to them: Kaspersky's there is a warning, not a ban.
+    const fake = await guarded({ user: { downloadGuard: 'block', warnFor: 'bans' }, browserRegion: 'DE' }, INSTALLER);
+    expect(fake.cancelled).toEqual([]);
+    expect(fake.notifications).toEqual([]);
+    expect((await guarded({ user: { downloadGuard: 'block', warnFor: 'bans' }, browserRegion: 'US' }, INSTALLER)).cancelled).toEqual([11]);
+  });
 });

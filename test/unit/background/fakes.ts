@@ -7,6 +7,7 @@ import type { BlockRule } from '../../../src/core/policy/block-rules.ts';
 import { mergeSettings } from '../../../src/core/policy/merge.ts';
 import type { OrgPolicy } from '../../../src/core/policy/schema.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/policy/settings.ts';
+import type { WarningLevel } from '../../../src/core/vendors/standing.ts';
 import type { ContentMessage } from '../../../src/platform/messages.ts';
 
 /*
@@ -41,7 +42,7 @@ export interface FakeBrowser {
   managed: OrgPolicy | null;
   /** How often the settings were read from storage. */
   loads: number;
-  badges: { tabId: number; flagged: boolean; title: string }[];
+  badges: { tabId: number; flagged: boolean; level: WarningLevel | null; title: string }[];
   navigated: { tabId: number; url: string }[];
   sent: { tabId: number; message: ContentMessage }[];
   installedRules: BlockRule[][];
@@ -52,6 +53,8 @@ export interface FakeBrowser {
   notifications: { id: string; title: string; message: string }[];
   /** The last badge set on a tab. */
   badgeOf(tabId: number): { flagged: boolean; title: string } | undefined;
+  /** The level of the last badge set on a tab: the warning's mark, the notice's, or none (null). */
+  badgeLevelOf(tabId: number): WarningLevel | null | undefined;
 }
 
 /** Storage hands out copies: a handler must not count on keeping an object it wrote. */
@@ -82,6 +85,9 @@ export function fakeBrowser(setup: FakeSetup = {}): FakeBrowser {
       const last = this.badges.filter((badge) => badge.tabId === tabId).at(-1);
       return last && { flagged: last.flagged, title: last.title };
     },
+    badgeLevelOf(tabId) {
+      return this.badges.filter((badge) => badge.tabId === tabId).at(-1)?.level;
+    },
   };
   const load = async (): Promise<LoadedState> => {
     fake.loads++;
@@ -111,7 +117,7 @@ export function fakeBrowser(setup: FakeSetup = {}): FakeBrowser {
         if (!list.includes(item)) fake.lists.set(key, [...list, item]);
       },
     },
-    badge: { set: async (tabId, flagged, title) => void fake.badges.push({ tabId, flagged, title }) },
+    badge: { set: async (tabId, level, title) => void fake.badges.push({ tabId, flagged: level !== null, level, title }) },
     tabs: {
       navigate: async (tabId, url) => void fake.navigated.push({ tabId, url }),
       send: async (tabId, message) => {

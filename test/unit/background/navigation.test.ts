@@ -107,6 +107,31 @@ describe('navigation', () => {
     ]);
   });
 
+  it("a maker's page: the notice's badge and headline for a private reader, never blocked; the warning and the block for a US federal contractor", async () => {
+    const DJI = 'https://store.dji.com/product/dji-mini-4-pro';
+    const HIKVISION = 'https://us.hikvision.com/en/products/cameras/network-camera/value-series/ds-2cd2047g2-l';
+    const privateReader = fakeBrowser({ policy: { mode: 'block' }, browserRegion: 'US' });
+    await onNavigation(privateReader.worker, 1, DJI, false);
+    await onNavigation(privateReader.worker, 2, HIKVISION, false);
+    expect(privateReader.navigated).toEqual([]);
+    expect(privateReader.badgeLevelOf(1)).toBe('notice');
+    expect(privateReader.badgeOf(1)?.title).toBe('notice_headline_us_authorization(DJI)');
+    expect(privateReader.badgeOf(2)?.title).toBe('notice_headline_us_government(Hikvision)');
+
+    const contractor = fakeBrowser({ policy: { mode: 'block', audience: 'federal_contractor' }, browserRegion: 'US' });
+    await onNavigation(contractor.worker, 2, HIKVISION, false);
+    expect(contractor.badgeLevelOf(2)).toBe('warning');
+    expect(contractor.navigated).toEqual([{ tabId: 2, url: `${BLOCKED_PAGE}?replaced=1#${HIKVISION}` }]);
+    // DJI has no §889 record: a notice for federal contractors too.
+    await onNavigation(contractor.worker, 1, DJI, false);
+    expect(contractor.badgeLevelOf(1)).toBe('notice');
+    expect(contractor.navigated).toHaveLength(1);
+    // Kaspersky's warning is the warning's badge.
+    await onNavigation(privateReader.worker, 3, STORE, false);
+    expect(privateReader.badgeLevelOf(3)).toBe('warning');
+    expect(privateReader.badgeLevelOf(99)).toBeUndefined();
+  });
+
   it('forgets a closed tab', async () => {
     const fake = fakeBrowser();
     await onNavigation(fake.worker, 3, STORE, false);

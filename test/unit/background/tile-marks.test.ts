@@ -56,7 +56,7 @@ describe('tile marks', () => {
       verdict: { vendor: 'kaspersky', kind: 'purchase', reasons: ['page-product-data'], rule: 'page-content' },
       dismissed: false,
     });
-    expect(await marksFor(fake)).toEqual({ marks: [], vendors: [] });
+    expect(await marksFor(fake)).toEqual({ marks: [], vendors: [], levels: [] });
     // A record of a page about no vendor does not stop the marks.
     fake.tabRecords.set(1, {
       url: SEARCH,
@@ -68,14 +68,47 @@ describe('tile marks', () => {
   });
 
   it('marks nothing where the warning would be silenced: warnings off, or the site allowed', async () => {
-    expect(await marksFor(fakeBrowser({ user: { mode: 'off' } }))).toEqual({ marks: [], vendors: [] });
-    expect(await marksFor(fakeBrowser({ user: { allowedSites: ['newegg.com'] } }))).toEqual({ marks: [], vendors: [] });
+    expect(await marksFor(fakeBrowser({ user: { mode: 'off' } }))).toEqual({ marks: [], vendors: [], levels: [] });
+    expect(await marksFor(fakeBrowser({ user: { allowedSites: ['newegg.com'] } }))).toEqual({ marks: [], vendors: [], levels: [] });
     // Another allowed site does not silence this one.
     expect((await marksFor(fakeBrowser({ user: { allowedSites: ['amazon.com'] } }))).marks).toHaveLength(2);
   });
 
   it('marks nothing for malformed links (they come from an untrusted page)', async () => {
-    expect(await marksFor(fakeBrowser(), [{ href: 42 }])).toEqual({ marks: [], vendors: [] });
-    expect(await marksFor(fakeBrowser(), 'links')).toEqual({ marks: [], vendors: [] });
+    expect(await marksFor(fakeBrowser(), [{ href: 42 }])).toEqual({ marks: [], vendors: [], levels: [] });
+    expect(await marksFor(fakeBrowser(), 'links')).toEqual({ marks: [], vendors: [], levels: [] });
+  });
+
+  describe("the makers' tiles", () => {
+    const CAMERAS = 'https://www.newegg.com/p/pl?d=security+camera';
+    const MAKER_LINKS: TileLink[] = [
+      { href: 'https://www.newegg.com/p/N82E16832875012', text: 'Kaspersky Premium 2025 - 5 Devices, 1 Year - Download' },
+      { href: 'https://www.newegg.com/p/1B4-01HV-00099', text: 'Hikvision DS-2CD2143G2-I 4MP AcuSense Dome Network Camera' },
+      { href: 'https://www.newegg.com/p/1B4-01HV-00100', text: 'Nordvale Outdoor Camera 2K' },
+    ];
+    const marksOf = (fake: FakeBrowser) => marksFor(fake, MAKER_LINKS, CAMERAS);
+
+    it('a private reader: a notice for the maker, the warning for Kaspersky', async () => {
+      const answer = await marksOf(fakeBrowser({ browserRegion: 'US' }));
+      expect(answer.marks).toEqual([
+        { index: 0, vendor: 0 },
+        { index: 1, vendor: 1 },
+      ]);
+      expect(answer.vendors.map((vendor) => vendor.id)).toEqual(['kaspersky', 'hikvision']);
+      expect(answer.levels).toEqual(['warning', 'notice']);
+    });
+
+    it('a US federal contractor: the warning for both, block mode included', async () => {
+      const policy = { audience: 'federal_contractor' as const, mode: 'block' as const };
+      expect((await marksOf(fakeBrowser({ browserRegion: 'US', policy }))).levels).toEqual(['warning', 'warning']);
+    });
+
+    it("honours the reader's choice of when to warn, as pages do: bans that apply to them mark neither for a private reader in Germany", async () => {
+      expect((await marksOf(fakeBrowser({ browserRegion: 'DE', user: { warnFor: 'bans' } }))).marks).toEqual([]);
+      // In the US the sales ban and the FCC's rules on new models apply to everyone there, them included.
+      const us = await marksOf(fakeBrowser({ browserRegion: 'US', user: { warnFor: 'bans' } }));
+      expect(us.vendors.map((vendor) => vendor.id)).toEqual(['kaspersky', 'hikvision']);
+      expect(us.levels).toEqual(['warning', 'notice']);
+    });
   });
 });

@@ -10,7 +10,8 @@ import {
 } from '../../../src/background/ui-requests.ts';
 import { classifyUrl } from '../../../src/core/classify/url.ts';
 import type { Settings } from '../../../src/core/policy/settings.ts';
-import { EXTENSION_ID, fakeBrowser } from './fakes.ts';
+import { pageSignals } from '../../../src/background/page-reports.ts';
+import { BLOCKED_PAGE, contentSender, EXTENSION_ID, fakeBrowser, signals } from './fakes.ts';
 import { DEFAULT_SETTINGS } from '../../../src/core/policy/settings.ts';
 
 const STORE = 'https://usa.kaspersky.com/premium';
@@ -49,6 +50,31 @@ describe('UI requests: the popup and the blocking page', () => {
       allowProceed: true,
       allowUserAllowlist: true,
     });
+  });
+
+  it('names the vendor of a page blocked for its content, which its address alone does not flag', async () => {
+    const listing = 'https://www.walmart.com/ip/123456';
+    const fake = fakeBrowser({ policy: { mode: 'block' } });
+    const product = signals(listing, {
+      title: 'Security software - Walmart.com',
+      products: [{ name: 'Total Security 5 Devices', brand: 'Kaspersky', software: false, offer: 'paid', downloadable: false }],
+    });
+    expect((await blockInfo(fake.worker, listing)).vendor).toBeNull();
+    await pageSignals(fake.worker, { type: 'page-signals', signals: product }, contentSender(1, listing));
+    expect(fake.navigated).toEqual([{ tabId: 1, url: `${BLOCKED_PAGE}?replaced=1#${listing}` }]);
+    const info = await blockInfo(fake.worker, listing);
+    expect(info.verdict).toMatchObject({ vendor: 'kaspersky', kind: 'purchase', reasons: ['page-product-data'], rule: 'page-content' });
+    expect(info.vendor?.name).toBe('Kaspersky');
+    // Another address, or an entry that is not the worker's, tells nothing.
+    fake.lists.set('blockedPages', [
+      ...(fake.lists.get('blockedPages') ?? []),
+      'not json',
+      JSON.stringify({ url: listing, verdict: { vendor: 7 } }),
+    ]);
+    expect((await blockInfo(fake.worker, 'https://www.walmart.com/ip/999')).vendor).toBeNull();
+    expect((await blockInfo(fake.worker, listing)).vendor?.name).toBe('Kaspersky');
+    fake.lists.set('blockedPages', [JSON.stringify({ url: listing, verdict: { vendor: 'kaspersky', kind: 'none', reasons: 'x' } })]);
+    expect((await blockInfo(fake.worker, listing)).vendor).toBeNull();
   });
 
   it('lets the user proceed for the session, and remembers the site only when asked and allowed', async () => {

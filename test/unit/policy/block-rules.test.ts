@@ -13,7 +13,7 @@ import {
   type OverLimitCode,
 } from '../../../src/core/policy/block-rules.ts';
 import { compilePolicy } from '../../../src/core/policy/compile.ts';
-import { mergeSettings } from '../../../src/core/policy/merge.ts';
+import { mergeSettings, readerOf } from '../../../src/core/policy/merge.ts';
 import type { OrgPolicy } from '../../../src/core/policy/schema.ts';
 import { DEFAULT_SETTINGS } from '../../../src/core/policy/settings.ts';
 import { classifyDownload } from '../../../src/core/policy/download.ts';
@@ -21,9 +21,17 @@ import { classifyDownload } from '../../../src/core/policy/download.ts';
 const BLOCKED_PAGE = `chrome-extension://${CHROME_EXTENSION_ID}/src/ui/blocked/index.html`;
 const PERMITTED = new Set(extensionHosts());
 
-function compile(policy: OrgPolicy) {
+/**
+ * The rules for a policy, for its reader as the worker finds it (core/policy/merge.ts readerOf):
+ * the policy's place and role, else `region` (the browser's; en-US by default).
+ */
+function compile(policy: OrgPolicy, browserRegion: string | null = 'US') {
   const { effective } = mergeSettings(DEFAULT_SETTINGS, { mode: 'block', ...policy });
-  return { compiled: compilePolicy(effective), rules: compileBlockRules(compilePolicy(effective), effective, BLOCKED_PAGE, PERMITTED) };
+  const reader = readerOf(effective, browserRegion);
+  return {
+    compiled: compilePolicy(effective),
+    rules: compileBlockRules(compilePolicy(effective), effective, BLOCKED_PAGE, PERMITTED, reader),
+  };
 }
 
 /** What declarativeNetRequest would do with a top-level navigation (RE2 filters read as JS regexes). */
@@ -151,5 +159,43 @@ describe('classifyDownload', () => {
     expect(download('https://cdn.example.net/vlc.exe', '/tmp/vlc-3.0.21-win64.exe').kind).toBe('none');
     expect(download('https://media.kaspersky.com/utilities/ConsumerUtilities/kavremvr.exe', 'kavremvr.exe').kind).not.toBe('download');
     expect(download('https://mirror.corp.example/kis21.3.10.391en_26096.exe').kind).toBe('none');
+  });
+});
+
+describe('block rules follow the level and the choice of when to warn, as page decisions do', () => {
+  const MAKER_PAGES = [
+    'https://store.dji.com/product/dji-mini-4-pro?vid=140891',
+    'https://www.dji.com/mini-4-pro',
+    'https://us.hikvision.com/en/products/cameras/network-camera/value-series/ds-2cd2047g2-l',
+    'https://consumer.huawei.com/uk/shop/product/huawei-matebook-d-16-2024/',
+  ];
+  const KASPERSKY = 'https://usa.kaspersky.com/premium';
+
+  it("a private reader gets no rules for the makers' pages (a notice never blocks), Kaspersky's still", () => {
+    for (const region of ['US', 'DE', null]) {
+      const { rules } = compile({}, region).rules;
+      for (const url of MAKER_PAGES) expect(outcome(rules, url), `${url} ${region}`).toBe('none');
+      expect(outcome(rules, KASPERSKY)).toBe('redirect');
+    }
+  });
+
+  it('a US federal contractor gets them for the makers §889 covers (Hikvision, Huawei), not for DJI (no §889 record)', () => {
+    const { rules } = compile({ audience: 'federal_contractor' }).rules;
+    expect(outcome(rules, MAKER_PAGES[2]!)).toBe('redirect');
+    expect(outcome(rules, MAKER_PAGES[3]!)).toBe('redirect');
+    expect(outcome(rules, MAKER_PAGES[0]!)).toBe('none');
+    expect(outcome(rules, KASPERSKY)).toBe('redirect');
+  });
+
+  it('a vendor whose actions do not meet warnFor gets no rules (its pages keep only the badge)', () => {
+    // In Germany only the BSI's warning (no ban) and other countries' bans: nothing binding applies to a private reader there.
+    const { rules } = compile({ warnFor: 'bans' }, 'DE').rules;
+    expect(outcome(rules, KASPERSKY)).toBe('none');
+    expect(outcome(compile({ warnFor: 'bans' }).rules.rules, KASPERSKY)).toBe('redirect');
+  });
+
+  it("an organisation's blocked domains are blocked for every reader", () => {
+    const { rules } = compile({ blockedDomains: ['blocked.example'] }, 'DE').rules;
+    expect(outcome(rules, 'https://www.blocked.example/anything')).not.toBe('none');
   });
 });

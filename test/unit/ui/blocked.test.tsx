@@ -119,6 +119,24 @@ describe('blocked page location', () => {
 });
 
 describe('Blocked page', () => {
+  it('a maker blocked for a US federal contractor: its products, and §889 first', async () => {
+    const hikvision = vendorViewOf(
+      VENDORS.find((vendor) => vendor.id === 'hikvision')!,
+      { regions: ['US'], role: 'federal_contractor' },
+    );
+    const url = 'https://us.hikvision.com/en/products/cameras/network-camera/value-series/ds-2cd2047g2-l';
+    await show(
+      info({
+        url,
+        site: 'hikvision.com',
+        vendor: hikvision,
+        verdict: { vendor: 'hikvision', kind: 'purchase', reasons: ['vendor-store-page'], rule: 'vendor-store-page' },
+      }),
+    );
+    expect(root.current.querySelector('.blocked-lede')?.textContent).toBe('This page sells Hikvision products.');
+    expect(text()).toContain('US federal agencies may not buy this maker');
+  });
+
   it('says what was blocked and why, with the URL as text and the restriction with its source', async () => {
     const { loadBlockInfo } = await show(info());
     expect(loadBlockInfo).toHaveBeenCalledWith(STORE);

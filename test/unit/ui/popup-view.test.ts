@@ -49,6 +49,7 @@ describe('popupView', () => {
       site: 'kaspersky.com',
       reasons: ['vendor-storefront', 'page-buy-control'],
       silencedBy: null,
+      level: 'warning',
       frameUrl: null,
     });
     expect(
@@ -57,6 +58,14 @@ describe('popupView', () => {
       kind: 'flagged',
       pageKind: 'download',
       silencedBy: 'dismissed',
+    });
+  });
+
+  it("carries the decision's level: the popup explains a notice as information", () => {
+    const flagged = state({ vendor: 'dji', kind: 'purchase', reasons: [], rule: 'vendor-store-host' });
+    expect(popupView({ ...flagged, decision: { ...flagged.decision, level: 'notice' } })).toMatchObject({
+      kind: 'flagged',
+      level: 'notice',
     });
   });
 

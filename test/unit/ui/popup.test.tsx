@@ -256,4 +256,57 @@ describe('Popup', () => {
     expect(text()).toContain('Blocked by IT.');
     expect(root.current.querySelector('[data-restriction="organization"] h3')?.textContent).toBe("Your organisation's restriction");
   });
+
+  describe('a notice (a maker, for a private reader)', () => {
+    const reader = { regions: ['US'], role: 'personal' as const };
+    const makerState = (vendorId: string, level: 'warning' | 'notice', role: 'personal' | 'federal_contractor' = 'personal'): TabState => {
+      const vendor = vendorViewOf(
+        VENDORS.find((v) => v.id === vendorId)!,
+        { ...reader, role },
+      );
+      return {
+        url: 'https://store.dji.com/product/dji-mini-4-pro',
+        site: 'dji.com',
+        decision: {
+          verdict: { vendor: vendorId, kind: 'purchase', reasons: ['vendor-store-host'], rule: 'vendor-store-host' },
+          banner: true,
+          block: false,
+          badge: true,
+          silencedBy: null,
+          level,
+        },
+        vendor,
+        reader: vendor.reader,
+      };
+    };
+
+    it('reads as information: a heading about the vendor, what the restriction is and is not, the info look', async () => {
+      await show(makerState('hikvision', 'notice'));
+      const status = root.current.querySelector('.status')!;
+      expect(status.classList.contains('status-notice')).toBe(true);
+      expect(root.current.querySelector('h1')?.textContent).toBe('Hikvision: restricted for US government buyers');
+      const lead = status.querySelector('.status-lead')?.textContent ?? '';
+      expect(lead).toMatch(/^US federal agencies may not buy/);
+      expect(lead).toContain('Private buyers are not restricted.');
+      expect(lead).toContain('It is not a ban on private buyers: models already authorized remain legal to sell, buy and use.');
+      expect(status.textContent).not.toMatch(/This page sells/);
+      // The restriction groups stay, with every record.
+      expect(root.current.querySelectorAll('[data-restriction]')).toHaveLength(
+        VENDORS.find((v) => v.id === 'hikvision')!.restrictions.length,
+      );
+    });
+
+    it('DJI: about FCC authorizations', async () => {
+      await show(makerState('dji', 'notice'));
+      expect(root.current.querySelector('h1')?.textContent).toBe('DJI: no FCC authorization for new models');
+    });
+
+    it('the same maker at the warning level (a federal contractor) keeps the warning look and heading', async () => {
+      await show(makerState('hikvision', 'warning', 'federal_contractor'));
+      const status = root.current.querySelector('.status')!;
+      expect(status.classList.contains('status-notice')).toBe(false);
+      expect(root.current.querySelector('h1')?.textContent).toBe('This page sells Hikvision products');
+      expect(status.querySelector('.status-lead')?.textContent).toMatch(/^US federal agencies may not buy/);
+    });
+  });
 });
