@@ -13,7 +13,7 @@ import {
   sendToTab,
 } from '../platform/events.ts';
 import { loadState, onStateChanged, refreshManagedPolicy, saveImportedPolicy, saveUserSettings } from '../platform/policy.ts';
-import { t } from '../platform/runtime.ts';
+import { t, uiLanguage } from '../platform/runtime.ts';
 import { onScanPermissionChanged, reconcileScanning } from '../platform/scanning.ts';
 import { addToSessionList, allTabs, readSessionList, readTab, updateTab } from '../platform/tab-store.ts';
 import { createWorker } from './context.ts';
@@ -37,6 +37,7 @@ const ports: Ports = {
   blockRules: { install: installBlockRules, allowHostForSession, blockedPageUrl, extensionId },
   downloads: { cancel: cancelDownload, notify },
   t,
+  locale: uiLanguage,
 };
 
 const worker = createWorker(ports);

@@ -80,4 +80,6 @@ export interface Ports {
   blockRules: BlockRules;
   downloads: Downloads;
   t: Translate;
+  /** The browser's UI language, for dates in the words the worker writes (notifications). */
+  locale: () => string;
 }

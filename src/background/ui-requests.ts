@@ -8,12 +8,13 @@ import type { BackgroundResponse, BlockInfo, OptionsState, TabState } from '../p
 import {
   BLOCKED_PAGES,
   blockRulesFor,
+  type Context,
   decidingFrame,
   hostOf,
   PROCEEDED_HOSTS,
+  vendorReach,
   vendorView,
   WARNED_HOSTS,
-  type Context,
   type Worker,
 } from './context.ts';
 
@@ -70,6 +71,7 @@ export async function blockInfo(worker: Worker, url: string): Promise<BlockInfo>
     site: parsed.site,
     verdict,
     vendor: vendorView(ctx, verdict),
+    level: vendorReach(ctx, verdict.vendor)?.level ?? 'warning',
     organization: {
       name: effective.organizationName,
       message: effective.message,

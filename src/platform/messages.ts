@@ -64,6 +64,8 @@ export interface BlockInfo {
   site: string;
   verdict: Verdict;
   vendor: VendorView | null;
+  /** How strongly the vendor's actions speak to this reader: a page that hid a notice is shown as a notice. */
+  level: WarningLevel;
   organization: OrganizationView;
   allowProceed: boolean;
   /** "Don't warn me again" may be offered (with allowProceed). */

@@ -162,6 +162,7 @@ describe('rendered pages use only messages and data', () => {
         site: 'kaspersky.com',
         verdict: state!.decision.verdict,
         vendor: kaspersky,
+        level: 'warning',
         organization,
         allowProceed: true,
         allowUserAllowlist: true,
@@ -201,6 +202,7 @@ describe('rendered pages use only messages and data', () => {
         site: 'kaspersky.com',
         verdict: tabState('purchase').decision.verdict,
         vendor: kaspersky,
+        level: 'warning',
         organization,
         allowProceed: true,
         allowUserAllowlist: true,
@@ -223,6 +225,7 @@ describe('rendered pages use only messages and data', () => {
           reader: UNKNOWN_READER,
           alternatives: [],
         },
+        level: 'warning',
         organization: { ...organization, message: '' },
         allowProceed: false,
         allowUserAllowlist: false,
@@ -245,6 +248,31 @@ describe('rendered pages use only messages and data', () => {
       expectOnlyMessagesAndData(info);
     });
   }
+
+  it('the page shown in place of a page that kept hiding a notice (a maker, for a private reader)', async () => {
+    const info: BlockInfo = {
+      url: makerNotice.url,
+      site: makerNotice.site,
+      verdict: makerNotice.decision.verdict,
+      vendor: hikvision,
+      level: 'notice',
+      organization,
+      allowProceed: true,
+      allowUserAllowlist: true,
+    };
+    await show(
+      <Blocked
+        i18n={bracketed}
+        url={info.url}
+        replaced
+        warned
+        loadBlockInfo={async () => info}
+        proceed={async () => ({ ok: true })}
+        navigation={navigation}
+      />,
+    );
+    expectOnlyMessagesAndData(info);
+  });
 
   it('blocked page: the details cannot be loaded', async () => {
     await show(

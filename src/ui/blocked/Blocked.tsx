@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isFlagged } from '../../core/classify/verdict.ts';
-import { headlineKind } from '../../core/i18n/restriction-text.ts';
+import { headlineKind, warningHeadline } from '../../core/i18n/restriction-text.ts';
 import type { I18n } from '../../core/i18n/translate.ts';
 import type { BlockInfo } from '../../platform/messages.ts';
 import { ExternalLink } from '../components/ExternalLink.tsx';
@@ -84,6 +84,14 @@ export function Blocked({ i18n, url, replaced, warned = false, loadBlockInfo, pr
   const vendor = info?.vendor ?? null;
   const organization = info?.organization ?? null;
   const byOrganization = isOrganizationVendor(vendor);
+  // The page that kept hiding a notice (a maker's page, for a private reader) gets the notice's calmer words.
+  const level = warned && info ? info.level : 'warning';
+  const warnedKey = (key: 'warned_heading' | 'warned_overpowered' | 'warned_proceed_explain') =>
+    level === 'notice' ? `${key}_notice` : key;
+
+  useEffect(() => {
+    if (warned && info) document.title = t(info.level === 'notice' ? 'banner_label_notice' : 'warned_title');
+  }, [warned, info, t]);
 
   const closeTab = () => {
     navigation.close();
@@ -119,12 +127,18 @@ export function Blocked({ i18n, url, replaced, warned = false, loadBlockInfo, pr
     setProceeding(false);
   };
 
-  const heading = warned ? t('warned_heading') : organization?.name ? t('blocked_heading_org', organization.name) : t('blocked_heading');
+  const heading = warned
+    ? t(warnedKey('warned_heading'))
+    : organization?.name
+      ? t('blocked_heading_org', organization.name)
+      : t('blocked_heading');
   let lede: string;
   if (!url) lede = t('blocked_no_url');
   else if (loaded.status === 'loading') lede = t('blocked_loading');
   else if (loaded.status === 'error') lede = t('blocked_load_failed');
   else if (byOrganization) lede = t('blocked_lede_organization');
+  else if (vendor && isFlagged(loaded.info.verdict) && level === 'notice')
+    lede = warningHeadline('notice', loaded.info.verdict.kind, vendor, i18n);
   else if (vendor && isFlagged(loaded.info.verdict)) {
     const ledes = {
       purchase: 'blocked_lede_purchase',
@@ -134,7 +148,7 @@ export function Blocked({ i18n, url, replaced, warned = false, loadBlockInfo, pr
     lede = t(ledes[headlineKind(loaded.info.verdict.kind, vendor)], vendorDisplayName(vendor, t));
   } else lede = t('blocked_lede_rule');
 
-  const lead = vendor && !byOrganization ? restrictionLead(vendor, i18n) : null;
+  const lead = vendor && !byOrganization ? restrictionLead(vendor, i18n, level) : null;
   // A warning (not a block) always lets the person go on, as the in-page banner's "Dismiss" would.
   const canProceed = (warned || Boolean(info?.allowProceed)) && canProceedTo(url);
   const supportUrl = organization && isWebUrl(organization.supportUrl) ? organization.supportUrl : '';
@@ -146,7 +160,7 @@ export function Blocked({ i18n, url, replaced, warned = false, loadBlockInfo, pr
         <BlockedMark />
         <h1 id="blocked-heading">{heading}</h1>
         <p class="blocked-lede">{lede}</p>
-        {warned ? <p class="blocked-warned">{t('warned_overpowered')}</p> : null}
+        {warned ? <p class="blocked-warned">{t(warnedKey('warned_overpowered'))}</p> : null}
         {lead ? (
           <p class="blocked-restriction">
             <span class={vendor?.restriction?.summary !== undefined ? 'as-written' : undefined}>{lead}</span>{' '}
@@ -205,7 +219,7 @@ export function Blocked({ i18n, url, replaced, warned = false, loadBlockInfo, pr
 
         {info && canProceed ? (
           <div class="blocked-proceed">
-            <p class="muted">{t(warned ? 'warned_proceed_explain' : 'blocked_proceed_explain')}</p>
+            <p class="muted">{t(warned ? warnedKey('warned_proceed_explain') : 'blocked_proceed_explain')}</p>
             <div class="blocked-proceed-controls">
               {info.allowUserAllowlist && !warned ? (
                 <label class="checkbox">

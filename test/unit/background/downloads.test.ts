@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { guardDownload } from '../../../src/background/downloads.ts';
 import type { DownloadFacts } from '../../../src/background/ports.ts';
-import { download, fakeBrowser, type FakeSetup } from './fakes.ts';
+import { noticeStatement } from '../../../src/core/i18n/restriction-text.ts';
+import { getVendor } from '../../../src/core/vendors/index.ts';
+import { vendorViewOf } from '../../../src/core/vendors/view.ts';
+import { download, fakeBrowser, fakeT, type FakeSetup } from './fakes.ts';
 
 const INSTALLER = download(
   11,
@@ -66,7 +69,16 @@ describe('download guard', () => {
     const MAKER = download(21, 'https://cdn.mirror.example/files/9', '/home/u/Downloads/hikvision_ivms-4200_setup.exe');
     const privateReader = await guarded({ user: { downloadGuard: 'block' }, browserRegion: 'US' }, MAKER);
     expect(privateReader.cancelled).toEqual([]);
-    expect(privateReader.notifications.map((n) => n.title)).toEqual(['download_warning_title']);
+    // It says what the notice says: whom the rule binds and that it is not a ban on the reader.
+    expect(privateReader.notifications.map((n) => n.title)).toEqual(['notice_headline_us_government(Hikvision)']);
+    const [firstLine, ...statement] = privateReader.notifications[0]!.message.split('\n');
+    expect(firstLine).toBe('download_notice_message(Hikvision)');
+    const noticeSays = noticeStatement(vendorViewOf(getVendor('hikvision')!, { regions: ['US'], role: 'personal' }), {
+      t: fakeT,
+      locale: 'en-US',
+    });
+    expect(noticeSays).toMatch(/^banner_restriction_/);
+    expect(statement).toEqual([noticeSays]);
     const contractor = await guarded(
       { user: { downloadGuard: 'block' }, policy: { audience: 'federal_contractor' }, browserRegion: 'US' },
       MAKER,

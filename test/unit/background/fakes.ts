@@ -152,6 +152,7 @@ export function fakeBrowser(setup: FakeSetup = {}): FakeBrowser {
       notify: async (id, title, message) => void fake.notifications.push({ id, title, message }),
     },
     t: fakeT,
+    locale: () => 'en-US',
   };
   return Object.assign(fake, { ports, worker: createWorker(ports) });
 }

@@ -38,6 +38,7 @@ describe('UI requests: the popup and the blocking page', () => {
       site: 'kaspersky.com',
       verdict: classifyUrl(STORE),
       vendor: expect.objectContaining({ name: 'Kaspersky' }),
+      level: 'warning',
       organization: { name: 'Example Agency', message: '', supportUrl: '', supportEmail: 'it@example.gov' },
       allowProceed: false,
       // "Don't warn me again" only comes with "Proceed".
@@ -50,6 +51,15 @@ describe('UI requests: the popup and the blocking page', () => {
       allowProceed: true,
       allowUserAllowlist: true,
     });
+  });
+
+  it("gives the vendor's level for this reader: a maker is a notice to a private reader, a warning to a federal contractor", async () => {
+    const dji = 'https://store.dji.com/product/dji-mini-4-pro';
+    expect((await blockInfo(fakeBrowser({ browserRegion: 'US' }).worker, dji)).level).toBe('notice');
+    const hikvision = 'https://www.hikvision.com/en/products/IP-Products/Network-Cameras/';
+    expect((await blockInfo(fakeBrowser({ browserRegion: 'US' }).worker, hikvision)).level).toBe('notice');
+    const contractor = fakeBrowser({ browserRegion: 'US', policy: { audience: 'federal_contractor' } });
+    expect((await blockInfo(contractor.worker, hikvision)).level).toBe('warning');
   });
 
   it('names the vendor of a page blocked for its content, which its address alone does not flag', async () => {

@@ -2,7 +2,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { VENDORS } from '../../../src/core/vendors/index.ts';
+import { getVendor, VENDORS } from '../../../src/core/vendors/index.ts';
+import type { Verdict } from '../../../src/core/classify/verdict.ts';
 import type { BlockInfo, VendorView } from '../../../src/platform/messages.ts';
 import { BACK_TIMEOUT_MS, Blocked, CLOSE_TIMEOUT_MS, type PageNavigation } from '../../../src/ui/blocked/Blocked.tsx';
 import { backPlan, blockedLocation, canProceedTo, reportMailto } from '../../../src/ui/blocked/view.ts';
@@ -21,6 +22,7 @@ const info = (overrides: Partial<BlockInfo> = {}): BlockInfo => ({
   site: 'kaspersky.com',
   verdict: { vendor: 'kaspersky', kind: 'purchase', reasons: ['vendor-store-page', 'page-buy-control'], rule: 'vendor-store-page' },
   vendor: kaspersky,
+  level: 'warning',
   organization: { name: '', message: '', supportUrl: '', supportEmail: '' },
   allowProceed: true,
   allowUserAllowlist: true,
@@ -267,6 +269,30 @@ describe('Blocked page', () => {
     await click(button('Proceed anyway'));
     expect(proceed).toHaveBeenCalledWith(STORE, false);
     expect(navigation.calls).toEqual([`replace ${STORE}`]);
+  });
+
+  it("as a notice in place of a page that kept hiding it (a maker, for a private reader): the notice's calmer words", async () => {
+    const hikvision = vendorViewOf(getVendor('hikvision')!, { regions: ['US'], role: 'personal' });
+    const camera = 'https://www.newegg.com/p/N82E16881001234';
+    const verdict: Verdict = {
+      vendor: 'hikvision',
+      kind: 'purchase',
+      reasons: ['page-title-names-product', 'page-buy-control'],
+      rule: null,
+    };
+    await show(info({ url: camera, site: 'newegg.com', verdict, vendor: hikvision, level: 'notice' }), {
+      url: camera,
+      warned: true,
+      replaced: true,
+    });
+    expect(root.current.querySelector('h1')?.textContent).toBe("Vendor Guard's notice about this page");
+    expect(document.title).toBe('Vendor Guard notice');
+    expect(root.current.querySelector('.blocked-lede')?.textContent).toBe('Hikvision: restricted for US government buyers');
+    expect(text()).toContain("This page kept hiding or covering Vendor Guard's notice, so Vendor Guard shows it here instead.");
+    expect(root.current.querySelector('.blocked-restriction')?.textContent).toContain('It is not a ban on private buyers');
+    const details = root.current.querySelector('#blocked-details');
+    expect(text().replace(details?.textContent ?? '', '')).not.toMatch(/warning|block/i);
+    expect(button('Proceed anyway')).toBeDefined();
   });
 
   it('never proceeds to an address that is not a web page', async () => {

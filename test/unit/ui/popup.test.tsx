@@ -195,6 +195,7 @@ describe('Popup', () => {
       site: 'kaspersky.com',
       verdict: state.decision.verdict,
       vendor: kaspersky,
+      level: 'warning',
       organization: { name: 'Example Corp', message: 'Use Defender.\nCall 555-0100.', supportUrl: '', supportEmail: 'it@example.com' },
       allowProceed: false,
       allowUserAllowlist: false,
