@@ -29,8 +29,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          // One real browser at a time on a 2-core machine (after the unit and package tests when
-          // Vitest runs every project; `npm test` runs them side by side: scripts/run-tests.ts).
+          // One real browser at a time on a 2-core machine, after the unit and package tests.
           fileParallelism: false,
           sequence: { groupOrder: 1 },
           // The files share one module graph (playwright-core and the harness load once, not per
