@@ -28,6 +28,11 @@ export class ContentScriptProbe {
     return probe;
   }
 
+  /** Drops the contexts seen so far: call before the tab navigates, so only the next page's content script answers. */
+  forgetContexts(): void {
+    this.contexts.clear();
+  }
+
   /** Whether a content script of the extension runs in the page's main frame (it starts at document_start). */
   async injected(): Promise<boolean> {
     const mainFrame = await this.mainFrameId();

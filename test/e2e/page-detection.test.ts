@@ -6,6 +6,7 @@
  * for its tab is compared with what the page is. Prints the figures and every miss.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { CONTENT_PAGES, type ContentPage } from '../../harness/fixture-server/content-pages.ts';
 import { badgeText, SETTLE_MS, tabIdOf } from '../../harness/chromium/tabs.ts';
 import { contentScriptInjected } from '../../harness/chromium/in-page.ts';
@@ -13,8 +14,8 @@ import { ExtensionPage } from '../../harness/chromium/extension-page.ts';
 import { ContentScriptProbe } from '../../harness/chromium/content-probe.ts';
 import { useExtensionSuite } from './suite.ts';
 
-/** Pages loaded at once, each in its own tab: a visit mostly waits for the page's report. */
-const BATCH = 6;
+/** Tabs visiting pages at once: a visit mostly waits for the page's report. */
+const LANES = 6;
 
 interface Outcome {
   page: ContentPage;
@@ -38,32 +39,33 @@ async function until(condition: () => Promise<boolean>, timeoutMs: number): Prom
     await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
-async function visit(page: ContentPage, extension: ExtensionPage): Promise<Outcome> {
+/** A tab that visits pages one after another, with the probe that reads its content script. */
+interface Lane {
+  tab: Page;
+  probe: ContentScriptProbe;
+}
+
+async function visit(page: ContentPage, { tab, probe }: Lane, extension: ExtensionPage): Promise<Outcome> {
   const { browser, server } = suite;
-  const tab = await browser.context.newPage();
-  const probe = await ContentScriptProbe.attach(tab, browser.extensionId);
-  try {
-    await tab.goto(server.url(page.id, { https: true }));
-    const tabId = await tabIdOf(tab, browser.serviceWorker);
-    const read = () => extension.tabState(tabId);
-    // On a busy machine the worker may not have recorded the navigation yet.
-    await until(async () => (await read())?.url === tab.url(), 15_000);
-    // A listing URL may be flagged at navigation and cleared by the page's report: read the state
-    // once the page has reported as loaded (where no content script runs, after a pause).
-    if (await probe.injected()) expect(await probe.waitForReportAfterLoad(15_000), `${page.id}: no report on the loaded page`).toBe(true);
-    else await tab.waitForTimeout(SETTLE_MS);
-    if (flagged(page.expected)) await until(async () => flagged((await read())?.decision.verdict.kind ?? 'none'), 8_000);
-    const state = await read();
-    return {
-      page,
-      kind: state?.decision.verdict.kind ?? 'none',
-      reasons: state?.decision.verdict.reasons ?? [],
-      badge: await badgeText(browser.serviceWorker, tabId),
-    };
-  } finally {
-    await probe.detach();
-    await tab.close();
-  }
+  // The previous page's content script is gone with its page: only the new one's may answer.
+  probe.forgetContexts();
+  await tab.goto(server.url(page.id, { https: true }));
+  const tabId = await tabIdOf(tab, browser.serviceWorker);
+  const read = () => extension.tabState(tabId);
+  // On a busy machine the worker may not have recorded the navigation yet.
+  await until(async () => (await read())?.url === tab.url(), 15_000);
+  // A listing URL may be flagged at navigation and cleared by the page's report: read the state
+  // once the page has reported as loaded (where no content script runs, after a pause).
+  if (await probe.injected()) expect(await probe.waitForReportAfterLoad(15_000), `${page.id}: no report on the loaded page`).toBe(true);
+  else await tab.waitForTimeout(SETTLE_MS);
+  if (flagged(page.expected)) await until(async () => flagged((await read())?.decision.verdict.kind ?? 'none'), 8_000);
+  const state = await read();
+  return {
+    page,
+    kind: state?.decision.verdict.kind ?? 'none',
+    reasons: state?.decision.verdict.reasons ?? [],
+    badge: await badgeText(browser.serviceWorker, tabId),
+  };
 }
 
 // After the suite's own beforeAll (server and browser): every page is visited once, up front.
@@ -71,9 +73,22 @@ beforeAll(async () => {
   const { browser } = suite;
   // One extension page, kept open for the whole run, to ask the worker from.
   const extension = await ExtensionPage.open(browser);
-  for (let i = 0; i < CONTENT_PAGES.length; i += BATCH) {
-    outcomes.push(...(await Promise.all(CONTENT_PAGES.slice(i, i + BATCH).map((page) => visit(page, extension)))));
-  }
+  // LANES tabs take the pages in turn (a new tab per page costs more than the visit itself).
+  const queue = [...CONTENT_PAGES];
+  const visited = new Map<ContentPage, Outcome>();
+  await Promise.all(
+    Array.from({ length: LANES }, async () => {
+      const tab = await browser.context.newPage();
+      const lane = { tab, probe: await ContentScriptProbe.attach(tab, browser.extensionId) };
+      try {
+        for (let page = queue.shift(); page; page = queue.shift()) visited.set(page, await visit(page, lane, extension));
+      } finally {
+        await lane.probe.detach();
+        await tab.close();
+      }
+    }),
+  );
+  outcomes.push(...CONTENT_PAGES.map((page) => visited.get(page)!));
   await extension.close();
 
   const listings = outcomes.filter((o) => flagged(o.page.expected));
