@@ -65,7 +65,9 @@ export function createJudge(inputs: DecisionInputs): (request: LogRequest) => Ju
     const vendor = vendorOf(verdict.vendor);
     const reach = vendor ? reachOf(vendor.restrictions, reader, settings.warnFor) : undefined;
     const decision = decide(verdict, settings, siteOf(url), { dismissed: false, proceeded: false }, reach);
-    return decision.block ? 'block' : decision.banner ? 'warn' : 'none';
+    if (decision.block) return 'block';
+    if (!decision.banner) return 'none';
+    return decision.level === 'notice' ? 'notice' : 'warn';
   };
   /** The actions that apply to the reader: where they are, or binding their role. */
   const actionsOf = (verdict: Verdict): string[] => {

@@ -53,8 +53,8 @@ export const OPTIONS: readonly OptionSpec[] = [
     value: 'FILE',
     help: `Apply an organisation policy: the JSON object of policy keys an administrator puts in
 managed storage (see docs/admin.md and docs/policies/); a Chrome/Linux policy file or a Firefox
-policies.json is accepted too. Each URL's line then also has "decision": "none", "warn" or
-"block". The file is checked strictly: on any problem every problem is printed and the exit
+policies.json is accepted too. Each URL's line then also has "decision": "none", "notice"
+(the calmer notice, which never blocks), "warn" or "block". The file is checked strictly: on any problem every problem is printed and the exit
 code is 2; nothing is classified.`,
     set: (o, v) => {
       if (o.policyFile !== null) throw new UsageError('--policy given more than once');

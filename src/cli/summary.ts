@@ -6,7 +6,8 @@
  */
 import type { PageKind } from '../core/classify/verdict.ts';
 
-export type CliDecision = 'none' | 'warn' | 'block';
+/** What the extension would do: nothing, the calmer notice (never a block), the warning, or block the page. */
+export type CliDecision = 'none' | 'notice' | 'warn' | 'block';
 
 type Counts = Record<string, number>;
 

@@ -235,6 +235,17 @@ describe('--region and --audience', () => {
     });
   });
 
+  it('says "notice" where the extension shows the calmer notice, which block mode never blocks', async () => {
+    const block = ['--policy', 'docs/policies/block-locked.json', '--region', 'US'];
+    const dji = 'https://store.dji.com/product/dji-mini-4-pro';
+    const hikvision = 'https://www.hikvision.com/en/products/IP-Products/Network-Cameras/';
+    expect((await lineOf([...block, dji])).decision).toBe('notice');
+    expect((await lineOf([...block, hikvision])).decision).toBe('notice');
+    expect((await lineOf([...block, '--audience', 'federal_contractor', hikvision])).decision).toBe('block');
+    expect((await lineOf([...block, '--audience', 'federal_contractor', dji])).decision).toBe('notice');
+    expect((await lineOf([...block, 'https://usa.kaspersky.com/premium'])).decision).toBe('block');
+  });
+
   it("applies the policy's warnFor to the reader's place: no action in Brazil, no warning", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vg-reader-'));
     try {
