@@ -16,7 +16,7 @@ import { BANNER_HOST_IN_WORLD, bannerLevel, bannerText } from '../../harness/chr
 import { badgeText, tabIdOf, waitForAddress } from '../../harness/chromium/tabs.ts';
 import { CHROME_EXTENSION_ID } from '../../src/core/identity.ts';
 import { axeOnBanner, axeOnPage, contrastInBanner, contrastOnPage, isolatedWorld, type AxeReport } from './a11y-tools.ts';
-import { useExtensionSuite, WARN_TIMEOUT } from './suite.ts';
+import { useExtensionSuite, waitForBlockRules, WARN_TIMEOUT } from './suite.ts';
 
 const BLOCKED_PAGE = `chrome-extension://${CHROME_EXTENSION_ID}/src/ui/blocked/index.html`;
 
@@ -29,20 +29,6 @@ async function saveUserSettings(sw: Worker, settings: object): Promise<void> {
       }),
     settings,
   );
-}
-
-/** Block mode is on once its block rules are in (a managed policy takes seconds to reach the extension). */
-async function waitForBlockMode(sw: Worker): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        sw.evaluate(async () => {
-          const api = (globalThis as unknown as { chrome: { declarativeNetRequest: { getDynamicRules(): Promise<unknown[]> } } }).chrome;
-          return (await api.declarativeNetRequest.getDynamicRules()).length;
-        }),
-      { timeout: 20_000, interval: 250 },
-    )
-    .toBeGreaterThan(0);
 }
 
 /** The page's banner at the given level, its text containing `words`, and the badge of that level. */
@@ -131,7 +117,7 @@ describe.each(Object.entries(LANGUAGES))('%s', (locale, expected) => {
       const { browser, server } = suite;
       const sw = browser.serviceWorker;
       await saveUserSettings(sw, { mode: 'block' });
-      await waitForBlockMode(sw);
+      await waitForBlockRules(sw);
       // Opened together; Kaspersky's store is the control that block mode is on.
       const [dji, camera, kaspersky] = await Promise.all([
         suite.open('dji-store-product'),
@@ -160,7 +146,7 @@ describe.each(Object.entries(LANGUAGES))('%s', (locale, expected) => {
     const { browser } = suite;
     const sw = browser.serviceWorker;
     if (expected.by === 'options') await saveUserSettings(sw, CONTRACTOR_IN_BLOCK_MODE);
-    await waitForBlockMode(sw);
+    await waitForBlockRules(sw);
 
     // The camera is known only from its content: the page loads, then the worker sends the tab to the blocking page.
     const [camera, dji] = await Promise.all([suite.open('newegg-hikvision-camera', { allowAbort: true }), suite.open('dji-store-product')]);

@@ -3,30 +3,16 @@
  * /etc/chromium/policies/managed/ (written for the test, removed afterwards even on failure),
  * read by the browser and handed to the extension through storage.managed.
  */
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parse as parsePlist } from 'plist';
 import { describe, expect, it } from 'vitest';
 import { badgeText, settle, tabIdOf, waitForAddress } from '../../harness/chromium/tabs.ts';
 import { bannerText } from '../../harness/chromium/in-page.ts';
 import { CHROME_EXTENSION_ID as EXTENSION_ID } from '../../src/core/identity.ts';
-import { useExtensionSuite } from './suite.ts';
+import { useExtensionSuite, waitForBlockRules } from './suite.ts';
 
 const MESSAGE =
   'Kaspersky products are not approved at Example Corp & its <subsidiaries>. Ask the service desk (café ✓) for an alternative.';
-
-/** Managed storage takes seconds to reach the extension: wait until its block rules are in. */
-async function waitForBlockRules(sw: Worker): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        sw.evaluate(async () => {
-          const api = (globalThis as unknown as { chrome: { declarativeNetRequest: { getDynamicRules(): Promise<unknown[]> } } }).chrome;
-          return (await api.declarativeNetRequest.getDynamicRules()).length;
-        }),
-      { timeout: 20_000, interval: 250 },
-    )
-    .toBeGreaterThan(0);
-}
 
 /** The text of one deployment snippet the options page shows (its details opened first). */
 async function snippetText(options: Page, id: string): Promise<string> {

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { bannerText } from '../../harness/chromium/in-page.ts';
 import { launchWithExtension, type ExtensionBrowser } from '../../harness/chromium/launch.ts';
 import { writeManagedPolicy, type ManagedPolicy, type ManagedPolicyFile } from '../../harness/chromium/managed-policy.ts';
@@ -154,4 +154,18 @@ export function useExtensionSuite(options: ExtensionSuiteOptions = {}): Extensio
     },
   };
   return suite;
+}
+
+/** Block mode is on once its block rules are in (a managed policy takes seconds to reach the extension). */
+export async function waitForBlockRules(sw: Worker): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        sw.evaluate(async () => {
+          const api = (globalThis as unknown as { chrome: { declarativeNetRequest: { getDynamicRules(): Promise<unknown[]> } } }).chrome;
+          return (await api.declarativeNetRequest.getDynamicRules()).length;
+        }),
+      { timeout: 20_000, interval: 250 },
+    )
+    .toBeGreaterThan(0);
 }

@@ -243,6 +243,9 @@ describe('--region and --audience', () => {
     expect((await lineOf([...block, hikvision])).decision).toBe('notice');
     expect((await lineOf([...block, '--audience', 'federal_contractor', hikvision])).decision).toBe('block');
     expect((await lineOf([...block, '--audience', 'federal_contractor', dji])).decision).toBe('notice');
+    // A government body: bound by §889 in the United States only.
+    expect((await lineOf([...block, '--audience', 'government', hikvision])).decision).toBe('block');
+    expect((await lineOf([...block.slice(0, 2), '--region', 'DE', '--audience', 'government', hikvision])).decision).toBe('notice');
     expect((await lineOf([...block, 'https://usa.kaspersky.com/premium'])).decision).toBe('block');
   });
 

@@ -11,23 +11,13 @@ import { getVendor } from '../../../src/core/vendors/index.ts';
 import { vendorViewOf } from '../../../src/core/vendors/view.ts';
 import type { Reader } from '../../../src/core/reader.ts';
 import type { WarningView } from '../../../src/platform/messages.ts';
-import { t as english } from '../ui/i18n-stub.ts';
+import { captureShadowRoots, englishExtensionApi } from './in-page.ts';
 
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    i18n: { getMessage: (key: string, substitutions?: string | string[]) => english(key, substitutions), getUILanguage: () => 'en-GB' },
-  },
-}));
+vi.mock('webextension-polyfill', () => englishExtensionApi());
 
 const { Banner } = await import('../../../src/content/banner.ts');
 
-const roots: ShadowRoot[] = [];
-const attachShadow = HTMLElement.prototype.attachShadow;
-HTMLElement.prototype.attachShadow = function (init: ShadowRootInit) {
-  const root = attachShadow.call(this, init);
-  roots.push(root);
-  return root;
-};
+const roots = captureShadowRoots();
 
 const banners: InstanceType<typeof Banner>[] = [];
 afterEach(() => {

@@ -8,23 +8,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { getVendor } from '../../../src/core/vendors/index.ts';
 import { vendorViewOf } from '../../../src/core/vendors/view.ts';
 import type { TileMarksView } from '../../../src/platform/messages.ts';
-import { t as english } from '../ui/i18n-stub.ts';
+import { captureShadowRoots, englishExtensionApi } from './in-page.ts';
 
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    i18n: { getMessage: (key: string, substitutions?: string | string[]) => english(key, substitutions), getUILanguage: () => 'en-GB' },
-  },
-}));
+vi.mock('webextension-polyfill', () => englishExtensionApi());
 
 const { TileMarker } = await import('../../../src/content/marks.ts');
 
-const roots: ShadowRoot[] = [];
-const attachShadow = HTMLElement.prototype.attachShadow;
-HTMLElement.prototype.attachShadow = function (init: ShadowRootInit) {
-  const root = attachShadow.call(this, init);
-  roots.push(root);
-  return root;
-};
+const roots = captureShadowRoots();
 
 describe('tile marks', () => {
   it('a notice mark is calm and short, says what the restriction is and is not; the warning mark stays "Restricted vendor"', async () => {
