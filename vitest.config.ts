@@ -33,7 +33,7 @@ export default defineConfig({
           fileParallelism: false,
           sequence: { groupOrder: 1 },
           // The files share one module graph (playwright-core and the harness load once, not per
-          // file: seconds each); each file still launches and closes its own browser and server.
+          // file: about a second each); each file still launches and closes its own browser and server.
           isolate: false,
           testTimeout: 60_000,
           hookTimeout: 90_000,
